@@ -1,0 +1,29 @@
+import { defineEndpoint } from '@directus/extensions-sdk';
+import type { Request, Response, NextFunction, Router } from 'express';
+import { resolveCaller, type Caller } from './lib/caller';
+import type { PackContext } from './lib/context';
+import { toDirectusError } from './lib/errors';
+import { getCoverage } from './routes/coverage';
+import { getOverview } from './routes/overview';
+
+type Handler = (caller: Caller, req: Request) => Promise<unknown>;
+
+export default defineEndpoint({
+	id: 'after-sales',
+	handler: (router: Router, context) => {
+		const ctx = context as unknown as PackContext;
+		// Every route: resolve the caller, parse, call the domain through a service, respond.
+		const route = (handler: Handler) => async (req: Request, res: Response, next: NextFunction) => {
+			try {
+				const caller = await resolveCaller(ctx.database, (req as unknown as { accountability: never }).accountability);
+				const body = await handler(caller, req);
+				res.json({ data: body });
+			} catch (error) {
+				next(toDirectusError(error));
+			}
+		};
+
+		router.get('/overview', route((caller) => getOverview(ctx, caller)));
+		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
+	},
+});

@@ -1,0 +1,48 @@
+// WTY-1/2/10: a unit's warranty_status, end dates and downtime are computed, never typed in.
+import type { PackContext } from '../lib/context';
+import { refreshUnitWarranty } from '../services/unit-coverage';
+
+type Register = {
+	filter: (event: string, handler: (...args: any[]) => unknown) => void;
+	action: (event: string, handler: (...args: any[]) => unknown) => void;
+	schedule: (cron: string, handler: () => unknown) => void;
+};
+
+const COMPUTED = ['warranty_status', 'warranty_until', 'main_parts_until', 'downtime_days'];
+
+export function registerUnitHooks(register: Register, ctx: PackContext) {
+	for (const event of ['create', 'update']) {
+		// The computed columns are read-only for everyone: drop whatever a client sends.
+		register.filter(`units.items.${event}`, (payload: Record<string, unknown>) => {
+			const cleaned = { ...payload };
+			for (const field of COMPUTED) delete cleaned[field];
+			return cleaned;
+		});
+		register.action(`units.items.${event}`, async (meta: { key?: number; keys?: number[] }) => {
+			await refreshUnitWarranty(ctx.database, meta.keys ?? (meta.key !== undefined ? [meta.key] : []), new Date());
+		});
+	}
+	// Repair downtime extends the period (WTY-10).
+	for (const event of ['create', 'update']) {
+		register.action(`repair_records.items.${event}`, async (meta: { key?: number; keys?: number[] }) => {
+			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+			if (!keys.length) return;
+			const units = await ctx.database('repair_records').whereIn('id', keys).distinct('unit');
+			await refreshUnitWarranty(ctx.database, units.map((u: { unit: number }) => u.unit), new Date());
+		});
+	}
+	// Cards fall due and warranties expire with the passing of days, not only with edits.
+	register.schedule('10 0 * * *', async () => {
+		await refreshAllUnits(ctx, new Date());
+	});
+}
+
+export async function refreshAllUnits(ctx: PackContext, at: Date) {
+	let lastId = 0;
+	for (;;) {
+		const batch: { id: number }[] = await ctx.database('units').where('id', '>', lastId).orderBy('id').limit(500).select('id');
+		if (!batch.length) return;
+		await refreshUnitWarranty(ctx.database, batch.map((b) => b.id), at);
+		lastId = batch[batch.length - 1]!.id;
+	}
+}

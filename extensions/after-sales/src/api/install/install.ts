@@ -1,0 +1,27 @@
+import { applySchema } from './apply-schema';
+import { provisionIndexes } from './provision-indexes';
+import { provisionRoles } from './provision-roles';
+import { provisionSettings } from './provision-settings';
+import { provisionTranslations } from './provision-translations';
+import type { PackContext } from '../lib/context';
+
+export type InstallReport = Record<string, number>;
+
+/**
+ * The one install path, used by `npm start`, by `directus after-sales install` in an existing
+ * project and by the tests. Every step is idempotent: a second run reports zeros.
+ */
+export async function install(ctx: PackContext): Promise<InstallReport> {
+	const schema = await applySchema(ctx);
+	const indexes = await provisionIndexes(ctx);
+	const translations = await provisionTranslations(ctx);
+	const roles = await provisionRoles(ctx);
+	const settings = await provisionSettings(ctx);
+	return {
+		schema_changes: schema.changed,
+		indexes_created: indexes.created,
+		translations_created: translations.created,
+		roles_policies_permissions_created: roles.created,
+		settings_and_policies_created: settings.created,
+	};
+}

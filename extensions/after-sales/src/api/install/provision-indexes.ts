@@ -1,0 +1,41 @@
+import type { PackContext } from '../lib/context';
+
+// Composite indexes the rules need that a Directus field definition cannot express.
+// Single-column ones (sla_timers.due_at, unique serial_no, unique claim per repair record, the
+// unique escalation key) are part of the snapshot itself.
+export const COMPOSITE_INDEXES = [
+	{ name: 'as_repair_records_dealer_completed', table: 'repair_records', columns: ['dealer', 'completed_at'] },
+	{ name: 'as_repair_records_unit_fault', table: 'repair_records', columns: ['unit', 'fault_category', 'completed_at'] },
+	{ name: 'as_sla_timers_item', table: 'sla_timers', columns: ['collection', 'item'] },
+	{ name: 'as_warranty_claims_dealer_status', table: 'warranty_claims', columns: ['dealer', 'status'] },
+	{ name: 'as_dealer_ledger_dealer_posted', table: 'dealer_ledger', columns: ['dealer', 'posted_at'] },
+	{ name: 'as_service_requests_dealer_received', table: 'service_requests', columns: ['dealer', 'received_at'] },
+];
+
+export async function provisionIndexes(ctx: PackContext): Promise<{ created: number }> {
+	const knex = ctx.database;
+	let created = 0;
+	for (const index of COMPOSITE_INDEXES) {
+		if (await indexExists(knex, index.table, index.name)) continue;
+		await knex.schema.alterTable(index.table, (table) => { table.index(index.columns, index.name); });
+		created++;
+	}
+	return { created };
+}
+
+async function indexExists(knex: PackContext['database'], table: string, name: string): Promise<boolean> {
+	const client = String(knex.client.config.client);
+	if (client.includes('sqlite')) {
+		const rows = await knex.raw(`select name from sqlite_master where type = 'index' and name = ?`, [name]);
+		return rows.length > 0;
+	}
+	if (client.includes('pg') || client.includes('postgres')) {
+		const { rows } = await knex.raw(`select 1 from pg_indexes where tablename = ? and indexname = ?`, [table, name]);
+		return rows.length > 0;
+	}
+	if (client.includes('mysql')) {
+		const [rows] = await knex.raw(`select 1 from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ?`, [table, name]);
+		return rows.length > 0;
+	}
+	return false;
+}

@@ -1,0 +1,51 @@
+import { DEFAULT_CALENDAR } from '../../domain/calendar';
+import { DEFAULT_SLA_POLICIES } from '../../domain/sla';
+import { systemItems, type PackContext } from '../lib/context';
+
+/** Default values of the settings singleton's JSON fields (every number stays editable). */
+export function defaultSettings() {
+	return {
+		calendar: DEFAULT_CALENDAR,
+		parts_return_deadlines: ['06-30', '12-31'],
+		parts_return_reminder_days: [14, 3],
+		busy_seasons: [
+			{ name: '三夏麦收 Summer wheat harvest', regions: [], categories: ['harvester', 'tractor'], from: '05-25', to: '06-25' },
+			{ name: '三秋 Autumn harvest and sowing', regions: [], categories: ['harvester', 'tractor', 'implement'], from: '09-15', to: '10-31' },
+		],
+		notification_channels: { in_app: true, email: false, webhooks: [] },
+	};
+}
+
+/** Stable key of a provisioned default policy, so a re-install neither duplicates nor overwrites it. */
+export const defaultPolicyKey = (collection: string, index: number) => `default_${collection}_${index + 1}`;
+
+export async function provisionSettings(ctx: PackContext): Promise<{ created: number }> {
+	let created = 0;
+	const settings = await systemItems(ctx, 'service_settings', ctx.database, false);
+	const [row] = await settings.readByQuery({ limit: 1 });
+	const defaults = defaultSettings();
+	if (!row) {
+		await settings.createOne(defaults);
+		created++;
+	} else {
+		const missing = Object.fromEntries(Object.entries(defaults).filter(([field]) => row[field] === null || row[field] === undefined));
+		if (Object.keys(missing).length) {
+			await settings.updateOne(row.id, missing);
+			created += Object.keys(missing).length;
+		}
+	}
+
+	const policies = await systemItems(ctx, 'sla_policies', ctx.database, false);
+	const existing: { key: string | null }[] = await policies.readByQuery({ fields: ['key'], limit: -1 });
+	const have = new Set(existing.map((p) => p.key));
+	const perCollection = new Map<string, number>();
+	for (const policy of DEFAULT_SLA_POLICIES) {
+		const index = perCollection.get(policy.collection) ?? 0;
+		perCollection.set(policy.collection, index + 1);
+		const key = defaultPolicyKey(policy.collection, index);
+		if (have.has(key)) continue;
+		await policies.createOne({ key, name: policy.name, collection: policy.collection, condition: policy.condition, priority: policy.priority, milestones: policy.milestones, active: policy.active });
+		created++;
+	}
+	return { created };
+}

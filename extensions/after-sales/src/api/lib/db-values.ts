@@ -1,0 +1,40 @@
+// Vendor differences in how values come back from a raw knex query, in one place: SQLite returns
+// instants as text or epoch milliseconds and booleans as 0/1; PostgreSQL returns Date objects,
+// decimals as strings and dates as Date at local midnight.
+
+/** An instant as stored by Directus (always UTC, CAL-3). */
+export function toInstant(value: unknown): Date | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) return value;
+	if (typeof value === 'number') return new Date(value);
+	const text = String(value).trim();
+	if (/^\d+$/.test(text)) return new Date(Number(text));
+	const iso = text.includes('T') ? text : text.replace(' ', 'T');
+	const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso);
+	const date = new Date(hasZone || iso.length <= 10 ? iso : `${iso}Z`);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A calendar date column as 'YYYY-MM-DD'. */
+export function toDay(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) {
+		// pg's date type is parsed at local midnight of the server process.
+		const y = value.getFullYear();
+		const m = String(value.getMonth() + 1).padStart(2, '0');
+		const d = String(value.getDate()).padStart(2, '0');
+		return `${y}-${m}-${d}`;
+	}
+	// SQLite may hold a date as epoch milliseconds of its UTC midnight.
+	if (typeof value === 'number' || /^\d{9,}$/.test(String(value))) return new Date(Number(value)).toISOString().slice(0, 10);
+	return String(value).slice(0, 10);
+}
+
+export function toBool(value: unknown): boolean {
+	return value === true || value === 1 || value === '1' || value === 'true';
+}
+
+/** How an instant is written back through knex for every vendor. */
+export function fromInstant(date: Date | null): string | null {
+	return date ? date.toISOString() : null;
+}

@@ -1,0 +1,49 @@
+// One place where domain failures become Directus errors (so Directus formats them as JSON in its
+// own shape): a broken rule or bad input is a 400 naming the field and the rule.
+import { createError, ErrorCode, ForbiddenError } from '@directus/errors';
+import { ZodError } from 'zod';
+import { DomainRuleError } from '../../domain/errors';
+
+type RuleExtensions = { reason: string; field: string | null; rule: string };
+
+export const RuleViolationError = createError<RuleExtensions>(
+	ErrorCode.InvalidPayload,
+	({ reason }) => `Invalid payload. ${reason}.`,
+	400,
+);
+
+export const NotFoundError = createError<{ reason: string }>('NOT_FOUND', ({ reason }) => reason, 404);
+
+export const ScopeForbiddenError = createError<{ reason: string; rule: string }>(
+	ErrorCode.Forbidden,
+	({ reason }) => reason,
+	403,
+);
+
+export function ruleViolation(rule: string, field: string | null, message: string) {
+	return new RuleViolationError({ reason: `${field ? `${field}: ` : ''}${message} (${rule})`, field, rule });
+}
+
+/** Parses with a zod schema; a failure becomes a 400 naming the first bad field and the rule. */
+export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, rule: string): T {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0]!;
+	const field = issue.path.length ? issue.path.join('.') : null;
+	throw ruleViolation(rule, field, issue.message);
+}
+
+/** Maps anything a domain function may throw to a Directus error; others pass through. */
+export function toDirectusError(error: unknown): unknown {
+	if (error instanceof DomainRuleError) {
+		if ((error as DomainRuleError & { status?: number }).status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule });
+		return ruleViolation(error.rule, error.field, error.message);
+	}
+	if (error instanceof ZodError) {
+		const issue = error.issues[0]!;
+		return ruleViolation('INPUT', issue.path.join('.') || null, issue.message);
+	}
+	return error;
+}
+
+export { ForbiddenError };

@@ -1,0 +1,289 @@
+// `npm run seed` / first `npm start`: a realistic, deterministic demo archive written through
+// Directus's own services (so types, casts and relations are Directus's), then the derived
+// columns (warranty status, customer overview) computed by the same code the hooks use.
+import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
+import { ROLE_BY_KEY } from '../install/roles';
+import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
+import { refreshCustomerOverview } from '../hooks/archive';
+import { refreshAllUnits } from '../hooks/units';
+import {
+	FAULTS, PARTS, PRODUCTS, REGIONS, companyName, createRng, daysAfter, daysBefore, instantOn, personName, phone,
+} from './demo-data';
+
+export const DEMO_PASSWORD = 'service-demo';
+
+export const DEMO_USERS = [
+	{ email: 'manager@example.com', first_name: '建国', last_name: '王', role: 'service_manager', title: '售后服务部主管' },
+	{ email: 'agent@example.com', first_name: '海燕', last_name: '李', role: 'service_agent', title: '客服专员' },
+	{ email: 'tech1@example.com', first_name: '志强', last_name: '张', role: 'technician', title: '售后工程师' },
+	{ email: 'tech2@example.com', first_name: '立新', last_name: '刘', role: 'technician', title: '售后工程师' },
+	{ email: 'tech3@example.com', first_name: '春生', last_name: '陈', role: 'technician', title: '技术员' },
+] as const;
+
+export type SeedReport = Record<string, number>;
+
+type SeedOptions = { onlyIfEmpty: boolean; seed?: number; today?: string };
+
+/** All or nothing: a failed seed leaves no half-written archive behind. */
+export async function seedDemo(ctx: PackContext, options: SeedOptions): Promise<SeedReport | null> {
+	if (options.onlyIfEmpty) {
+		const [{ n }] = await ctx.database('dealers').count({ n: '*' });
+		if (Number(n) > 0) return null;
+	}
+	const report = await ctx.database.transaction((trx) => seedInto({ ...ctx, database: trx }, options));
+	// Derived columns are computed after commit by the same code the hooks use.
+	await refreshAllUnits(ctx, new Date());
+	await refreshCustomerOverview(ctx.database, report.customerIds);
+	return report.counts;
+}
+
+async function seedInto(ctx: PackContext, options: SeedOptions) {
+	const knex = ctx.database;
+	const rng = createRng(options.seed ?? 20261122);
+	const today = options.today ?? new Date().toISOString().slice(0, 10);
+	const now = new Date();
+	const schema = await ctx.getSchema({ database: knex });
+	const svc = (collection: string) => new ctx.services.ItemsService(collection, { knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	const quiet = { emitEvents: false };
+	const report: SeedReport = {};
+	const createMany = async (collection: string, rows: Record<string, unknown>[]) => {
+		const ids: number[] = [];
+		for (let i = 0; i < rows.length; i += 250) ids.push(...(await svc(collection).createMany(rows.slice(i, i + 250), quiet)));
+		report[collection] = (report[collection] ?? 0) + rows.length;
+		return ids;
+	};
+
+	// Dealers (DLR-1)
+	const dealerRows = REGIONS.map((region, i) => ({
+		code: `D${String(i + 1).padStart(3, '0')}`,
+		name: `${region.city}${rng.pick(['农机', '润丰农机', '金田农业机械', '众诚农机'])}销售服务有限公司`,
+		region: `${region.province}·${region.city}`,
+		tier: i < 3 ? 'A' : i < 7 ? 'B' : 'C',
+		status: i === 9 ? 'probation' : 'active',
+		contact_person: personName(rng),
+		phone: phone(rng),
+		address: `${region.province}省${region.city}市${rng.pick(region.county)}农机大市场${rng.int(1, 88)}号`,
+		agreement_area: `${region.province}省${region.city}市全境`,
+		agreement_start: daysBefore(today, 900),
+		agreement_end: daysAfter(today, 540),
+	}));
+	const dealerIds = await createMany('dealers', dealerRows);
+
+	// Products (WTY-10)
+	const productIds = await createMany('products', PRODUCTS.map(({ price: _price, ...p }) => ({ ...p, regulation_profile: 'auto' })));
+
+	// Users: three Studio seats (admin + manager + agent) and portal users who hold none.
+	const users = new ctx.services.UsersService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	const userIds: Record<string, string> = {};
+	for (const u of DEMO_USERS) {
+		const [existing] = await users.readByQuery({ filter: { email: { _eq: u.email } }, limit: 1 });
+		userIds[u.email] = existing?.id ?? (await users.createOne({
+			email: u.email, password: DEMO_PASSWORD, first_name: u.first_name, last_name: u.last_name, title: u.title,
+			role: ROLE_BY_KEY.get(u.role)!.id, status: 'active', language: 'zh-CN',
+		}));
+	}
+	for (let i = 0; i < 3; i++) {
+		const email = `dealer${i + 1}@example.com`;
+		const [existing] = await users.readByQuery({ filter: { email: { _eq: email } }, limit: 1 });
+		userIds[email] = existing?.id ?? (await users.createOne({
+			email, password: DEMO_PASSWORD, first_name: dealerRows[i]!.contact_person.slice(1), last_name: dealerRows[i]!.contact_person.slice(0, 1),
+			title: `${dealerRows[i]!.code} 服务经理`, role: ROLE_BY_KEY.get('dealer')!.id, status: 'active', language: 'zh-CN', dealer: dealerIds[i],
+		}));
+	}
+	report['users'] = DEMO_USERS.length + 3;
+	const manager = userIds['manager@example.com']!;
+	const agent = userIds['agent@example.com']!;
+	const technicians = DEMO_USERS.filter((u) => u.role === 'technician').map((u) => userIds[u.email]!);
+
+	// Customers (ARC-1)
+	const customerRows = Array.from({ length: 200 }, (_, i) => {
+		const d = i % dealerIds.length;
+		const region = REGIONS[d]!;
+		const company = rng.chance(0.45);
+		const contact = personName(rng);
+		return {
+			name: company ? companyName(rng, region) : contact,
+			type: company ? 'company' : 'individual',
+			contact_person: contact,
+			phone: phone(rng),
+			region: `${region.province}·${region.city}`,
+			address: `${region.province}省${region.city}市${rng.pick(region.county)}${rng.pick(['东', '西', '南', '北', '前', '后'])}${rng.pick(['王', '李', '张', '刘'])}村`,
+			key_account: company && rng.chance(0.3),
+			dealer: dealerIds[d],
+			responsible_staff: rng.chance(0.5) ? agent : manager,
+			status: 'active',
+			credit_notes: rng.chance(0.2) ? '信用良好，按期付款' : null,
+		};
+	});
+	const customerIds = await createMany('customers', customerRows);
+
+	// Units (WTY-1, WTY-2): sales over three years; most cards on time, some late or missing.
+	const unitRows = Array.from({ length: 500 }, (_, i) => {
+		const c = rng.int(0, customerIds.length - 1);
+		const dealerIndex = c % dealerIds.length;
+		const p = rng.int(0, productIds.length - 1);
+		const sold = daysBefore(today, rng.int(3, 1100));
+		const r = rng.next();
+		const cardDays = r < 0.8 ? rng.int(2, 19) : r < 0.9 ? rng.int(21, 45) : null;
+		const cardOn = cardDays === null ? null : daysAfter(sold, cardDays);
+		return {
+			serial_no: `${PRODUCTS[p]!.model.replace(/[^A-Z0-9]/g, '')}${sold.slice(2, 4)}${String(100000 + i * 37 + rng.int(0, 30)).slice(-6)}`,
+			product: productIds[p],
+			customer: customerIds[c],
+			dealer: dealerIds[dealerIndex],
+			sold_on: sold,
+			invoice_no: `FP${sold.replace(/-/g, '')}${String(i).padStart(4, '0')}`,
+			card_received_on: cardOn && cardOn <= today ? cardOn : null,
+			production_date: daysBefore(sold, rng.int(20, 120)),
+			batch_no: `B${sold.slice(0, 7).replace('-', '')}-${rng.int(1, 9)}`,
+		};
+	});
+	const unitIds = await createMany('units', unitRows);
+
+	// Service requests across their states, some sent to dealers as tasks (REQ, DLR-2).
+	const requestStates = ['new', 'answered', 'reported', 'dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed', 'closed'];
+	const requestRows = Array.from({ length: 160 }, () => {
+		const u = rng.int(0, unitIds.length - 1);
+		const unit = unitRows[u]!;
+		const category = rng.pick(Object.keys(FAULTS));
+		const status = rng.pick(requestStates);
+		const ageDays = status === 'new' ? 0 : rng.int(0, 180);
+		const received = ageDays === 0 ? new Date(now.getTime() - rng.int(5, 240) * 60_000) : instantOn(daysBefore(today, ageDays), rng);
+		const dealerTask = rng.chance(0.35);
+		const dispatched = ['dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed'].includes(status);
+		return {
+			type: dealerTask ? 'dealer_task' : rng.pick(['repair', 'repair', 'consultation', 'maintenance']),
+			channel: rng.pick(['phone', 'phone', 'phone', 'visit', 'fax', 'wechat', 'dealer']),
+			received_at: received.toISOString(),
+			recorder: agent,
+			customer: unit.customer,
+			unit: unitIds[u],
+			problem: rng.pick(FAULTS[category]!.text),
+			requested_service: rng.pick(['请尽快派人上门维修', '电话指导即可', '要求更换配件', '希望农忙前修好']),
+			status,
+			handling_level: 1,
+			assignee: dispatched && !dealerTask ? rng.pick(technicians) : null,
+			dealer: dealerTask ? unit.dealer : null,
+			dispatched_at: dispatched ? new Date(received.getTime() + 30 * 60_000).toISOString() : null,
+			scheduled_at: dealerTask && ['scheduled', 'on_site', 'resolved', 'closed'].includes(status) ? new Date(received.getTime() + 80 * 60_000).toISOString() : null,
+			first_response_at: status === 'new' ? null : new Date(received.getTime() + rng.int(5, 50) * 60_000).toISOString(),
+			resolved_at: ['resolved', 'closed'].includes(status) ? new Date(received.getTime() + rng.int(1, 5) * 86_400_000).toISOString() : null,
+			service_mode: rng.pick(['free', 'free', 'paid', 'contract']),
+		};
+	});
+	await createMany('service_requests', requestRows);
+
+	// Complaints across the CMP-3 workflow; severity sets the starting level (CMP-5).
+	const complaintStates = ['received', 'contacting', 'analysing', 'proposed', 'approved', 'agreed', 'implementing', 'tracking', 'closed', 'closed', 'rejected'];
+	const complaintRows = Array.from({ length: 40 }, () => {
+		const u = rng.int(0, unitIds.length - 1);
+		const unit = unitRows[u]!;
+		const severity = rng.pick(['normal', 'normal', 'normal', 'serious', 'critical']);
+		const category = rng.pick(['quality', 'quality', 'attitude', 'delivery', 'billing', 'other']);
+		const status = rng.pick(complaintStates);
+		const received = status === 'received' ? new Date(now.getTime() - rng.int(10, 300) * 60_000) : instantOn(daysBefore(today, rng.int(1, 200)), rng);
+		return {
+			received_at: received.toISOString(), channel: rng.pick(['phone', 'letter', 'visit', 'wechat']), recorder: agent,
+			customer: unit.customer, unit: unitIds[u], product: unit.product, batch_no: unit.batch_no, production_date: unit.production_date,
+			category, severity, status,
+			handling_level: severity === 'critical' ? 3 : severity === 'serious' ? 2 : 1,
+			handler: status === 'received' ? null : manager,
+			description: category === 'quality' ? `${rng.pick(Object.values(FAULTS)).text[0]}，修过一次还是不行` : category === 'attitude' ? '服务人员上门迟到且态度生硬' : category === 'delivery' ? '配件发货延误一周' : category === 'billing' ? '维修收费高于报价' : '说明书内容与实物不符',
+			customer_request: rng.pick(['要求更换新机', '要求赔偿误工损失', '要求道歉并尽快修复', '要求退还多收费用']),
+			first_response_at: status === 'received' ? null : new Date(received.getTime() + rng.int(10, 55) * 60_000).toISOString(),
+			rejection_reason: status === 'rejected' ? '经核实为使用不当造成，不属于质量问题' : null,
+			satisfaction: status === 'closed' ? rng.int(3, 5) : null,
+			closed_at: status === 'closed' ? new Date(received.getTime() + rng.int(1, 10) * 86_400_000).toISOString() : null,
+		};
+	});
+	await createMany('complaints', complaintRows);
+
+	// Repairs and their parts; dealers' warranty repairs become claims (WTY-5, WTY-7).
+	const repairIds: number[] = [];
+	const repairFacts: { id: number; dealer: number; coverage: string; total: bigint; parts: bigint; labour: bigint; travel: bigint; completed: string }[] = [];
+	for (let i = 0; i < 120; i++) {
+		const u = rng.int(0, unitIds.length - 1);
+		const unit = unitRows[u]!;
+		const category = rng.pick(Object.keys(FAULTS));
+		const fault = FAULTS[category]!;
+		const completedDay = daysBefore(today, rng.int(1, 330));
+		const completed = instantOn(completedDay, rng);
+		const dropped = new Date(completed.getTime() - rng.int(1, 6) * 86_400_000);
+		const inWarranty = completedDay <= daysAfter(unit.sold_on, 365) && unit.card_received_on !== null;
+		const coverage = inWarranty ? 'warranty' : rng.pick(['paid', 'paid', 'contract']);
+		const partsPicked = [rng.pick(PARTS[category]!)];
+		if (rng.chance(0.3)) partsPicked.push(rng.pick(PARTS[category]!));
+		const partRows = partsPicked.map((part) => {
+			const quantity = String(rng.int(1, 3));
+			const amount = multiplyMoney(parseMoney(part.price, 'unit_price'), quantity);
+			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}`, old_part_status: 'pending', _amount: amount };
+		});
+		const labour = parseMoney(String(rng.int(2, 12) * 40), 'labour_cost');
+		const travel = parseMoney(String(rng.int(0, 6) * 30), 'travel_cost');
+		const parts = sumMoney(partRows.map((p) => p._amount));
+		const [id] = await svc('repair_records').createMany([{
+			unit: unitIds[u], dealer: unit.dealer, technician: rng.chance(0.4) ? rng.pick(technicians) : null,
+			status: 'completed', fault_category: category, fault_scope: fault.scope, fault_cause: 'normal',
+			fault_description: rng.pick(fault.text), work_done: `更换${partsPicked.map((p) => p.part_name).join('、')}，试机正常`,
+			received_at: dropped.toISOString(), dropped_off_at: dropped.toISOString(), completed_at: completed.toISOString(),
+			pricing_mode: rng.pick(['system', 'symptom', 'item']), parts_source: 'ours', coverage,
+			labour_cost: formatMoney(labour), travel_cost: formatMoney(travel), parts_cost: formatMoney(parts), total_cost: formatMoney(labour + travel + parts),
+			signer_name: personName(rng), signed_at: completed.toISOString(),
+			parts: partRows.map(({ _amount, ...p }) => p),
+		}], quiet);
+		repairIds.push(id);
+		repairFacts.push({ id, dealer: unit.dealer!, coverage, total: labour + travel + parts, parts, labour, travel, completed: completed.toISOString() });
+	}
+	report['repair_records'] = repairIds.length;
+
+	// Claims in every state; settled ones post exactly one ledger credit (WTY-8).
+	const claimStates = ['draft', 'submitted', 'audited', 'inspected', 'approved', 'settled', 'settled', 'rejected'];
+	let claimNo = 0;
+	let credits = 0;
+	for (const repair of repairFacts.filter((r) => r.coverage === 'warranty')) {
+		const status = rng.pick(claimStates);
+		claimNo++;
+		const approved = ['approved', 'settled'].includes(status) ? (rng.chance(0.8) ? repair.total : repair.total - repair.travel) : null;
+		const at = repair.completed;
+		const [claimId] = await svc('warranty_claims').createMany([{
+			claim_no: `WC-${at.slice(0, 4)}-${String(claimNo).padStart(5, '0')}`,
+			dealer: repair.dealer, repair_record: repair.id, status,
+			labour_claimed: formatMoney(repair.labour), travel_claimed: formatMoney(repair.travel), parts_claimed: formatMoney(repair.parts),
+			claimed_amount: formatMoney(repair.total),
+			labour_approved: approved === null ? null : formatMoney(repair.labour),
+			travel_approved: approved === null ? null : formatMoney(approved === repair.total ? repair.travel : 0n),
+			approved_amount: approved === null ? null : formatMoney(approved),
+			rejection_reasons: status === 'rejected' ? [rng.pick(['parts_not_returned', 'excluded_cause', 'missing_signature'])] : approved !== null && approved !== repair.total ? ['over_scope'] : null,
+			submitted_at: status === 'draft' ? null : at,
+			writeoff_notice_no: status === 'settled' ? `HX-${at.slice(0, 4)}-${String(claimNo).padStart(5, '0')}` : null,
+			settled_at: status === 'settled' ? at : null,
+		}], quiet);
+		if (status === 'settled' && approved !== null && approved > 0n) {
+			await svc('dealer_ledger').createMany([{
+				dealer: repair.dealer, entry_type: 'warranty_credit', amount: formatMoney(approved), claim: claimId,
+				idempotency_key: `claim:${claimId}:credit`, posted_at: at, note: `三包核销 claim #${claimId}`,
+			}], quiet);
+			credits++;
+		}
+	}
+	report['warranty_claims'] = claimNo;
+	report['dealer_ledger'] = credits;
+
+	// Follow-ups with satisfaction (FUP-3).
+	const followRows = Array.from({ length: 120 }, () => {
+		const done = rng.chance(0.7);
+		const due = instantOn(daysBefore(today, rng.int(-10, 120)), rng);
+		return {
+			kind: rng.pick(['first_call', 'second_call', 'satisfaction_call', 'survey']),
+			customer: rng.pick(customerIds), status: done ? 'done' : 'planned', due_at: due.toISOString(),
+			done_at: done ? due.toISOString() : null, done_by: done ? agent : null, channel: 'phone',
+			satisfaction: done ? rng.pick([3, 4, 4, 5, 5, 5]) : null,
+			notes: done ? rng.pick(['客户对维修结果满意', '技术员按时到达，服务好', '希望配件供应更快', '整体满意']) : null,
+		};
+	});
+	await createMany('follow_ups', followRows);
+
+	// Demo users read Chinese labels; the seed marks the singleton so a second start is harmless.
+	await knex('service_settings').update({ demo_seeded_at: now.toISOString() });
+	return { counts: report, customerIds };
+}

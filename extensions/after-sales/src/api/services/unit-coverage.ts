@@ -1,0 +1,76 @@
+// Loads a unit with what WTY-1/2/3/9/10 need and hands it to the pure warranty rules.
+import type { Knex } from 'knex';
+import {
+	computeCoverage, computeDowntimeDays, computeWarrantyPeriods, computeWarrantyStatus, computeRegulationProfile,
+	REGULATION_PROFILES, type CoverageAnswer, type Fault,
+} from '../../domain/warranty';
+import { loadSettings, type PackSettings } from './settings';
+import { toBool, toDay, toInstant } from '../lib/db-values';
+
+export type UnitRow = { id: number; serial_no: string; product: number; customer: number | null; dealer: number | null; sold_on: string; card_received_on: string | null; replaces_unit: number | null };
+type ProductRow = { id: number; model: string; name: string; category: string | null; warranty_months: number; main_parts_warranty_months: number | null; regulation_profile: string | null };
+
+export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?: number }) {
+	const unit = await knex('units').where(where).first();
+	if (!unit) return null;
+	const product: ProductRow = await knex('products').where({ id: unit.product }).first();
+	const repairs = await knex('repair_records')
+		.where({ unit: unit.id })
+		.whereNot({ status: 'cancelled' })
+		.select('id', 'fault_category', 'fault_scope', 'coverage', 'dropped_off_at', 'received_at', 'completed_at', 'serious_fault');
+	return {
+		unit: { ...unit, sold_on: toDay(unit.sold_on)!, card_received_on: toDay(unit.card_received_on) } as UnitRow,
+		product,
+		repairs: repairs.map((r: Record<string, unknown>) => ({
+			id: r.id as number,
+			fault_category: (r.fault_category as string) ?? null,
+			coverage: (r.coverage as string) ?? null,
+			dropped_off_at: toInstant(r.dropped_off_at ?? r.received_at),
+			completed_at: toInstant(r.completed_at),
+			serious: r.serious_fault === null ? null : toBool(r.serious_fault),
+		})),
+	};
+}
+
+export type UnitFacts = NonNullable<Awaited<ReturnType<typeof loadUnitFacts>>>;
+
+function profileOf(product: ProductRow, soldOn: string) {
+	const key = product.regulation_profile;
+	if (key && key !== 'auto' && key in REGULATION_PROFILES) return REGULATION_PROFILES[key as keyof typeof REGULATION_PROFILES];
+	return computeRegulationProfile(product.category, soldOn);
+}
+
+/** WTY-3: the coverage answer for a unit at an instant, for an optional fault. */
+export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, fault?: Fault | null, beyondScope = false): CoverageAnswer {
+	return computeCoverage({
+		unit: { sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on },
+		product: facts.product,
+		profile: profileOf(facts.product, facts.unit.sold_on),
+		repairs: facts.repairs,
+		at,
+		fault: fault ?? null,
+		dealer_promise_beyond_scope: beyondScope,
+		settings: settings.warranty,
+	});
+}
+
+/** WTY-1/2/10: the read-only warranty columns of a unit, as of `at`. */
+export function warrantyColumnsOf(facts: UnitFacts, at: Date, settings: PackSettings) {
+	const profile = profileOf(facts.product, facts.unit.sold_on);
+	const downtime_days = computeDowntimeDays(facts.repairs, at);
+	const periods = computeWarrantyPeriods({ sold_on: facts.unit.sold_on, replaced_on: null, product: facts.product, downtime_days, profile });
+	const warranty_status = computeWarrantyStatus({
+		sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, product: facts.product, downtime_days, at,
+		settings: settings.warranty, profile,
+	} as Parameters<typeof computeWarrantyStatus>[0]);
+	return { warranty_status, warranty_until: periods.whole_machine_until, main_parts_until: periods.main_parts_until, downtime_days };
+}
+
+export async function refreshUnitWarranty(knex: Knex, unitIds: number[], at: Date, settings?: PackSettings) {
+	const s = settings ?? (await loadSettings(knex));
+	for (const id of unitIds) {
+		const facts = await loadUnitFacts(knex, { id });
+		if (!facts) continue;
+		await knex('units').where({ id }).update(warrantyColumnsOf(facts, at, s));
+	}
+}

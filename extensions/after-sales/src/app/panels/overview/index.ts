@@ -1,0 +1,13 @@
+import { definePanel } from '@directus/extensions-sdk';
+import PanelOverview from './panel-overview.vue';
+
+export default definePanel({
+	id: 'after-sales-overview',
+	name: '售后概况 / After-sales overview',
+	icon: 'support_agent',
+	description: 'Open service requests, complaints, warranty claims and deadline states (from /after-sales/overview).',
+	component: PanelOverview,
+	options: [],
+	minWidth: 12,
+	minHeight: 6,
+});

@@ -1,0 +1,28 @@
+export { assertClaimTransition } from './assert-claim-transition';
+export { assertOwnRepair } from './assert-own-repair';
+export { CLAIM_TRANSITIONS, type ClaimTransition } from './claim-transitions';
+export { computeAllowedClaimTransitions } from './compute-allowed-claim-transitions';
+export { computeClaimTotals, type ClaimLineState, type ClaimLineTotals, type ClaimTotals, type ClaimTotalsLine } from './compute-claim-totals';
+export { computeInspectionOutcome, type InspectionOutcome } from './compute-inspection-outcome';
+export { computeLedgerAdjustment } from './compute-ledger-adjustment';
+export { computeLedgerEntry, type LedgerEntry } from './compute-ledger-entry';
+export { computeSubmissionRejections, type SubmissionCheckInput, type SubmissionRejection } from './compute-submission-rejections';
+export { NotOwnRecordError } from './not-own-record-error';
+export { REJECTION_REASONS } from './rejection-reasons';
+export {
+	CLAIM_LINE_KINDS,
+	CLAIM_ROLES,
+	CLAIM_STATUSES,
+	ClaimLineSchema,
+	ClaimStatusSchema,
+	ClaimTransitionSchema,
+	OLD_PART_STATUSES,
+	OldPartStatusSchema,
+	REJECTION_REASON_KEYS,
+	RejectionReasonKeySchema,
+	type ClaimLine,
+	type ClaimRole,
+	type ClaimStatus,
+	type OldPartStatus,
+	type RejectionReasonKey,
+} from './schemas';

@@ -1,0 +1,13 @@
+export { computeDealerRates, type DealerRates } from './compute-dealer-rates';
+export { computeDealerRating, type DealerRating } from './compute-dealer-rating';
+export { computeDealerScore } from './compute-dealer-score';
+export { computeRanking, type RankableRow } from './compute-ranking';
+export {
+	DealerMetricsSchema,
+	DealerRatingThresholdsSchema,
+	DealerScoreWeightsSchema,
+	type DealerMetrics,
+	type DealerRatingThresholds,
+	type DealerRatingTier,
+	type DealerScoreWeights,
+} from './schemas';

@@ -1,0 +1,22 @@
+import { DomainRuleError } from '../errors';
+import { parseScaledDecimal } from './parse-scaled-decimal';
+
+export interface ParseMoneyOptions {
+	/** Prices, costs and claimed amounts cannot be negative; ledger adjustments can. */
+	nonNegative?: boolean;
+}
+
+/**
+ * Reads a CNY amount into fen. Money stays decimal end to end: Directus answers decimal columns
+ * as strings, and a float would turn 0.1 + 0.2 into a claim nobody can reconcile.
+ */
+export function parseMoney(value: string | number, field: string, options: ParseMoneyOptions = {}): bigint {
+	const fen = parseScaledDecimal(value, 2);
+	if (fen === null) {
+		throw new DomainRuleError('MONEY', field, `MONEY: ${field}: ${JSON.stringify(value)} is not an amount in yuan with at most 2 decimals`);
+	}
+	if (options.nonNegative && fen < 0n) {
+		throw new DomainRuleError('MONEY', field, `MONEY: ${field}: ${String(value)} must not be negative`);
+	}
+	return fen;
+}

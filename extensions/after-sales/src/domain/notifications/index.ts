@@ -1,0 +1,20 @@
+export { buildWebhookPayload, type WebhookPayloadOptions } from './build-webhook-payload';
+export { computeDigestLines, type DigestTextOptions } from './compute-digest-lines';
+export { computeDigests } from './compute-digests';
+export { computeDingTalkSignedUrl } from './compute-ding-talk-signed-url';
+export { computeRetrySchedule } from './compute-retry-schedule';
+export { computeWebhookDigest } from './compute-webhook-digest';
+export { isHttpUrl } from './is-http-url';
+export { parseNotificationChannels } from './parse-notification-channels';
+export { shouldDeliverToWebhook } from './should-deliver-to-webhook';
+export {
+	NoticeKindSchema,
+	NotificationChannelsSchema,
+	WebhookFormatSchema,
+	WebhookSchema,
+	type NoticeKind,
+	type NotificationChannels,
+	type Webhook,
+	type WebhookFormat,
+} from './schemas';
+export type { Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { isHttpUrl } from './is-http-url';
+
+export const WebhookFormatSchema = z.enum(['json', 'dingtalk', 'wecom', 'feishu']);
+export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
+
+export const NoticeKindSchema = z.enum(['warning', 'breach']);
+export type NoticeKind = z.infer<typeof NoticeKindSchema>;
+
+export const WebhookSchema = z.strictObject({
+	name: z.string().trim().min(1),
+	url: z.string().refine(isHttpUrl, 'only http:// and https:// URLs are allowed'),
+	format: WebhookFormatSchema.default('json'),
+	/** DingTalk robot signing secret (加签); the URL is signed per request. */
+	secret: z.string().min(1).optional(),
+	/** Which notices this hook wants; absent = all. */
+	events: z.array(NoticeKindSchema).min(1).optional(),
+});
+export type Webhook = z.output<typeof WebhookSchema>;
+
+/** ESC-2: `service_settings.notification_channels`. */
+export const NotificationChannelsSchema = z
+	.strictObject({
+		in_app: z.boolean().default(true),
+		email: z.boolean().default(false),
+		webhooks: z.array(WebhookSchema).default(() => []),
+	})
+	.superRefine((channels, ctx) => {
+		const names = new Set<string>();
+
+		channels.webhooks.forEach((webhook, index) => {
+			// The name is the channel key in the escalation log, so it must be unique.
+			if (names.has(webhook.name)) {
+				ctx.addIssue({ code: 'custom', message: `webhook name '${webhook.name}' is used twice`, path: ['webhooks', index, 'name'] });
+			}
+
+			names.add(webhook.name);
+		});
+	});
+export type NotificationChannels = z.output<typeof NotificationChannelsSchema>;

@@ -1,0 +1,200 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CALENDAR } from '../calendar';
+import { shanghai } from '../calendar/test-fixtures';
+import { DomainRuleError } from '../errors';
+import { computeTimers } from './compute-timers';
+import { DEFAULT_SLA_POLICIES } from './default-sla-policies';
+import { parseSlaPolicy } from './parse-sla-policy';
+import { selectPolicy } from './select-policy';
+import type { TimerRecord, TimerRow } from './types';
+
+const complaintPolicy = selectPolicy({ collection: 'complaints' }, DEFAULT_SLA_POLICIES)!;
+const requestPolicy = selectPolicy({ collection: 'service_requests' }, DEFAULT_SLA_POLICIES)!;
+const dealerPolicy = selectPolicy({ collection: 'service_requests', is_dealer_task: true }, DEFAULT_SLA_POLICIES)!;
+
+const complaint = (status: string, fields: TimerRecord['fields'] = {}, level?: 1 | 2 | 3): TimerRecord => ({
+	status,
+	fields: { received_at: '2026-09-21T02:00:00.000Z' /* Mon 10:00 Shanghai */, first_response_at: null, ...fields },
+	...(level ? { level } : {}),
+});
+
+const byKey = (rows: TimerRow[]) => Object.fromEntries(rows.map((row) => [row.milestone, row]));
+
+const run = (record: TimerRecord, now: string, existing: TimerRow[] = [], policy = complaintPolicy) =>
+	byKey(computeTimers({ record, policy, existing, now: shanghai(now), calendar: DEFAULT_CALENDAR }));
+
+describe('computeTimers: starting clocks', () => {
+	test('ESC-1: when a complaint is registered, then each milestone runs from received_at', () => {
+		const timers = run(complaint('received'), '2026-09-21 10:05');
+
+		expect(Object.keys(timers)).toEqual(['first_response', 'reply', 'manager_informed']);
+		expect(timers['first_response']).toMatchObject({
+			started_at: shanghai('2026-09-21 10:00'),
+			due_at: shanghai('2026-09-21 11:00'),
+			warn_at: shanghai('2026-09-21 10:48'),
+			state: 'running',
+			level: 1,
+			paused_minutes: 0,
+			paused_since: null,
+			fulfilled_at: null,
+			warned_at: null,
+			breached_at: null,
+		});
+		expect(timers['reply']?.due_at).toEqual(shanghai('2026-09-22 10:00'));
+	});
+
+	test('ESC-1: when the record was received before it was entered, then the clock runs from the real receipt', () => {
+		const timers = run(complaint('received', { received_at: shanghai('2026-09-21 07:00').toISOString() }), '2026-09-21 10:00');
+		expect(timers['first_response']?.due_at).toEqual(shanghai('2026-09-21 08:00'));
+		expect(timers['first_response']?.state).toBe('running');
+	});
+
+	test('ESC-1: when a start field is still empty, then that milestone has no timer yet', () => {
+		const request: TimerRecord = { status: 'received', fields: { received_at: '2026-09-21T02:00:00Z', dispatched_at: null } };
+		expect(Object.keys(run(request, '2026-09-21 10:05', [], dealerPolicy))).toEqual(['answer', 'on_site']);
+
+		const dispatched = { ...request, fields: { ...request.fields, dispatched_at: '2026-09-21T03:00:00Z' } };
+		const timers = run(dispatched, '2026-09-21 11:05', [], dealerPolicy);
+		expect(timers['dealer_scheduled']?.due_at).toEqual(shanghai('2026-09-21 13:00'));
+		expect(timers['clerk_check']?.due_at).toEqual(shanghai('2026-09-21 15:00'));
+	});
+
+	test.each([
+		[1, 1],
+		[2, 2],
+		[3, 3],
+	] as const)('ESC-2: when the record is handled at level %i, then new timers start at level %i', (recordLevel, expected) => {
+		expect(run(complaint('received', {}, recordLevel), '2026-09-21 10:05')['reply']?.level).toBe(expected);
+	});
+
+	test('ESC-1: when the start field is not a timestamp, then an ESC-1 error names it', () => {
+		const attempt = () => run(complaint('received', { received_at: 'yesterday-ish' }), '2026-09-21 10:05');
+		expect(attempt).toThrow(DomainRuleError);
+		expect(attempt).toThrow(expect.objectContaining({ rule: 'ESC-1', field: 'received_at' }));
+	});
+});
+
+describe('computeTimers: fulfilment', () => {
+	test.each([
+		['the status leaves "received"', complaint('contacting'), shanghai('2026-09-21 10:30')],
+		['first_response_at is filled in with an earlier time', complaint('received', { first_response_at: '2026-09-21T02:20:00Z' }), shanghai('2026-09-21 10:20')],
+		['first_response_at is after now', complaint('received', { first_response_at: '2026-09-21T05:00:00Z' }), shanghai('2026-09-21 10:30')],
+		['first_response_at is before the receipt', complaint('received', { first_response_at: '2026-09-21T01:00:00Z' }), shanghai('2026-09-21 10:30')],
+	])('ESC-1: when %s, then the first response is fulfilled at the right moment', (_label, record, fulfilledAt) => {
+		const timers = run(record, '2026-09-21 10:30');
+		expect(timers['first_response']).toMatchObject({ state: 'fulfilled', fulfilled_at: fulfilledAt });
+		expect(timers['reply']?.state).toBe('running');
+	});
+
+	test('ESC-1: when a fulfilled timer is computed again, then it is returned unchanged', () => {
+		const fulfilled = run(complaint('contacting'), '2026-09-21 10:30')['first_response']!;
+		const again = run(complaint('received'), '2026-09-22 10:30', [fulfilled]);
+		expect(again['first_response']).toBe(fulfilled);
+	});
+
+	test('ESC-2: when a breached milestone is met late, then it is fulfilled and the breach stays on record', () => {
+		const breached: TimerRow = {
+			...run(complaint('received'), '2026-09-21 10:05')['first_response']!,
+			state: 'breached',
+			warned_at: shanghai('2026-09-21 10:48'),
+			breached_at: shanghai('2026-09-21 11:00'),
+			level: 2,
+		};
+		const timers = run(complaint('contacting'), '2026-09-21 11:30', [breached]);
+
+		expect(timers['first_response']).toMatchObject({
+			state: 'fulfilled',
+			fulfilled_at: shanghai('2026-09-21 11:30'),
+			breached_at: shanghai('2026-09-21 11:00'),
+			level: 2,
+			due_at: shanghai('2026-09-21 11:00'),
+		});
+	});
+});
+
+describe('computeTimers: pauses', () => {
+	// Monday 09:00 Shanghai; on-site is 3 business days, paused while waiting for the customer or parts.
+	const request = (status: string): TimerRecord => ({ status, fields: { received_at: '2026-09-21T01:00:00Z' } });
+	const onSite = (status: string, now: string, existing: TimerRow[] = []) =>
+		run(request(status), now, existing, requestPolicy)['on_site']!;
+
+	test('ESC-1: when the record enters a pause state, then the timer pauses and leaves the sweep', () => {
+		const running = onSite('received', '2026-09-21 09:05');
+		expect(running.due_at).toEqual(shanghai('2026-09-24 09:00'));
+
+		const paused = onSite('waiting_parts', '2026-09-21 10:00', [running]);
+		expect(paused).toMatchObject({ state: 'paused', due_at: null, warn_at: null, paused_since: shanghai('2026-09-21 10:00') });
+	});
+
+	test('ESC-1: when the pause ends, then the paused business time pushes the deadline back', () => {
+		const running = onSite('received', '2026-09-21 09:05');
+		const paused = onSite('waiting_parts', '2026-09-21 10:00', [running]);
+		const stillPaused = onSite('waiting_customer', '2026-09-21 15:00', [paused]);
+		expect(stillPaused.paused_since).toEqual(shanghai('2026-09-21 10:00'));
+
+		const resumed = onSite('scheduled', '2026-09-22 10:00', [stillPaused]);
+		expect(resumed).toMatchObject({ state: 'running', paused_since: null, paused_minutes: 480 });
+		expect(resumed.due_at).toEqual(shanghai('2026-09-25 09:00'));
+		expect(resumed.warn_at).toEqual(shanghai('2026-09-24 13:12'));
+	});
+
+	test('ESC-1: when a timer pauses twice, then both pauses add up', () => {
+		let timer = onSite('received', '2026-09-21 09:05');
+		timer = onSite('waiting_parts', '2026-09-21 10:00', [timer]);
+		timer = onSite('scheduled', '2026-09-21 11:00', [timer]);
+		timer = onSite('waiting_customer', '2026-09-25 17:00', [timer]);
+		timer = onSite('scheduled', '2026-09-28 09:00', [timer]);
+
+		expect(timer.paused_minutes).toBe(120);
+		expect(timer.due_at).toEqual(shanghai('2026-09-24 11:00'));
+	});
+
+	test('ESC-1: when a paused milestone is met, then the pause closes and the timer is final', () => {
+		const paused = onSite('waiting_parts', '2026-09-21 10:00', [onSite('received', '2026-09-21 09:05')]);
+		const done = onSite('on_site', '2026-09-21 11:00', [paused]);
+		expect(done).toMatchObject({ state: 'fulfilled', paused_since: null, paused_minutes: 60, fulfilled_at: shanghai('2026-09-21 11:00') });
+	});
+
+	test('ESC-1: when a warned timer is paused and resumed, then the warning is not forgotten', () => {
+		const warned = { ...onSite('received', '2026-09-21 09:05'), state: 'warned' as const, warned_at: shanghai('2026-09-23 16:00') };
+		const paused = onSite('waiting_parts', '2026-09-23 16:10', [warned]);
+		expect(paused).toMatchObject({ state: 'paused', warned_at: shanghai('2026-09-23 16:00') });
+		expect(onSite('scheduled', '2026-09-23 16:40', [paused])).toMatchObject({ state: 'warned', paused_minutes: 30 });
+	});
+});
+
+describe('computeTimers: policy edits and history', () => {
+	const longer = parseSlaPolicy({
+		...complaintPolicy,
+		milestones: complaintPolicy.milestones.map((milestone) =>
+			milestone.key === 'first_response' ? { ...milestone, duration_minutes: 120 } : milestone,
+		),
+	});
+
+	test('ESC-1: when the policy duration changes, then running and breached timers get the new deadline', () => {
+		const original = run(complaint('received'), '2026-09-21 10:05');
+		const breached = { ...original['first_response']!, state: 'breached' as const, breached_at: shanghai('2026-09-21 11:00') };
+		const timers = run(complaint('received'), '2026-09-21 11:10', [breached], longer);
+
+		expect(timers['first_response']).toMatchObject({ due_at: shanghai('2026-09-21 12:00'), state: 'breached' });
+	});
+
+	test('ESC-1: when a milestone was dropped from the policy, then its row is kept untouched', () => {
+		const orphan = { ...run(complaint('received'), '2026-09-21 10:05')['reply']!, milestone: 'old_milestone' };
+		const rows = computeTimers({
+			record: complaint('received'),
+			policy: complaintPolicy,
+			existing: [orphan],
+			now: shanghai('2026-09-21 10:10'),
+			calendar: DEFAULT_CALENDAR,
+		});
+
+		expect(rows.map((row) => row.milestone)).toEqual(['first_response', 'reply', 'manager_informed', 'old_milestone']);
+		expect(rows[3]).toBe(orphan);
+	});
+
+	test('ESC-2: when the record was raised to a higher level, then existing timers follow it', () => {
+		const original = run(complaint('received'), '2026-09-21 10:05');
+		expect(run(complaint('received', {}, 2), '2026-09-21 11:05', [original['reply']!])['reply']?.level).toBe(2);
+	});
+});

@@ -1,0 +1,29 @@
+export { computeBreachLevel } from './compute-breach-level';
+export { computeDeliveryTime } from './compute-delivery-time';
+export { computeEscalationKey } from './compute-escalation-key';
+export { computeRecordInstant } from './compute-record-instant';
+export { computeSweepActions } from './compute-sweep-actions';
+export { computeTimerAfterSweep } from './compute-timer-after-sweep';
+export { computeTimers, type ComputeTimersInput } from './compute-timers';
+export { DEFAULT_SLA_POLICIES } from './default-sla-policies';
+export { isMilestoneFulfilled } from './is-milestone-fulfilled';
+export { isPolicyMatching } from './is-policy-matching';
+export { parseSlaPolicy } from './parse-sla-policy';
+export { selectPolicy } from './select-policy';
+export {
+	DealerTierSchema,
+	EscalationLevelSchema,
+	FaultScopeSchema,
+	SlaCollectionSchema,
+	SlaConditionSchema,
+	SlaMilestoneSchema,
+	SlaPolicySchema,
+	type EscalationLevel,
+	type FaultScope,
+	type SlaCollection,
+	type SlaCondition,
+	type SlaMilestone,
+	type SlaPolicy,
+	type SlaPolicyInput,
+} from './schemas';
+export type { SlaFacts, SweepAction, SweepActionKind, TimerRecord, TimerRow, TimerState } from './types';

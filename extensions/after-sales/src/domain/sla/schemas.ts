@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ClockSchema } from '../calendar';
+
+export const SlaCollectionSchema = z.enum(['complaints', 'service_requests', 'repair_records', 'warranty_claims']);
+export type SlaCollection = z.infer<typeof SlaCollectionSchema>;
+
+/** ESC-2: L1 handler, L2 service / engineering manager, L3 company leadership. */
+export const EscalationLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type EscalationLevel = z.infer<typeof EscalationLevelSchema>;
+
+export const DealerTierSchema = z.enum(['A', 'B', 'C']);
+export const FaultScopeSchema = z.enum(['whole_machine', 'main_part', 'wear_part']);
+export type FaultScope = z.infer<typeof FaultScopeSchema>;
+
+const FIELD_NAME = /^[a-z_][a-z0-9_]*$/;
+const SLUG = /^[a-z][a-z0-9_]*$/;
+
+const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'an empty list would match nothing; omit the key to match anything');
+
+/**
+ * ESC-1: which records a policy applies to. Strict, because a misspelt key would otherwise be
+ * ignored and the policy would silently match every record.
+ */
+export const SlaConditionSchema = z.strictObject({
+	severity: nonEmptyList(z.string().min(1)).optional(),
+	category: nonEmptyList(z.string().min(1)).optional(),
+	key_account: z.boolean().optional(),
+	dealer_tier: nonEmptyList(DealerTierSchema).optional(),
+	is_dealer_task: z.boolean().optional(),
+	coverage: nonEmptyList(z.string().min(1)).optional(),
+	busy_season: z.boolean().optional(),
+	fault_scope: nonEmptyList(FaultScopeSchema).optional(),
+});
+export type SlaCondition = z.infer<typeof SlaConditionSchema>;
+
+/** ESC-1, ESC-3: one deadline on a record: when it starts, how long, on which clock, what ends and pauses it. */
+export const SlaMilestoneSchema = z
+	.strictObject({
+		key: z.string().regex(SLUG, 'expected a slug: lower-case letters, digits and _'),
+		label: z.string().trim().min(1),
+		label_en: z.string().trim().min(1).optional(),
+		start_field: z.string().regex(FIELD_NAME, 'expected a field name').default('received_at'),
+		duration_minutes: z.number().positive().finite(),
+		clock: ClockSchema,
+		fulfil_states: z.array(z.string().min(1)).default(() => []),
+		fulfil_field: z.string().regex(FIELD_NAME, 'expected a field name').optional(),
+		pause_states: z.array(z.string().min(1)).default(() => []),
+		warn_ratio: z.number().gt(0).lt(1).default(0.8),
+		escalate_to_level: EscalationLevelSchema,
+		notify_roles: z.array(z.string().min(1)).default(() => []),
+		reassign_to_role: z.string().min(1).optional(),
+	})
+	.superRefine((milestone, ctx) => {
+		if (milestone.fulfil_states.length === 0 && milestone.fulfil_field === undefined) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'a milestone needs fulfil_states or fulfil_field, or it could never be met',
+				path: ['fulfil_states'],
+			});
+		}
+
+		milestone.pause_states.forEach((state, index) => {
+			if (milestone.fulfil_states.includes(state)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `'${state}' cannot both fulfil and pause the milestone`,
+					path: ['pause_states', index],
+				});
+			}
+		});
+	});
+export type SlaMilestone = z.output<typeof SlaMilestoneSchema>;
+
+/** ESC-1: the policy JSON an admin edits in the Studio (`sla_policies`). */
+export const SlaPolicySchema = z
+	.object({
+		name: z.string().trim().min(1),
+		collection: SlaCollectionSchema,
+		priority: z.number().int().default(0),
+		active: z.boolean().default(true),
+		condition: SlaConditionSchema.default(() => ({})),
+		milestones: z.array(SlaMilestoneSchema).min(1, 'a policy needs at least one milestone'),
+	})
+	.superRefine((policy, ctx) => {
+		const seen = new Set<string>();
+
+		policy.milestones.forEach((milestone, index) => {
+			if (seen.has(milestone.key)) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `milestone key '${milestone.key}' is used twice`,
+					path: ['milestones', index, 'key'],
+				});
+			}
+
+			seen.add(milestone.key);
+		});
+	});
+export type SlaPolicy = z.output<typeof SlaPolicySchema>;
+export type SlaPolicyInput = z.input<typeof SlaPolicySchema>;

@@ -1,0 +1,43 @@
+import type { RepairCoverage } from './schemas';
+
+export interface DowntimeRepair {
+	dropped_off_at: Date | null;
+	completed_at: Date | null;
+	coverage: RepairCoverage | string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * WTY-10: whole days warranty repairs kept the unit (in repair or waiting for parts), which extend
+ * the 三包 period. A repair still open counts up to `at`; repairs that overlapped are counted once,
+ * so two open orders on one machine do not double the extension. Paid, contract and goodwill work
+ * does not extend a warranty the customer was not using.
+ */
+export function computeDowntimeDays(repairs: readonly DowntimeRepair[], at: Date): number {
+	const limit = at.getTime();
+	const intervals = repairs
+		.filter((repair) => repair.coverage === 'warranty' && repair.dropped_off_at !== null)
+		.map((repair) => {
+			const start = repair.dropped_off_at!.getTime();
+			const end = Math.min(repair.completed_at?.getTime() ?? limit, limit);
+			return [start, end] as const;
+		})
+		.filter(([start, end]) => end > start)
+		.sort((a, b) => a[0] - b[0]);
+
+	let total = 0;
+	let currentStart: number | null = null;
+	let currentEnd = 0;
+	for (const [start, end] of intervals) {
+		if (currentStart === null || start > currentEnd) {
+			if (currentStart !== null) total += currentEnd - currentStart;
+			currentStart = start;
+			currentEnd = end;
+		} else {
+			currentEnd = Math.max(currentEnd, end);
+		}
+	}
+	if (currentStart !== null) total += currentEnd - currentStart;
+	return Math.floor(total / DAY_MS);
+}

@@ -1,0 +1,52 @@
+// The environment of a throwaway Directus for one test run: a temporary SQLite file, or a fresh
+// PostgreSQL database on the local server when DB_CLIENT=pg (dropped afterwards).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ADMIN = { email: 'admin@example.com', password: 'admin-test-password' };
+
+export type TestDatabase = { env: Record<string, string>; drop: () => Promise<void>; label: string };
+
+export async function createTestDatabase(name: string): Promise<TestDatabase> {
+	const client = process.env['DB_CLIENT'] === 'pg' || process.env['DB_CLIENT'] === 'postgres' ? 'pg' : 'sqlite3';
+	if (client === 'sqlite3') {
+		const dir = mkdtempSync(join(tmpdir(), `as-${name}-`));
+		return { env: { DB_CLIENT: 'sqlite3', DB_FILENAME: join(dir, 'directus.db') }, drop: async () => {}, label: `sqlite ${dir}` };
+	}
+	const pg = (await import('pg')).default;
+	const base = {
+		host: process.env['DB_HOST'] ?? '127.0.0.1', port: Number(process.env['DB_PORT'] ?? 5432),
+		user: process.env['DB_USER'] ?? 'postgres', password: process.env['DB_PASSWORD'] ?? '',
+	};
+	const database = `as_test_${name}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
+	const admin = new pg.Client({ ...base, database: 'postgres' });
+	await admin.connect();
+	await admin.query(`create database "${database}"`);
+	await admin.end();
+	return {
+		label: `postgres ${database}`,
+		env: { DB_CLIENT: 'pg', DB_HOST: base.host, DB_PORT: String(base.port), DB_USER: base.user, DB_PASSWORD: base.password, DB_DATABASE: database },
+		drop: async () => {
+			const c = new pg.Client({ ...base, database: 'postgres' });
+			await c.connect();
+			await c.query(`drop database if exists "${database}" with (force)`);
+			await c.end();
+		},
+	};
+}
+
+export function directusTestEnv(db: TestDatabase, port: number, extra: Record<string, string> = {}): Record<string, string> {
+	const storage = mkdtempSync(join(tmpdir(), 'as-uploads-'));
+	return {
+		...db.env,
+		KEY: 'after-sales-test-key', SECRET: 'after-sales-test-secret-0123456789abcdef',
+		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+		HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`,
+		EXTENSIONS_PATH: join(ROOT, 'extensions'), EXTENSIONS_AUTO_RELOAD: 'false', EXTENSIONS_MUST_LOAD: 'true',
+		STORAGE_LOCATIONS: 'local', STORAGE_LOCAL_ROOT: storage, TELEMETRY: 'false', LOG_LEVEL: 'warn', LOG_STYLE: 'raw',
+		RATE_LIMITER_ENABLED: 'false', CACHE_ENABLED: 'false', WEBSOCKETS_ENABLED: 'false', FILES_MAX_UPLOAD_SIZE: '5mb',
+		...extra,
+	};
+}

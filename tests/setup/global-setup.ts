@@ -1,0 +1,58 @@
+// Starts one real Directus for the integration tests *inside the test process* (createApp from
+// @directus/api), after installing the pack through the very CLI path users run.
+import { spawnSync } from 'node:child_process';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ROOT, createTestDatabase, directusTestEnv } from './directus-env';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		baseUrl: string;
+		dbClient: string;
+	}
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as { port: number };
+			srv.close(() => resolve(port));
+		});
+		srv.on('error', reject);
+	});
+}
+
+export function runCli(args: string[], env: Record<string, string>) {
+	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'directus', 'cli.js'), ...args], {
+		cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error(`directus ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	return result.stdout;
+}
+
+export default async function setup(project: TestProject) {
+	const db = await createTestDatabase('main');
+	const port = await freePort();
+	const env = directusTestEnv(db, port);
+	runCli(['bootstrap'], env);
+	runCli(['after-sales', 'install', '--seed'], env);
+
+	Object.assign(process.env, env);
+	const { createApp } = await import('@directus/api');
+	const app = await createApp();
+	const server: Server = await new Promise((resolve) => {
+		const s = app.listen(port, '127.0.0.1', () => resolve(s));
+	});
+	project.provide('baseUrl', `http://127.0.0.1:${port}`);
+	project.provide('dbClient', env['DB_CLIENT']!);
+
+	return async () => {
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		const { default: getDatabase } = await import('@directus/api/database/index');
+		await getDatabase().destroy();
+		await db.drop();
+	};
+}
