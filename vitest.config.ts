@@ -23,6 +23,7 @@ export default defineConfig({
 					hookTimeout: 180_000,
 					fileParallelism: false,
 					pool: 'forks',
+					teardownTimeout: 3000,
 				},
 			},
 		],

@@ -46,7 +46,7 @@ export function directusTestEnv(db: TestDatabase, port: number, extra: Record<st
 		HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`,
 		EXTENSIONS_PATH: join(ROOT, 'extensions'), EXTENSIONS_AUTO_RELOAD: 'false', EXTENSIONS_MUST_LOAD: 'true',
 		STORAGE_LOCATIONS: 'local', STORAGE_LOCAL_ROOT: storage, TELEMETRY: 'false', LOG_LEVEL: 'warn', LOG_STYLE: 'raw',
-		RATE_LIMITER_ENABLED: 'false', CACHE_ENABLED: 'false', WEBSOCKETS_ENABLED: 'false', FILES_MAX_UPLOAD_SIZE: '5mb',
+		RATE_LIMITER_ENABLED: 'false', PRESSURE_LIMITER_ENABLED: 'false', CACHE_ENABLED: 'false', WEBSOCKETS_ENABLED: 'false', FILES_MAX_UPLOAD_SIZE: '5mb',
 		...extra,
 	};
 }
