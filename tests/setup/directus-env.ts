@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Held by scripts/build-extension.mjs while it writes dist/. */
+export const BUILD_LOCK = join(tmpdir(), 'after-sales-build.lock');
+
 export const ADMIN = { email: 'admin@example.com', password: 'admin-test-password' };
 
 export type TestDatabase = { env: Record<string, string>; drop: () => Promise<void>; label: string };

@@ -1,11 +1,13 @@
 // Starts one real Directus for the integration tests *inside the test process* (createApp from
 // @directus/api), after installing the pack through the very CLI path users run.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, createTestDatabase, directusTestEnv } from './directus-env';
+import { BUILD_LOCK, ROOT, createTestDatabase, directusTestEnv } from './directus-env';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -33,10 +35,25 @@ export function runCli(args: string[], env: Record<string, string>) {
 	return result.stdout;
 }
 
+/**
+ * Directus loads a private copy of the built bundle, so a rebuild while tests run (a developer's
+ * watch, a parallel build) never swaps code under a running instance. The copy is taken under the
+ * same lock the build script holds.
+ */
+export function snapshotExtensions(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'as-extensions-'));
+	const target = join(dir, 'after-sales');
+	mkdirSync(target, { recursive: true });
+	const source = join(ROOT, 'extensions', 'after-sales');
+	const copy = spawnSync('flock', [BUILD_LOCK, 'cp', '-r', join(source, 'package.json'), join(source, 'dist'), target]);
+	if (copy.status !== 0) throw new Error(`copying the built extension failed: ${copy.stderr}. Run \`npm run build\` first.`);
+	return dir;
+}
+
 export default async function setup(project: TestProject) {
 	const db = await createTestDatabase('main');
 	const port = await freePort();
-	const env = directusTestEnv(db, port);
+	const env = directusTestEnv(db, port, { EXTENSIONS_PATH: snapshotExtensions() });
 	runCli(['bootstrap'], env);
 	runCli(['after-sales', 'install', '--seed'], env);
 
