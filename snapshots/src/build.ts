@@ -17,7 +17,7 @@ export function buildSnapshot() {
 				],
 				archive_field: null, archive_app_filter: true, archive_value: null, unarchive_value: null, sort_field: null,
 				accountability: 'all', color: '#E35169', item_duplication_fields: null, sort: 90, group: null, collapse: 'open',
-				preview_url: null, versioning: false, status: 'active',
+				preview_url: null, versioning: false, status: 'active', autosave_revision_interval: null,
 			},
 		},
 	];

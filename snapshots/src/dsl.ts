@@ -101,7 +101,8 @@ export function date(field: string, label: Tr, o: Partial<FieldSpec> = {}): Fiel
 
 /** Instants are stored in UTC (CAL-3); the Studio shows them in the viewer's zone. */
 export function ts(field: string, label: Tr, o: Partial<FieldSpec> = {}): FieldSpec {
-	return { field, type: 'timestamp', label, interface: 'datetime', display: 'datetime', display_options: { relative: false, format: 'long' }, width: 'half', ...o };
+	const special = o.special ? [...o.special, 'cast-timestamp'] : ['cast-timestamp'];
+	return { field, type: 'timestamp', label, interface: 'datetime', display: 'datetime', display_options: { relative: false, format: 'long' }, width: 'half', ...o, special };
 }
 
 export function json(field: string, label: Tr, o: Partial<FieldSpec> = {}): FieldSpec {
@@ -212,7 +213,7 @@ export function emitCollection(c: CollectionSpec, group: string) {
 			archive_field: c.archive?.field ?? null, archive_app_filter: true, archive_value: c.archive?.value ?? null,
 			unarchive_value: c.archive?.unarchive ?? null, sort_field: c.sort_field ?? null, accountability: 'all',
 			color: c.color ?? null, item_duplication_fields: null, sort: c.sort ?? null, group, collapse: 'open',
-			preview_url: null, versioning: false, status: 'active',
+			preview_url: null, versioning: false, status: 'active', autosave_revision_interval: null,
 		},
 		schema: { name: c.collection },
 	};

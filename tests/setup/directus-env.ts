@@ -50,6 +50,14 @@ export function directusTestEnv(db: TestDatabase, port: number, extra: Record<st
 		EXTENSIONS_PATH: join(ROOT, 'extensions'), EXTENSIONS_AUTO_RELOAD: 'false', EXTENSIONS_MUST_LOAD: 'true',
 		STORAGE_LOCATIONS: 'local', STORAGE_LOCAL_ROOT: storage, TELEMETRY: 'false', LOG_LEVEL: 'warn', LOG_STYLE: 'raw',
 		RATE_LIMITER_ENABLED: 'false', PRESSURE_LIMITER_ENABLED: 'false', CACHE_ENABLED: 'false', WEBSOCKETS_ENABLED: 'false', FILES_MAX_UPLOAD_SIZE: '5mb',
+		// Mail goes to a local SMTP sink a test may start on this port (tests/sla-notifications.test.ts); nothing listens otherwise.
+		EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(testSmtpPort()), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true',
+		EMAIL_FROM: 'after-sales@example.com', EMAIL_VERIFY_SETUP: 'false',
 		...extra,
 	};
+}
+
+/** A port per test run (derived from the runner's pid, so parallel runs do not collide); override with TEST_SMTP_PORT. */
+export function testSmtpPort(pid = process.pid): number {
+	return Number(process.env['TEST_SMTP_PORT'] ?? 20000 + (pid % 20000));
 }

@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 
 export function runCli(args: string[], env: Record<string, string>) {
 	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'directus', 'cli.js'), ...args], {
-		cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8',
+		cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
 	});
 	if (result.status !== 0) throw new Error(`directus ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;

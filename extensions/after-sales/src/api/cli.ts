@@ -1,4 +1,5 @@
 // `directus after-sales …`: the install path for new and existing projects, and the demo seed.
+import { applySchema } from './install/apply-schema';
 import { install } from './install/install';
 import { seedDemo } from './seed/seed-demo';
 import type { PackContext } from './lib/context';
@@ -16,8 +17,14 @@ export function registerCli(program: Command, ctx: PackContext) {
 	root.command('install')
 		.description('Merge the pack’s collections into this project and provision roles, policies, settings and dashboards (idempotent)')
 		.option('--seed', 'also load the demo data when the pack holds no data yet')
+		.option('--dry-run', 'only list the schema changes the install would make')
 		.action(async (options) => {
 			await run(ctx, async () => {
+				if (options['dryRun']) {
+					const { changes } = await applySchema(ctx, { dryRun: true });
+					console.log(changes.length ? changes.join('\n') : '[after-sales] schema is up to date');
+					return;
+				}
 				const report = await install(ctx);
 				console.log(`[after-sales] install: ${JSON.stringify(report)}`);
 				if (options['seed']) {

@@ -31,7 +31,9 @@ export function computeInstallSnapshot(current: Snapshot, pack: Snapshot = PACK_
 		}),
 		fields: pack.fields.map((f) => {
 			const now = existingFields.get(key(f));
-			return now && now.type === f.type ? { ...f, schema: now.schema } : f;
+			// An existing column keeps its type and vendor description: SQLite reports a decimal as
+			// `float` and a uuid as `string`, and retyping a live column is a migration, not an install.
+			return now ? { ...f, type: now.type, schema: now.schema } : f;
 		}),
 		systemFields: [],
 		relations: pack.relations.map((r) => {
@@ -41,13 +43,23 @@ export function computeInstallSnapshot(current: Snapshot, pack: Snapshot = PACK_
 	};
 }
 
-export async function applySchema(ctx: PackContext): Promise<{ changed: number }> {
+type DiffEntry = { collection: string; field?: string; diff: { kind: string; path?: (string | number)[]; lhs?: unknown; rhs?: unknown }[] };
+
+/** One line per pending change, for `--dry-run`. */
+export function describeDiff(diff: { collections: DiffEntry[]; fields: DiffEntry[]; relations: DiffEntry[] }): string[] {
+	return [...diff.collections, ...diff.fields, ...diff.relations].flatMap((entry) =>
+		entry.diff.map((d) => `${d.kind} ${entry.collection}${entry.field ? `.${entry.field}` : ''}${d.path ? ` ${d.path.join('.')}` : ''}${d.kind === 'E' ? `: ${JSON.stringify(d.lhs)} → ${JSON.stringify(d.rhs)}` : ''}`),
+	);
+}
+
+export async function applySchema(ctx: PackContext, options: { dryRun?: boolean } = {}): Promise<{ changed: number; changes: string[] }> {
 	const service = new ctx.services.SchemaService({ knex: ctx.database, accountability: SYSTEM_ACCOUNTABILITY });
 	const current = (await service.snapshot()) as Snapshot;
 	const after = computeInstallSnapshot(current);
 	const diff = await service.diff(after, { currentSnapshot: current, force: true, mode: 'merge' });
-	if (!diff) return { changed: 0 };
+	if (!diff) return { changed: 0, changes: [] };
 	const changed = diff.collections.length + diff.fields.length + diff.relations.length;
+	if (options.dryRun) return { changed, changes: describeDiff(diff) };
 	await service.apply({ hash: service.getHashedSnapshot(current).hash, diff }, { force: true });
-	return { changed };
+	return { changed, changes: [] };
 }

@@ -1,0 +1,145 @@
+// Installing into an existing Directus project, and a fresh install tried as a new user would.
+// These tests run their own Directus processes on their own databases (not the shared one).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { ADMIN, ROOT, createTestDatabase, directusTestEnv, type TestDatabase } from './setup/directus-env';
+import { freePort, runCli, snapshotExtensions } from './setup/global-setup';
+
+const dbs: TestDatabase[] = [];
+const children: ChildProcess[] = [];
+afterAll(async () => {
+	for (const child of children) child.kill('SIGTERM');
+	for (const db of dbs) await db.drop();
+});
+
+/** The worker inherits the shared test Directus's settings; a separate server must not. */
+function cleanEnv(): Record<string, string | undefined> {
+	const shared = /^(DB_|KEY$|SECRET$|ADMIN_|PORT$|HOST$|PUBLIC_URL$|EXTENSIONS_|STORAGE_|CACHE_|RATE_LIMITER_|PRESSURE_LIMITER_|LOG_|TELEMETRY$|WEBSOCKETS_|FILES_|EMAIL_)/;
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !shared.test(key)));
+}
+
+async function startServer(env: Record<string, string>, script: string[]) {
+	const child = spawn(process.execPath, script, { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+	children.push(child);
+	let output = '';
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const url = env['PUBLIC_URL']!;
+	let last = 'no answer';
+	for (let i = 0; i < 240; i++) {
+		if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+		try {
+			const health = await fetch(`${url}/server/ping`);
+			if (health.ok) return { child, output: () => output };
+			last = `${health.status} ${await health.text()}`;
+		} catch (error) {
+			last = String(error);
+		}
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	throw new Error(`server did not answer /server/ping (${last}):\n${output}`);
+}
+
+async function stop(child: ChildProcess) {
+	if (child.exitCode !== null) return;
+	const exited = new Promise((r) => child.once('exit', r));
+	child.kill('SIGTERM');
+	await exited;
+}
+
+async function api(url: string, token: string | null, path: string, init: RequestInit = {}) {
+	const response = await fetch(`${url}${path}`, {
+		...init,
+		headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+	});
+	return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+async function loginToken(url: string, email: string, password: string) {
+	const { body } = await api(url, null, '/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+	return body.data.access_token as string;
+}
+
+describe('install into an existing Directus project', () => {
+	test('merges only the pack: foreign collections, rows, roles and users are untouched; a second run changes nothing', async () => {
+		const db = await createTestDatabase('existing');
+		dbs.push(db);
+		const port = await freePort();
+		const env = directusTestEnv(db, port, { EXTENSIONS_PATH: mkdtempSync(join(tmpdir(), 'as-no-ext-')) });
+		runCli(['bootstrap'], env);
+
+		// The user's own project, before the pack exists.
+		const plain = await startServer(env, [join(ROOT, 'node_modules', 'directus', 'cli.js'), 'start']);
+		const url = env['PUBLIC_URL']!;
+		let token = await loginToken(url, ADMIN.email, ADMIN.password);
+		expect((await api(url, token, '/collections', { method: 'POST', body: JSON.stringify({
+			collection: 'projects', meta: { icon: 'folder' }, schema: {},
+			fields: [{ field: 'id', type: 'integer', meta: { hidden: true }, schema: { is_primary_key: true, has_auto_increment: true } }, { field: 'title', type: 'string' }],
+		}) })).status).toBe(200);
+		await api(url, token, '/items/projects', { method: 'POST', body: JSON.stringify([{ title: '老项目 A' }, { title: '老项目 B' }]) });
+		const role = (await api(url, token, '/roles', { method: 'POST', body: JSON.stringify({ name: 'Editors' }) })).body.data;
+		await api(url, token, '/users', { method: 'POST', body: JSON.stringify({ email: 'editor@example.com', password: 'editor-password', role: role.id, status: 'draft' }) });
+		await stop(plain.child);
+
+		// Install the pack through its CLI command, twice.
+		const withPack = { ...env, EXTENSIONS_PATH: snapshotExtensions() };
+		const first = runCli(['after-sales', 'install'], withPack);
+		expect(first).toMatch(/"schema_changes":[1-9]/);
+		const second = runCli(['after-sales', 'install'], withPack);
+		const report = JSON.parse(second.match(/install: (\{.*\})/)![1]!);
+		expect(Object.values(report).every((n) => n === 0), second).toBe(true);
+
+		const server = await startServer(withPack, [join(ROOT, 'node_modules', 'directus', 'cli.js'), 'start']);
+		token = await loginToken(url, ADMIN.email, ADMIN.password);
+		const projects = await api(url, token, '/items/projects?sort=id');
+		expect(projects.body.data.map((p: { title: string }) => p.title)).toEqual(['老项目 A', '老项目 B']);
+		const roles = await api(url, token, '/roles?limit=-1');
+		expect(roles.body.data.map((r: { name: string }) => r.name)).toEqual(expect.arrayContaining(['Editors', 'Service Manager', 'Dealer', 'Technician']));
+		const users = await api(url, token, '/users?filter[email][_eq]=editor@example.com');
+		expect(users.body.data).toHaveLength(1);
+		const collections = await api(url, token, '/collections');
+		const names = collections.body.data.map((c: { collection: string }) => c.collection);
+		expect(names).toEqual(expect.arrayContaining(['projects', 'dealers', 'warranty_claims', 'sla_timers']));
+		// Install alone brings no demo data.
+		expect((await api(url, token, '/items/dealers?limit=-1')).body.data).toEqual([]);
+		await stop(server.child);
+	}, 300_000);
+});
+
+describe('a fresh install, tried as a new user would', () => {
+	test('npm start brings up the pack with demo data; Chinese labels for a zh-CN user; a second start is harmless', async () => {
+		const dataDir = mkdtempSync(join(tmpdir(), 'as-fresh-'));
+		const port = await freePort();
+		const env: Record<string, string> = {
+			AFTER_SALES_DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, HOST: '127.0.0.1',
+			EXTENSIONS_PATH: snapshotExtensions(), LOG_LEVEL: 'warn', PRESSURE_LIMITER_ENABLED: 'false',
+			DB_CLIENT: 'sqlite3', DB_FILENAME: join(dataDir, 'directus.db'),
+		};
+		const url = env['PUBLIC_URL']!;
+		const first = await startServer(env, [join(ROOT, 'scripts', 'start.mjs')]);
+		const token = await loginToken(url, 'admin@example.com', 'admin-demo');
+		const dealers = (await api(url, token, '/items/dealers?limit=-1&fields=code')).body.data;
+		expect(dealers).toHaveLength(10);
+		const units = (await api(url, token, '/items/units?aggregate[count]=*')).body.data[0].count;
+		expect(Number(units)).toBe(500);
+
+		// The demo service manager reads the Studio in Chinese.
+		const managerToken = await loginToken(url, 'manager@example.com', 'service-demo');
+		const me = (await api(url, managerToken, '/users/me?fields=language,role.name')).body.data;
+		expect(me.language).toBe('zh-CN');
+		const collection = (await api(url, managerToken, '/collections/warranty_claims')).body.data;
+		expect(collection.meta.translations.find((t: { language: string }) => t.language === 'zh-CN').translation).toBe('三包索赔');
+		expect(first.output()).toContain('demo data:');
+		await stop(first.child);
+
+		// Second start on the same database: no duplicate data, same admin password still works.
+		const second = await startServer(env, [join(ROOT, 'scripts', 'start.mjs')]);
+		expect(second.output()).toContain('already present');
+		const again = await loginToken(url, 'admin@example.com', 'admin-demo');
+		expect((await api(url, again, '/items/dealers?limit=-1&fields=code')).body.data).toHaveLength(10);
+		await stop(second.child);
+	}, 240_000);
+});
