@@ -46,3 +46,14 @@ export async function call<T = any>(path: string, token: string | null, init: Re
 }
 
 export const json = (value: unknown) => JSON.stringify(value);
+
+/** Action hooks run after the response; what they derive is checked until it settles. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 8000): Promise<T> {
+	const until = Date.now() + timeoutMs;
+	let value = await read();
+	while (!check(value) && Date.now() < until) {
+		await new Promise((r) => setTimeout(r, 150));
+		value = await read();
+	}
+	return value;
+}
