@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // DB_CLIENT=pg).
 export default defineConfig({
 	test: {
+		teardownTimeout: 3000,
+		// Integration files share one Directus and some start servers of their own: one file at a time.
+		fileParallelism: false,
 		projects: [
 			{
 				test: {
@@ -21,9 +24,7 @@ export default defineConfig({
 					globalSetup: ['tests/setup/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 180_000,
-					fileParallelism: false,
 					pool: 'forks',
-					teardownTimeout: 3000,
 				},
 			},
 		],

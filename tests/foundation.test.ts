@@ -49,7 +49,7 @@ describe('demo data', () => {
 		expect(dealers).toHaveLength(10);
 		const units = await admin.client.request(readItems('units', { aggregate: { count: '*' }, groupBy: ['warranty_status'] } as never)) as any[];
 		const byStatus = Object.fromEntries(units.map((u) => [u.warranty_status, Number(u.count)]));
-		expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(500);
+		expect(Object.values(byStatus).reduce((a: number, b) => a + Number(b), 0)).toBe(500);
 		expect(byStatus['card_late']).toBeGreaterThan(0);
 		expect(byStatus['active']).toBeGreaterThan(0);
 	});

@@ -10,7 +10,8 @@ type Handler = (caller: Caller, req: Request) => Promise<unknown>;
 
 export default defineEndpoint({
 	id: 'after-sales',
-	handler: (router: Router, context) => {
+	handler: (expressRouter, context) => {
+		const router = expressRouter as unknown as Router;
 		const ctx = context as unknown as PackContext;
 		// Every route: resolve the caller, parse, call the domain through a service, respond.
 		const route = (handler: Handler) => async (req: Request, res: Response, next: NextFunction) => {

@@ -14,8 +14,13 @@ export type Accountability = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ServiceClass = new (...args: any[]) => any;
 
+type ServiceName =
+	| 'ItemsService' | 'SchemaService' | 'RolesService' | 'PoliciesService' | 'AccessService' | 'PermissionsService'
+	| 'TranslationsService' | 'UsersService' | 'FilesService' | 'NotificationsService' | 'MailService' | 'DashboardsService'
+	| 'PanelsService' | 'FoldersService' | 'SettingsService';
+
 export type PackContext = {
-	services: Record<string, ServiceClass>;
+	services: Record<ServiceName, ServiceClass> & Record<string, ServiceClass>;
 	database: Knex;
 	getSchema: (options?: { database?: Knex; bypassCache?: boolean }) => Promise<unknown>;
 	env: Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { PackContext } from '../lib/context';
 export async function getOverview(ctx: PackContext, caller: Caller) {
 	assertStaff(caller);
 	const knex = ctx.database;
-	const count = async (query: ReturnType<typeof knex>) => Number((await query.count({ n: '*' }))[0]?.n ?? 0);
+	const count = async (query: ReturnType<typeof knex>) => Number(((await query.count({ n: '*' })) as { n: number | string }[])[0]?.n ?? 0);
 	const figures = [
 		{ key: 'open_requests', label_zh: '未结报修', label_en: 'Open requests', value: await count(knex('service_requests').whereNotIn('status', ['resolved', 'closed', 'cancelled'])) },
 		{ key: 'open_complaints', label_zh: '未结投诉', label_en: 'Open complaints', value: await count(knex('complaints').whereNotIn('status', ['closed', 'rejected'])) },

@@ -28,8 +28,8 @@ type SeedOptions = { onlyIfEmpty: boolean; seed?: number; today?: string };
 /** All or nothing: a failed seed leaves no half-written archive behind. */
 export async function seedDemo(ctx: PackContext, options: SeedOptions): Promise<SeedReport | null> {
 	if (options.onlyIfEmpty) {
-		const [{ n }] = await ctx.database('dealers').count({ n: '*' });
-		if (Number(n) > 0) return null;
+		const [row] = (await ctx.database('dealers').count({ n: '*' })) as { n: number | string }[];
+		if (Number(row?.n ?? 0) > 0) return null;
 	}
 	const report = await ctx.database.transaction((trx) => seedInto({ ...ctx, database: trx }, options));
 	// Derived columns are computed after commit by the same code the hooks use.
