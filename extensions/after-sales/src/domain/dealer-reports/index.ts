@@ -11,3 +11,4 @@ export {
 	type DealerRatingTier,
 	type DealerScoreWeights,
 } from './schemas';
+export { computeDealerReportRows, type DealerFigures, type DealerReportRow } from './compute-dealer-report-rows';
