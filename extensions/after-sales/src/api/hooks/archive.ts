@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { computeCustomerMatch, normalizePhone } from '../../domain/archive';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
+import { toJsonArray } from '../lib/db-values';
 
 type Register = { filter: (event: string, handler: (...args: any[]) => unknown) => void; action: (event: string, handler: (...args: any[]) => unknown) => void };
 type HookContext = { database: Knex; accountability: Accountability | null; schema: unknown };
@@ -30,7 +31,7 @@ export function registerArchiveHooks(register: Register, ctx: PackContext) {
 		const row = rows[0];
 		const entry = historyEntry(row, payload, changed, hook.accountability);
 		if (!entry) return payload;
-		return { ...payload, history: [...parseJsonArray(row.history), entry] };
+		return { ...payload, history: [...toJsonArray(row.history), entry] };
 	});
 
 	// Keep the overview (ARC-5) current whenever something about a customer changes.
@@ -85,19 +86,6 @@ function historyEntry(row: Record<string, unknown>, payload: Record<string, unkn
 	}
 	if (Object.keys(changes).length === 0) return null;
 	return { at: new Date().toISOString(), by: accountability?.user ?? null, summary: Object.keys(changes).join(', '), changes };
-}
-
-function parseJsonArray(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (typeof value === 'string' && value) {
-		try {
-			const parsed = JSON.parse(value);
-			return Array.isArray(parsed) ? parsed : [];
-		} catch {
-			return [];
-		}
-	}
-	return [];
 }
 
 async function refreshOverviewFor(knex: Knex, collection: string, meta: { key?: unknown; keys?: unknown[]; payload?: Record<string, unknown> }) {

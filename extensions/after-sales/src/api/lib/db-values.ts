@@ -34,6 +34,23 @@ export function toBool(value: unknown): boolean {
 	return value === true || value === 1 || value === '1' || value === 'true';
 }
 
+/** A JSON column: SQLite hands it back as text through raw knex, PostgreSQL already parsed. */
+export function toJson(value: unknown): unknown {
+	if (typeof value !== 'string') return value ?? null;
+	if (!value.trim()) return null;
+	return JSON.parse(value);
+}
+
+/** A JSON list column (history, reminders, reasons); anything unreadable counts as empty. */
+export function toJsonArray(value: unknown): any[] {
+	try {
+		const parsed = toJson(value);
+		return Array.isArray(parsed) ? parsed : [];
+	} catch {
+		return [];
+	}
+}
+
 /** How an instant is written back through knex for every vendor. */
 export function fromInstant(date: Date | null): string | null {
 	return date ? date.toISOString() : null;

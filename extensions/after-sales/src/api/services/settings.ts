@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { DEFAULT_CALENDAR, parseCalendar, type Calendar } from '../../domain/calendar';
 import { WarrantySettingsSchema, type WarrantySettings } from '../../domain/warranty';
+import { toJson } from '../lib/db-values';
 
 export type PackSettings = {
 	raw: Record<string, unknown>;
@@ -11,10 +12,9 @@ export type PackSettings = {
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
 	const row = (await knex('service_settings').first()) ?? {};
-	const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 	let calendar: Calendar;
 	try {
-		calendar = row.calendar ? parseCalendar(json(row.calendar)) : DEFAULT_CALENDAR;
+		calendar = row.calendar ? parseCalendar(toJson(row.calendar)) : DEFAULT_CALENDAR;
 	} catch {
 		calendar = DEFAULT_CALENDAR;
 	}
