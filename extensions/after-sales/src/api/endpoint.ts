@@ -3,6 +3,7 @@ import type { Request, Response, NextFunction, Router } from 'express';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
 import { toDirectusError } from './lib/errors';
+import { registerReportRoutes } from './reports';
 import { getCoverage } from './routes/coverage';
 import { getOverview } from './routes/overview';
 
@@ -25,6 +26,7 @@ export default defineEndpoint({
 		};
 
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
+		registerReportRoutes(router, ctx);
 		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
 	},
 });

@@ -3,10 +3,12 @@ import { registerCli } from './cli';
 import { registerArchiveHooks } from './hooks/archive';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
+import { registerQualityHooks } from './quality';
 
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
-	register.init('cli.before', ({ program }: { program: unknown }) => registerCli(program as Parameters<typeof registerCli>[0], ctx));
+	register.init('cli.before', (meta: Record<string, unknown>) => registerCli(meta['program'] as Parameters<typeof registerCli>[0], ctx));
 	registerArchiveHooks(register, ctx);
 	registerUnitHooks(register as never, ctx);
+	registerQualityHooks(register as never, ctx);
 });

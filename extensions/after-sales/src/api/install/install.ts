@@ -1,4 +1,5 @@
 import { applySchema } from './apply-schema';
+import { provisionDashboard } from './provision-dashboard';
 import { provisionIndexes } from './provision-indexes';
 import { provisionRoles } from './provision-roles';
 import { provisionSettings } from './provision-settings';
@@ -17,11 +18,13 @@ export async function install(ctx: PackContext): Promise<InstallReport> {
 	const translations = await provisionTranslations(ctx);
 	const roles = await provisionRoles(ctx);
 	const settings = await provisionSettings(ctx);
+	const dashboard = await provisionDashboard(ctx);
 	return {
 		schema_changes: schema.changed,
 		indexes_created: indexes.created,
 		translations_created: translations.created,
 		roles_policies_permissions_created: roles.created,
 		settings_and_policies_created: settings.created,
+		dashboard_items_created: dashboard.created,
 	};
 }

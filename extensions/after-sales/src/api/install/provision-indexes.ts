@@ -10,6 +10,12 @@ export const COMPOSITE_INDEXES = [
 	{ name: 'as_warranty_claims_dealer_status', table: 'warranty_claims', columns: ['dealer', 'status'] },
 	{ name: 'as_dealer_ledger_dealer_posted', table: 'dealer_ledger', columns: ['dealer', 'posted_at'] },
 	{ name: 'as_service_requests_dealer_received', table: 'service_requests', columns: ['dealer', 'received_at'] },
+	// RPT-1 dealer report and RPT-4 quality scan: range scans by period.
+	{ name: 'as_service_requests_type_dispatched', table: 'service_requests', columns: ['type', 'dispatched_at', 'dealer'] },
+	{ name: 'as_warranty_claims_submitted_dealer', table: 'warranty_claims', columns: ['submitted_at', 'dealer'] },
+	{ name: 'as_follow_ups_done', table: 'follow_ups', columns: ['done_at', 'satisfaction'] },
+	{ name: 'as_escalations_item', table: 'escalations', columns: ['collection', 'item'] },
+	{ name: 'as_parts_returns_deadline_dealer', table: 'parts_returns', columns: ['deadline', 'dealer'] },
 ];
 
 export async function provisionIndexes(ctx: PackContext): Promise<{ created: number }> {

@@ -1,6 +1,8 @@
 import { DEFAULT_CALENDAR } from '../../domain/calendar';
 import { DEFAULT_SLA_POLICIES } from '../../domain/sla';
 import { systemItems, type PackContext } from '../lib/context';
+import { DealerRatingThresholdsSchema } from '../../domain/dealer-reports';
+import { QualityThresholdsSchema } from '../../domain/quality';
 
 /** Default values of the settings singleton's JSON fields (every number stays editable). */
 export function defaultSettings() {
@@ -13,6 +15,9 @@ export function defaultSettings() {
 			{ name: '三秋 Autumn harvest and sowing', regions: [], categories: ['harvester', 'tractor', 'implement'], from: '09-15', to: '10-31' },
 		],
 		notification_channels: { in_app: true, email: false, webhooks: [] },
+		// DLR-4, RPT-4: written out in full so an admin sees every number they may change.
+		dealer_rating_thresholds: DealerRatingThresholdsSchema.parse({}),
+		quality_thresholds: QualityThresholdsSchema.parse({}),
 	};
 }
 

@@ -10,6 +10,7 @@ import { ruleViolation } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { toReportPeriod, todayIn } from '../reports/report-period';
 import { dialectOf, toCount } from '../reports/sql-dialect';
+import { toJson } from '../lib/db-values';
 
 /** Fault causes that point at use or service rather than design (routed for training). */
 const SERVICE_CAUSES = ['misuse', 'unauthorised_disassembly', 'customer_supplied_part'];
@@ -18,8 +19,7 @@ export type ScanResult = { today: string; candidates: number; raised: number; no
 
 export async function loadQualityThresholds(knex: Knex): Promise<QualityThresholds> {
 	const row = await knex('service_settings').first('quality_thresholds');
-	let raw: unknown = row?.quality_thresholds ?? {};
-	if (typeof raw === 'string') raw = JSON.parse(raw);
+	const raw = toJson(row?.quality_thresholds) ?? {};
 	const parsed = QualityThresholdsSchema.safeParse(raw ?? {});
 	if (!parsed.success) throw ruleViolation('RPT-4', `service_settings.quality_thresholds.${parsed.error.issues[0]!.path.join('.')}`, parsed.error.issues[0]!.message);
 	return parsed.data;

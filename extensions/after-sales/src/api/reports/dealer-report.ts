@@ -10,6 +10,7 @@ import { formatMoney } from '../../domain/money';
 import { ruleViolation } from '../lib/errors';
 import { dialectOf, toCount, toFen } from './sql-dialect';
 import type { ReportPeriod } from './report-period';
+import { toJson } from '../lib/db-values';
 
 /** DLR-2: the default time a dealer has to schedule a task, when no SLA policy says otherwise. */
 export const DEFAULT_SCHEDULE_MINUTES = 120;
@@ -38,8 +39,7 @@ export async function resolveDealer(knex: Knex, value: string | null, rule: stri
 /** DLR-4: rating thresholds and score weights from the settings singleton; unset parts default. */
 export async function loadRatingSettings(knex: Knex): Promise<{ thresholds: DealerRatingThresholds; weights: DealerScoreWeights }> {
 	const row = await knex('service_settings').first('dealer_rating_thresholds');
-	let raw: unknown = row?.dealer_rating_thresholds ?? {};
-	if (typeof raw === 'string') raw = JSON.parse(raw);
+	const raw = toJson(row?.dealer_rating_thresholds) ?? {};
 	const input = (raw ?? {}) as Record<string, unknown>;
 	const thresholds = DealerRatingThresholdsSchema.safeParse(input);
 	if (!thresholds.success) throw ruleViolation('DLR-4', `service_settings.dealer_rating_thresholds.${thresholds.error.issues[0]!.path.join('.')}`, thresholds.error.issues[0]!.message);
@@ -52,7 +52,7 @@ export async function loadRatingSettings(knex: Knex): Promise<{ thresholds: Deal
 export async function loadScheduleMinutes(knex: Knex): Promise<number> {
 	const policies = await knex('sla_policies').select('milestones', 'priority').where({ collection: 'service_requests', active: true }).orderBy('priority', 'desc');
 	for (const policy of policies) {
-		const milestones = typeof policy.milestones === 'string' ? JSON.parse(policy.milestones) : policy.milestones;
+		const milestones = toJson(policy.milestones);
 		const found = Array.isArray(milestones) ? milestones.find((m: { key?: string }) => m?.key === 'dealer_scheduled') : null;
 		if (found && Number(found.duration_minutes) > 0) return Number(found.duration_minutes);
 	}
