@@ -53,6 +53,8 @@ export function directusTestEnv(db: TestDatabase, port: number, extra: Record<st
 		// Mail goes to a local SMTP sink a test may start on this port (tests/sla-notifications.test.ts); nothing listens otherwise.
 		EMAIL_TRANSPORT: 'smtp', EMAIL_SMTP_HOST: '127.0.0.1', EMAIL_SMTP_PORT: String(testSmtpPort()), EMAIL_SMTP_SECURE: 'false', EMAIL_SMTP_IGNORE_TLS: 'true',
 		EMAIL_FROM: 'after-sales@example.com', EMAIL_VERIFY_SETUP: 'false',
+		// Tests drive the deadline sweep through POST /after-sales/sla/sweep; the minute schedule would race their counts.
+		AFTER_SALES_SWEEP_CRON: 'off',
 		...extra,
 	};
 }

@@ -6,6 +6,7 @@ import { toDirectusError } from './lib/errors';
 import { registerReportRoutes } from './reports';
 import { getCoverage } from './routes/coverage';
 import { getOverview } from './routes/overview';
+import { registerSlaRoutes } from './sla';
 
 type Handler = (caller: Caller, req: Request) => Promise<unknown>;
 
@@ -27,6 +28,7 @@ export default defineEndpoint({
 
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
 		registerReportRoutes(router, ctx);
+		registerSlaRoutes(router, ctx, route);
 		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
 	},
 });

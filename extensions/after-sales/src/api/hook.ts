@@ -4,6 +4,7 @@ import { registerArchiveHooks } from './hooks/archive';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
 import { registerQualityHooks } from './quality';
+import { registerSlaHooks } from './sla';
 
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
@@ -11,4 +12,5 @@ export default defineHook((register, context) => {
 	registerArchiveHooks(register, ctx);
 	registerUnitHooks(register as never, ctx);
 	registerQualityHooks(register as never, ctx);
+	registerSlaHooks(register as never, ctx);
 });

@@ -5,6 +5,7 @@ import { provisionRoles } from './provision-roles';
 import { provisionSettings } from './provision-settings';
 import { provisionTranslations } from './provision-translations';
 import type { PackContext } from '../lib/context';
+import { syncOpenRecords } from '../sla';
 
 export type InstallReport = Record<string, number>;
 
@@ -19,6 +20,7 @@ export async function install(ctx: PackContext): Promise<InstallReport> {
 	const roles = await provisionRoles(ctx);
 	const settings = await provisionSettings(ctx);
 	const dashboard = await provisionDashboard(ctx);
+	await syncOpenRecords(ctx); // ESC-1: records already in the project get their timers (idempotent)
 	return {
 		schema_changes: schema.changed,
 		indexes_created: indexes.created,

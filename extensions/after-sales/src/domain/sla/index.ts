@@ -27,3 +27,5 @@ export {
 	type SlaPolicyInput,
 } from './schemas';
 export type { SlaFacts, SweepAction, SweepActionKind, TimerRecord, TimerRow, TimerState } from './types';
+export { computeNextCheckAt } from './compute-next-check-at';
+export { computeNotifyRoles, LEVEL_ROLES } from './compute-notify-roles';

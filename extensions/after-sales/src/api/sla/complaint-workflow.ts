@@ -1,0 +1,96 @@
+// CMP-1..6 in the complaints filter hooks: a new complaint is checked and starts at the level its
+// severity demands; every status change is a step of the CMP-3 workflow made by a role allowed to
+// make it, appended to `history` with who and when; approval and closing are stamped by the system.
+import type { Knex } from 'knex';
+import {
+	assertComplaintCreate,
+	assertComplaintTransition,
+	assertHandlerNotSubject,
+	computeInitialHandlingLevel,
+	type HandlingLevel,
+} from '../../domain/complaints';
+import { DomainRuleError } from '../../domain/errors';
+import { resolveCaller, type Caller } from '../lib/caller';
+import type { Accountability } from '../lib/context';
+import { toJsonArray } from '../lib/db-values';
+
+/** Written by the system only; whatever a client sends for them is dropped. */
+const SYSTEM_FIELDS = ['history', 'approved_by', 'approved_at', 'closed_at'];
+
+type Payload = Record<string, unknown>;
+type HistoryEntry = { at: string; by: string | null; from: string | null; to: string; summary: string };
+
+export async function filterComplaintCreate(payload: Payload, knex: Knex, accountability: Accountability | null, now: Date): Promise<Payload> {
+	const cleaned = stripSystemFields(payload);
+	assertComplaintCreate(cleaned);
+	const severity = String(cleaned['severity'] ?? 'normal');
+	// CMP-5: severity sets the starting level; a clerk may start higher, never lower.
+	const initial = computeInitialHandlingLevel(severity);
+	const requested = Number(cleaned['handling_level'] ?? 1);
+	const level = Math.max(initial, Number.isInteger(requested) && requested >= 1 && requested <= 3 ? requested : 1);
+	const caller = await resolveCaller(knex, accountability);
+	const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from: null, to: 'received', summary: 'received (CMP-1)' };
+	return { ...cleaned, status: 'received', handling_level: level, history: [entry] };
+}
+
+export async function filterComplaintUpdate(payload: Payload, keys: (string | number)[], knex: Knex, accountability: Accountability | null, now: Date): Promise<Payload> {
+	const cleaned = stripSystemFields(payload);
+	const touchesRules = ['status', 'handler', 'subject_staff', 'category'].some((f) => f in cleaned);
+	if (!touchesRules || keys.length === 0) return cleaned;
+	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at');
+	const changesStatus = 'status' in cleaned && rows.some((r) => r['status'] !== cleaned['status']);
+	if (changesStatus && rows.length > 1) {
+		throw new DomainRuleError('CMP-3', 'status', 'CMP-3: change the status of one complaint at a time, so each step is recorded with who and when');
+	}
+	const caller = await resolveCaller(knex, accountability);
+	for (const row of rows) {
+		assertHandlerNotSubject({
+			category: String(cleaned['category'] ?? row['category']),
+			subject_staff: (('subject_staff' in cleaned ? cleaned['subject_staff'] : row['subject_staff']) as string | null),
+			handler: (('handler' in cleaned ? cleaned['handler'] : row['handler']) as string | null),
+		});
+	}
+	if (!changesStatus) return cleaned;
+
+	const row = rows[0]!;
+	const from = String(row['status']);
+	const to = String(cleaned['status']);
+	const level = Number(cleaned['handling_level'] ?? row['handling_level'] ?? 1) as HandlingLevel;
+	const reason = (cleaned['rejection_reason'] ?? row['rejection_reason']) as string | null;
+	assertTransitionForCaller(caller, accountability, { from, to, level, reason });
+
+	const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from, to, summary: `${from} → ${to} (CMP-3)` };
+	const history = toJsonArray(row['history']);
+	const stamped: Payload = { ...cleaned, history: [...history, entry] };
+	if (to === 'approved') Object.assign(stamped, { approved_by: caller.user, approved_at: now.toISOString() });
+	if (to === 'closed') stamped['closed_at'] = now.toISOString();
+	// CMP-4: leaving `received` means the customer was contacted; keep the moment unless one was typed in.
+	if (from === 'received' && !row['first_response_at'] && !cleaned['first_response_at']) stamped['first_response_at'] = now.toISOString();
+	if (!row['handler'] && !('handler' in cleaned) && caller.user && to !== 'rejected') stamped['handler'] = caller.user;
+	if (stamped['handler']) assertHandlerNotSubject({ category: String(row['category']), subject_staff: row['subject_staff'] as string | null, handler: stamped['handler'] as string });
+	return stamped;
+}
+
+/** CMP-3: the caller may move the complaint if any of their roles may; an internal write without a user is the system. */
+function assertTransitionForCaller(caller: Caller, accountability: Accountability | null, request: { from: string; to: string; level: HandlingLevel; reason: string | null }) {
+	const roles: string[] = !accountability || caller.admin ? ['admin'] : caller.roles.length ? caller.roles : ['none'];
+	let lastError: unknown = null;
+	for (const role of roles) {
+		try {
+			assertComplaintTransition({ ...request, role });
+			return;
+		} catch (error) {
+			lastError = error;
+			// A move that is not in the workflow at all fails the same way for every role.
+			if (error instanceof DomainRuleError && error.field === 'rejection_reason') throw error;
+		}
+	}
+	throw lastError;
+}
+
+function stripSystemFields(payload: Payload): Payload {
+	const copy = { ...payload };
+	for (const field of SYSTEM_FIELDS) delete copy[field];
+	return copy;
+}
+

@@ -1,0 +1,128 @@
+// ESC-1..4, CMP-1..6: the hooks of the deadline family. Filters validate (a 400 naming the field
+// and the rule); actions keep timers in step after the write is committed (Directus runs the
+// update filter before its transaction, and the create filter knows no id yet); the schedule
+// sweeps every minute. The sweep re-syncs every record it looks at, so an action lost in a crash
+// cannot make it escalate a record that was in fact fulfilled.
+import { parseSlaPolicy, type SlaCollection } from '../../domain/sla';
+import { parseNotificationChannels } from '../../domain/notifications';
+import type { Accountability, PackContext } from '../lib/context';
+import { toBool } from '../lib/db-values';
+import { toDirectusError } from '../lib/errors';
+import { filterComplaintCreate, filterComplaintUpdate } from './complaint-workflow';
+import { runSweep } from './run-sweep';
+import { resyncOpenTimers, SLA_COLLECTIONS, syncContext, syncMany } from './sync-timers';
+
+type Register = {
+	filter: (event: string, handler: (...args: any[]) => unknown) => void;
+	action: (event: string, handler: (...args: any[]) => unknown) => void;
+	schedule: (cron: string, handler: () => unknown) => void;
+};
+type HookContext = { database: PackContext['database']; accountability: Accountability | null };
+type Meta = { key?: string | number; keys?: (string | number)[]; collection?: string };
+
+const POLICY_FIELDS = ['name', 'collection', 'priority', 'active', 'condition', 'milestones'];
+
+export function registerSlaHooks(register: Register, ctx: PackContext) {
+	const guard = (fn: (...args: any[]) => Promise<unknown>) => async (...args: any[]) => {
+		try {
+			return await fn(...args);
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	};
+
+	register.filter('complaints.items.create', guard((payload: Record<string, unknown>, _meta: Meta, hook: HookContext) =>
+		filterComplaintCreate(payload, hook.database, hook.accountability, new Date())));
+	register.filter('complaints.items.update', guard((payload: Record<string, unknown>, meta: Meta, hook: HookContext) =>
+		filterComplaintUpdate(payload, meta.keys ?? [], hook.database, hook.accountability, new Date())));
+
+	// ESC-1: a policy is parsed on save; a bad milestone is a 400 naming e.g. milestones.1.duration_minutes.
+	register.filter('sla_policies.items.create', guard(async (payload: Record<string, unknown>) => {
+		parseSlaPolicy(pickPolicy(payload));
+		return payload;
+	}));
+	register.filter('sla_policies.items.update', guard(async (payload: Record<string, unknown>, meta: Meta, hook: HookContext) => {
+		if (!POLICY_FIELDS.some((f) => f in payload)) return payload;
+		const rows = await hook.database('sla_policies').whereIn('id', meta.keys ?? []).select('*');
+		for (const row of rows) parseSlaPolicy(pickPolicy({ ...decode(row), ...payload }));
+		return payload;
+	}));
+	for (const event of ['create', 'update', 'delete']) {
+		register.action(`sla_policies.items.${event}`, async () => {
+			try {
+				await resyncOpenTimers(ctx, SLA_COLLECTIONS);
+			} catch (error) {
+				ctx.logger.error(`[after-sales] ESC-1: recomputing timers after a policy edit failed: ${(error as Error).message}`);
+			}
+		});
+	}
+
+	// ESC-2: channels are parsed on save; a bad webhook is a 400 naming notification_channels.webhooks.0.url.
+	for (const event of ['create', 'update']) {
+		register.filter(`service_settings.items.${event}`, guard(async (payload: Record<string, unknown>) => {
+			if (!('notification_channels' in payload) || payload['notification_channels'] === null) return payload;
+			try {
+				parseNotificationChannels(decodeJson(payload['notification_channels']));
+			} catch (error) {
+				const e = error as { field?: string | null; message: string; rule?: string };
+				if (e.field !== undefined) e.field = `notification_channels${e.field ? `.${e.field}` : ''}`;
+				throw error;
+			}
+			return payload;
+		}));
+	}
+
+	for (const collection of SLA_COLLECTIONS) {
+		for (const event of ['create', 'update']) {
+			register.action(`${collection}.items.${event}`, async (meta: Meta) => {
+				const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+				if (!keys.length) return;
+				try {
+					await syncMany(await syncContext(ctx), collection as SlaCollection, keys);
+				} catch (error) {
+					ctx.logger.error(`[after-sales] ESC-1: timer sync of ${collection} failed: ${(error as Error).message}`);
+				}
+			});
+		}
+	}
+
+	// AFTER_SALES_SWEEP_CRON: another cadence, or `off` where something else drives the sweep
+	// (the integration tests call the endpoint, so their counts are not raced by the clock).
+	const cron = String(ctx.env['AFTER_SALES_SWEEP_CRON'] ?? '* * * * *').trim();
+	if (cron === 'off' || cron === 'false') return;
+	let running = false;
+	register.schedule(cron, async () => {
+		// One sweep at a time per instance; other instances are kept apart by the database (ESC-4).
+		if (running) return;
+		running = true;
+		try {
+			const report = await runSweep(ctx);
+			if (report.warnings || report.breaches || report.failed_records) ctx.logger.info(`[after-sales] sweep: ${JSON.stringify(report)}`);
+		} catch (error) {
+			ctx.logger.error(`[after-sales] ESC-2: scheduled sweep failed: ${(error as Error).message}`);
+		} finally {
+			running = false;
+		}
+	});
+}
+
+const decodeJson = (value: unknown) => {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		return value;
+	}
+};
+
+function decode(row: Record<string, unknown>) {
+	// SQLite hands booleans back as 0/1.
+	const active = row['active'] === null || row['active'] === undefined ? undefined : toBool(row['active']);
+	return { ...row, active, condition: decodeJson(row['condition']), milestones: decodeJson(row['milestones']) };
+}
+
+function pickPolicy(payload: Record<string, unknown>) {
+	const picked: Record<string, unknown> = {};
+	for (const field of POLICY_FIELDS) if (payload[field] !== undefined && payload[field] !== null) picked[field] = decodeJson(payload[field]);
+	return picked;
+}

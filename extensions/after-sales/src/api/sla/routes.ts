@@ -1,0 +1,110 @@
+// The deadline family's endpoints: parse → rule → respond.
+//   POST /after-sales/sla/sweep                       ESC-2..4, admin or service manager
+//   GET  /after-sales/dealer/tasks                    DLR-2, the caller dealer's open tasks
+//   POST /after-sales/dealer/tasks/:id/schedule       DLR-2, the dealer schedules a task
+//   POST /after-sales/escalations/:id/acknowledge     ESC-4, a notified user acknowledges
+import type { Request, Router } from 'express';
+import { z } from 'zod';
+import { formatZodIssues } from '../../domain/errors';
+import { assertSignedIn, hasRole, type Caller } from '../lib/caller';
+import { systemItems, type PackContext } from '../lib/context';
+import { fromInstant, toInstant } from '../lib/db-values';
+import { NotFoundError, parseOrThrow, ScopeForbiddenError } from '../lib/errors';
+import { runSweep } from './run-sweep';
+import { FINAL_STATES, syncContext, syncRecordTimers } from './sync-timers';
+
+type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
+
+const ScheduleSchema = z.strictObject({
+	scheduled_for: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), 'expected an ISO date-time, e.g. 2026-11-23T09:00:00+08:00'),
+	note: z.string().trim().min(1).max(2000).optional(),
+});
+const IdSchema = z.coerce.number().int().positive();
+
+/** States in which a dealer task is still open (not yet resolved, closed or cancelled). */
+const OPEN_TASK = (q: any) => q.whereNotIn('status', [...FINAL_STATES.service_requests]);
+
+export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route) {
+	router.post('/sla/sweep', route(async (caller) => {
+		assertSignedIn(caller);
+		if (!hasRole(caller, 'service_manager')) throw new ScopeForbiddenError({ reason: 'Only an administrator or a service manager may run the sweep', rule: 'ESC-2' });
+		return runSweep(ctx);
+	}));
+
+	router.get('/dealer/tasks', route(async (caller) => {
+		const dealer = assertDealer(caller);
+		const rows = await OPEN_TASK(ctx.database('service_requests').where({ dealer }))
+			.orderBy('dispatched_at', 'desc')
+			.select('id', 'type', 'status', 'problem', 'received_at', 'dispatched_at', 'scheduled_at', 'scheduled_for', 'handling_level', 'customer');
+		return rows.map((r: Record<string, unknown>) => ({
+			...r,
+			received_at: toInstant(r['received_at'])?.toISOString() ?? null,
+			dispatched_at: toInstant(r['dispatched_at'])?.toISOString() ?? null,
+			scheduled_at: toInstant(r['scheduled_at'])?.toISOString() ?? null,
+			scheduled_for: toInstant(r['scheduled_for'])?.toISOString() ?? null,
+		}));
+	}));
+
+	router.post('/dealer/tasks/:id/schedule', route(async (caller, req) => {
+		const dealer = assertDealer(caller);
+		const id = parseOrThrow(IdSchema, req.params['id'], 'DLR-2');
+		const parsed = ScheduleSchema.safeParse(req.body ?? {});
+		// formatZodIssues names an unknown key itself (a typo), not the enclosing object.
+		if (!parsed.success) throw formatZodIssues(parsed.error, 'DLR-2');
+		const body = parsed.data;
+		const task = await ctx.database('service_requests').where({ id, dealer }).first();
+		// Another dealer's task is answered like a missing one: its existence is not theirs to learn.
+		if (!task) throw new NotFoundError({ reason: `No open task #${id} for your dealership` });
+		if (FINAL_STATES.service_requests.includes(task.status)) throw new NotFoundError({ reason: `Task #${id} is ${task.status}` });
+		const now = new Date();
+		const history = parseList(task.history);
+		const changes: Record<string, unknown> = {
+			scheduled_for: new Date(body.scheduled_for).toISOString(),
+			// DLR-2: the moment of scheduling is what fulfils the 2 h milestone; a reschedule keeps the first.
+			scheduled_at: task.scheduled_at ? toInstant(task.scheduled_at)!.toISOString() : now.toISOString(),
+			history: [...history, { at: now.toISOString(), by: caller.user, summary: `scheduled for ${body.scheduled_for} (DLR-2)${body.note ? `: ${body.note}` : ''}` }],
+		};
+		if (['new', 'answered', 'reported', 'dispatched'].includes(task.status)) changes['status'] = 'scheduled';
+		const items = await systemItems(ctx, 'service_requests');
+		await items.updateOne(id, changes);
+		// Timers now, not only in the action: the dealer sees the milestone met in the answer.
+		const sync = await syncRecordTimers(await syncContext(ctx), 'service_requests', id);
+		return {
+			id, status: changes['status'] ?? task.status, scheduled_at: changes['scheduled_at'], scheduled_for: changes['scheduled_for'],
+			timers: sync.timers.map((t) => ({ milestone: t.milestone, state: t.state, due_at: t.due_at?.toISOString() ?? null, fulfilled_at: t.fulfilled_at?.toISOString() ?? null })),
+		};
+	}));
+
+	router.post('/escalations/:id/acknowledge', route(async (caller, req) => {
+		assertSignedIn(caller);
+		const id = parseOrThrow(IdSchema, req.params['id'], 'ESC-4');
+		const row = await ctx.database('escalations').where({ id }).first();
+		if (!row) throw new NotFoundError({ reason: `No escalation #${id}` });
+		const notified = parseList(row.notified_users).map(String);
+		if (!caller.admin && !(caller.user && notified.includes(caller.user))) {
+			// Dealers and technicians must not learn of escalations they were not told about.
+			if (!caller.staff) throw new NotFoundError({ reason: `No escalation #${id}` });
+			throw new ScopeForbiddenError({ reason: 'Only a user who was notified of this escalation may acknowledge it', rule: 'ESC-4' });
+		}
+		if (!row.acknowledged_at) {
+			// Conditional update: of two simultaneous acknowledgements the first is kept.
+			await ctx.database('escalations').where({ id }).whereNull('acknowledged_at').update({ acknowledged_by: caller.user, acknowledged_at: fromInstant(new Date()) });
+		}
+		const after = await ctx.database('escalations').where({ id }).first('id', 'acknowledged_by', 'acknowledged_at');
+		return { id: after.id, acknowledged_by: after.acknowledged_by, acknowledged_at: toInstant(after.acknowledged_at)?.toISOString() ?? null };
+	}));
+}
+
+function assertDealer(caller: Caller): number {
+	assertSignedIn(caller);
+	if (!caller.roles.includes('dealer') || caller.dealer === null) {
+		throw new ScopeForbiddenError({ reason: 'Only dealer users bound to a dealership may use the dealer task endpoints', rule: 'DLR-2' });
+	}
+	return caller.dealer;
+}
+
+function parseList(value: unknown): any[] {
+	if (value === null || value === undefined || value === '') return [];
+	const parsed = typeof value === 'string' ? JSON.parse(value) : value;
+	return Array.isArray(parsed) ? parsed : [];
+}
