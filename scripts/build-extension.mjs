@@ -13,4 +13,11 @@ const result = spawnSync('flock', [lock, process.execPath, cli, 'build', '--no-m
 	stdio: 'inherit',
 	env: withNodeOnPath(process.env),
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+// The dealer/technician portal (a standalone Vue page) into dist/portal/, under the same lock.
+const portal = spawnSync('flock', [lock, process.execPath, join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'extensions', 'after-sales', 'src', 'app', 'portal', 'vite.config.mjs')], {
+	cwd: ROOT,
+	stdio: 'inherit',
+	env: withNodeOnPath(process.env),
+});
+process.exit(portal.status ?? 1);

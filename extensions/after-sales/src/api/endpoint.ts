@@ -1,5 +1,6 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Request, Response, NextFunction, Router } from 'express';
+import { registerPortalUserRoutes } from './dealer';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
 import { toDirectusError } from './lib/errors';
@@ -29,6 +30,7 @@ export default defineEndpoint({
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
 		registerReportRoutes(router, ctx);
 		registerSlaRoutes(router, ctx, route);
+		registerPortalUserRoutes(router, ctx, route);
 		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
 	},
 });

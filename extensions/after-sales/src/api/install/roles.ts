@@ -65,12 +65,12 @@ export const ROLES: RoleDefinition[] = [
 	{
 		key: 'finance', id: id(5), policyId: id(105), name: 'Finance', name_zh: '财务部', icon: 'payments',
 		description: 'Verifies claim costs, approves and writes off to the dealer ledger (WTY-7, WTY-8).', appAccess: true,
-		permissions: { ...STUDIO_BASE, ...STAFF_READ, warranty_claims: ['read', 'update'], dealer_ledger: ['create', 'read'] },
+		permissions: { ...STUDIO_BASE, ...STAFF_READ, warranty_claims: ['read', 'update'], repair_parts: ['read', 'update'], dealer_ledger: ['create', 'read'] },
 	},
 	{
 		key: 'sales_rep', id: id(6), policyId: id(106), name: 'Sales Rep', name_zh: '销售业务员', icon: 'badge',
 		description: 'Audits dealer claims (spot checks, rejects out-of-scope lines) (WTY-7).', appAccess: true,
-		permissions: { ...STUDIO_BASE, ...STAFF_READ, warranty_claims: ['read', 'update'] },
+		permissions: { ...STUDIO_BASE, ...STAFF_READ, warranty_claims: ['read', 'update'], repair_parts: ['read', 'update'] },
 	},
 	{
 		key: 'technician', id: id(7), policyId: id(107), name: 'Technician', name_zh: '技术员 / 售后工程师', icon: 'handyman',

@@ -18,9 +18,9 @@ export function computeLedgerAdjustment(input: {
 	const corrected = parseMoney(input.corrected_amount, 'corrected_amount', { nonNegative: true });
 	const difference = corrected - postedTotal;
 	if (difference === 0n) return null;
-	const sequence = input.posted.filter((entry) => entry.entry_type === 'warranty_adjustment').length + 1;
+	const sequence = input.posted.filter((entry) => entry.entry_type === 'adjustment').length + 1;
 	return {
-		entry_type: 'warranty_adjustment',
+		entry_type: 'adjustment',
 		dealer: input.claim.dealer,
 		amount: formatMoney(difference),
 		claim: input.claim.id,

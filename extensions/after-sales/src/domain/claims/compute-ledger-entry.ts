@@ -4,7 +4,7 @@ import type { ClaimStatus } from './schemas';
 type Id = string | number;
 
 export interface LedgerEntry {
-	entry_type: 'warranty_credit' | 'warranty_adjustment';
+	entry_type: 'warranty_credit' | 'adjustment';
 	dealer: Id;
 	amount: string;
 	claim: Id;

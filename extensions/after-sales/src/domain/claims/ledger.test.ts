@@ -42,7 +42,7 @@ describe('computeLedgerAdjustment', () => {
 			'a second correction',
 			[
 				{ amount: '1311.50', entry_type: 'warranty_credit' },
-				{ amount: '-11.50', entry_type: 'warranty_adjustment' },
+				{ amount: '-11.50', entry_type: 'adjustment' },
 			],
 			'1000.00',
 			'-300.00',
@@ -50,7 +50,7 @@ describe('computeLedgerAdjustment', () => {
 		],
 		['a correction before any credit', [], '50.00', '50.00', 'claim:42:adjustment:1'],
 	])('WTY-8: when %s is posted, then the difference is a new append-only entry', (_label, posted, corrected_amount, amount, key) => {
-		expect(computeLedgerAdjustment({ claim, posted, corrected_amount })).toEqual({ entry_type: 'warranty_adjustment', dealer: 'D1', amount, claim: 42, idempotency_key: key });
+		expect(computeLedgerAdjustment({ claim, posted, corrected_amount })).toEqual({ entry_type: 'adjustment', dealer: 'D1', amount, claim: 42, idempotency_key: key });
 	});
 
 	test('WTY-8: when the corrected amount equals what was posted, then no entry is made', () => {

@@ -1,0 +1,60 @@
+// Zod at the dealer API's edge: every body and query is parsed before anything is read or written.
+import { z } from 'zod';
+import { NonNegativeMoneyInputSchema } from '../../domain/money';
+
+const FAULT_CATEGORIES = ['engine', 'transmission', 'hydraulic', 'electrical', 'chassis', 'header', 'cooling', 'fuel', 'lubrication', 'cab', 'other'] as const;
+const instant = z.string().refine((v) => !Number.isNaN(new Date(v).getTime()) && /^\d{4}-\d{2}-\d{2}/.test(v), 'must be an ISO date-time');
+const quantity = z
+	.union([z.string(), z.number()])
+	.transform((v) => String(v).trim())
+	.refine((v) => /^\d+(\.\d{1,3})?$/.test(v) && Number(v) > 0, 'must be a number greater than 0 with at most 3 decimals');
+export const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a file id (uuid)');
+
+export const PartInputSchema = z.object({
+	part_no: z.string().trim().min(1).max(64),
+	part_name: z.string().trim().max(255).optional(),
+	quantity,
+	unit_price: NonNegativeMoneyInputSchema,
+	is_main_part: z.boolean().optional(),
+	old_part_serial: z.string().trim().max(64).optional(),
+}).strict();
+
+/** WTY-5: a dealer's warranty repair record (三包修理记录). */
+export const RepairInputSchema = z.object({
+	unit: z.union([z.string().trim().min(1).max(64), z.number().int().positive()]),
+	service_request: z.number().int().positive().optional(),
+	fault_category: z.enum(FAULT_CATEGORIES),
+	fault_scope: z.enum(['whole_machine', 'main_part', 'wear_part']).default('whole_machine'),
+	fault_cause: z.enum(['normal', 'misuse', 'accident', 'unauthorised_disassembly', 'non_design_fault', 'customer_supplied_part']).default('normal'),
+	serious_fault: z.boolean().optional(),
+	fault_description: z.string().trim().min(1).max(4000),
+	work_done: z.string().trim().max(4000).optional(),
+	received_at: instant.optional(),
+	completed_at: instant.optional(),
+	coverage: z.enum(['warranty', 'paid', 'contract']).default('warranty'),
+	labour_cost: NonNegativeMoneyInputSchema.default('0'),
+	travel_cost: NonNegativeMoneyInputSchema.default('0'),
+	parts: z.array(PartInputSchema).max(50).default([]),
+	customer_signature: uuid.optional(),
+	signer_name: z.string().trim().min(1).max(64).optional(),
+	signed_at: instant.optional(),
+}).strict();
+
+export const SearchQuerySchema = z.object({ search: z.string().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export const ClaimInputSchema = z.object({ repair_record: z.number().int().positive(), submit: z.boolean().default(false) }).strict();
+
+export const ShipInputSchema = z.object({
+	carrier: z.string().trim().max(255).optional(),
+	tracking_no: z.string().trim().max(64).optional(),
+	shipped_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+}).strict();
+
+/** A signature drawn on screen: a PNG or JPEG as a data URL or bare base64. */
+export const SignatureInputSchema = z.object({
+	data: z.string().min(1, 'the image is empty'),
+	filename: z.string().trim().max(128).optional(),
+	signer_name: z.string().trim().max(64).optional(),
+}).strict();
+
+export const IdParamSchema = z.coerce.number().int().positive();

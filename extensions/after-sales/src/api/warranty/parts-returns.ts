@@ -1,0 +1,148 @@
+// WTY-6: old parts of dealers' warranty repairs go back in one batch per dealer and deadline;
+// dealers are reminded 14 and 3 days before (in-app notifications), each reminder once.
+import type { Knex } from 'knex';
+import { computeDueReminders, computeNextReturnDeadline, computeReturnBatchKey, PartsReturnSettingsSchema, type PartsReturnSettings } from '../../domain/parts-returns';
+import { computeLocalDate } from '../../domain/warranty';
+import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
+import { toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { hasRole, resolveCaller } from '../lib/caller';
+import { ruleViolation, toDirectusError } from '../lib/errors';
+import { loadSettings } from '../services/settings';
+import type { Register } from './register';
+
+export async function loadReturnSettings(knex: Knex): Promise<{ returns: PartsReturnSettings; timezone: string }> {
+	const settings = await loadSettings(knex);
+	const raw = settings.raw as Record<string, unknown>;
+	const parsed = PartsReturnSettingsSchema.safeParse({
+		deadlines: raw['parts_return_deadlines'] ? toJsonArray(raw['parts_return_deadlines']) : undefined,
+		reminder_days: raw['parts_return_reminder_days'] ? toJsonArray(raw['parts_return_reminder_days']).map(Number) : undefined,
+	});
+	return { returns: parsed.success ? parsed.data : PartsReturnSettingsSchema.parse({}), timezone: settings.calendar.timezone };
+}
+
+/** WTY-6: the batch of a dealer and deadline, created once (batch_key is unique). */
+export async function findOrCreateBatch(knex: Knex, dealer: number, deadline: string): Promise<number> {
+	const batch_key = computeReturnBatchKey(dealer, deadline);
+	const existing = await knex('parts_returns').where({ batch_key }).first('id');
+	if (existing) return existing.id;
+	try {
+		const inserted = await knex('parts_returns').insert({ dealer, deadline, batch_key, status: 'open', reminders_sent: JSON.stringify([]) }, ['id']);
+		const id = (inserted[0] as { id?: number } | number | undefined);
+		if (typeof id === 'number') return id;
+		if (id && typeof id.id === 'number') return id.id;
+	} catch (error) {
+		if (!/unique/i.test(String((error as Error).message))) throw error;
+	}
+	return (await knex('parts_returns').where({ batch_key }).first('id')).id;
+}
+
+/** WTY-6: the pending old parts of a dealer's warranty repair join the batch of their deadline. */
+export async function attachPartsToBatch(knex: Knex, repairId: number) {
+	const repair = await knex('repair_records').where({ id: repairId }).first('id', 'dealer', 'coverage', 'completed_at', 'received_at');
+	if (!repair || repair.dealer === null || repair.coverage !== 'warranty') return;
+	const parts = await knex('repair_parts').where({ repair_record: repairId }).whereNull('parts_return').select('id');
+	if (!parts.length) return;
+	const { returns, timezone } = await loadReturnSettings(knex);
+	const day = computeLocalDate(toInstant(repair.completed_at) ?? toInstant(repair.received_at) ?? new Date(), timezone);
+	const batch = await findOrCreateBatch(knex, repair.dealer, computeNextReturnDeadline(day, returns));
+	await knex('repair_parts').whereIn('id', parts.map((p: { id: number }) => p.id)).update({ parts_return: batch });
+}
+
+/** WTY-6: reminders due today; each batch records the offsets it was reminded at. */
+export async function sendReturnReminders(ctx: PackContext, now: Date) {
+	const knex = ctx.database;
+	const { returns, timezone } = await loadReturnSettings(knex);
+	const today = computeLocalDate(now, timezone);
+	const open = await knex('parts_returns').whereIn('status', ['open']).select('id', 'dealer', 'deadline', 'shipped_on', 'received_on', 'reminders_sent');
+	const due = computeDueReminders(
+		open.map((b: Record<string, unknown>) => ({
+			id: b['id'] as number, dealer: b['dealer'] as number, deadline: toDay(b['deadline'])!, shipped_on: toDay(b['shipped_on']), received_on: toDay(b['received_on']),
+			reminders_sent: toJsonArray(b['reminders_sent']).map(Number),
+		})),
+		today,
+		returns,
+	);
+	let sent = 0;
+	for (const reminder of due) {
+		// Mark first: a crash after this line loses one reminder rather than sending it twice.
+		const batch = await knex('parts_returns').where({ id: reminder.batch }).first('reminders_sent');
+		const marks = [...new Set([...toJsonArray(batch?.reminders_sent).map(Number), ...reminder.marks])];
+		const changed = await knex('parts_returns').where({ id: reminder.batch }).update({ reminders_sent: JSON.stringify(marks) });
+		if (!changed) continue;
+		const users = await knex('directus_users').where({ dealer: reminder.dealer, status: 'active' }).select('id');
+		const schema = await ctx.getSchema();
+		const notifications = new ctx.services['NotificationsService']!({ schema, accountability: SYSTEM_ACCOUNTABILITY, knex });
+		for (const user of users) {
+			await notifications.createOne({
+				recipient: user.id,
+				subject: `旧件返厂提醒：${reminder.deadline} 截止（剩 ${reminder.days_left} 天） / Old parts due back by ${reminder.deadline}`,
+				message: `请在 ${reminder.deadline} 前将三包旧件返厂（WTY-6）。Please return the old parts of your warranty repairs by ${reminder.deadline} (WTY-6).`,
+				collection: 'parts_returns',
+				item: String(reminder.batch),
+			});
+			sent++;
+		}
+	}
+	return { reminders: due.length, notifications: sent };
+}
+
+/**
+ * WTY-5/6: parts of a batch neither shipped nor received by its deadline are missing, which makes
+ * their claim lines rejectable (parts_not_returned) when finance approves.
+ */
+export async function markMissingAfterDeadline(knex: Knex, now: Date) {
+	const { timezone } = await loadReturnSettings(knex);
+	const today = computeLocalDate(now, timezone);
+	const overdue = (await knex('parts_returns').where({ status: 'open' }).select('id', 'deadline')).filter((b: Record<string, unknown>) => toDay(b['deadline'])! < today);
+	if (!overdue.length) return 0;
+	return knex('repair_parts').whereIn('parts_return', overdue.map((b: { id: number }) => b.id)).where({ old_part_status: 'pending' }).update({ old_part_status: 'missing' });
+}
+
+const FLOW: Record<string, string[]> = { open: ['shipped'], shipped: ['received'], received: ['inspected'], inspected: ['closed'] };
+
+type HookContext = { database: Knex; accountability: { user: string | null; admin: boolean; role: string | null; roles?: string[]; app: boolean } | null };
+
+export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
+	register.schedule('20 1 * * *', async () => {
+		try {
+			const now = new Date();
+			await markMissingAfterDeadline(ctx.database, now);
+			await sendReturnReminders(ctx, now);
+		} catch (error) {
+			ctx.logger.error(error, 'WTY-6 reminders failed');
+		}
+	});
+	// WTY-6 in the Studio: open → shipped → received (parts count as returned) → inspected (every part
+	// classified) → closed, one step at a time; the technical department receives and inspects.
+	register.filter('parts_returns.items.update', async (payload: Record<string, unknown>, meta: { keys: (string | number)[] }, hook: HookContext) => {
+		try {
+			const cleaned = { ...payload };
+			delete cleaned['batch_key'];
+			delete cleaned['reminders_sent'];
+			if (!('status' in cleaned)) return cleaned;
+			if (meta.keys.length !== 1) throw ruleViolation('WTY-6', 'status', 'return batches move one at a time');
+			const batch = await hook.database('parts_returns').where({ id: meta.keys[0] }).first('id', 'status');
+			const to = String(cleaned['status']);
+			if (!batch || batch.status === to) return cleaned;
+			if (!(FLOW[batch.status] ?? []).includes(to)) throw ruleViolation('WTY-6', 'status', `a batch cannot go from ${batch.status} to ${to}`);
+			if (hook.accountability && !hook.accountability.admin && to !== 'shipped') {
+				const caller = await resolveCaller(hook.database, hook.accountability as never);
+				if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'status', 'the technical department receives and inspects old parts');
+			}
+			const now = new Date();
+			if (to === 'received') {
+				await hook.database('repair_parts').where({ parts_return: batch.id, old_part_status: 'pending' }).update({ old_part_status: 'returned' });
+				cleaned['received_on'] = cleaned['received_on'] ?? now.toISOString().slice(0, 10);
+			}
+			if (to === 'inspected') {
+				const open = await hook.database('repair_parts').where({ parts_return: batch.id }).whereIn('old_part_status', ['pending', 'returned']).select('id');
+				if (open.length) throw ruleViolation('WTY-6', 'status', `old parts ${open.map((p: { id: number }) => p.id).join(', ')} are not classified yet (reusable / scrap / missing)`);
+				cleaned['inspected_at'] = now.toISOString();
+				cleaned['inspected_by'] = hook.accountability?.user ?? null;
+			}
+			return cleaned;
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+}

@@ -1,0 +1,216 @@
+// WTY-3, WTY-5, REQ-4, REQ-8: what a repair record computes for itself. Coverage of a warranty
+// repair is decided by the domain (with its reasons), a repeat of the same fault within the window
+// is linked, and money columns are derived in decimals from the parts, never typed in.
+import type { Knex } from 'knex';
+import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
+import { computeRepeatOf } from '../../domain/warranty';
+import type { Accountability, PackContext } from '../lib/context';
+import { resolveCaller, hasRole } from '../lib/caller';
+import { toInstant } from '../lib/db-values';
+import { ruleViolation, toDirectusError } from '../lib/errors';
+import { loadSettings } from '../services/settings';
+import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
+import { attachPartsToBatch } from './parts-returns';
+import type { Register } from './register';
+
+type HookContext = { database: Knex; accountability: Accountability | null };
+type Payload = Record<string, unknown>;
+
+const REPAIR_COMPUTED = ['parts_cost', 'total_cost', 'repeat_of', 'coverage_reasons'];
+const PART_DECISION = ['approved_amount', 'rejection_reason'];
+const deletedParts = new Map<string, number>();
+
+export function registerRepairHooks(register: Register, ctx: PackContext) {
+	register.filter('repair_records.items.create', async (payload: Payload, _meta: unknown, hook: HookContext) => {
+		try {
+			const cleaned = stripComputed(payload);
+			assertMoneyFields(cleaned);
+			return await decideCoverage(hook.database, cleaned, null);
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+	register.filter('repair_records.items.update', async (payload: Payload, meta: { keys: (string | number)[] }, hook: HookContext) => {
+		try {
+			const cleaned = stripComputed(payload);
+			assertMoneyFields(cleaned);
+			const decisive = ['coverage', 'unit', 'fault_category', 'fault_scope', 'fault_cause', 'serious_fault', 'completed_at', 'received_at', 'dealer_promise_beyond_scope', 'parts_source'];
+			if (!decisive.some((f) => f in cleaned) || meta.keys.length !== 1) return cleaned;
+			const current = await hook.database('repair_records').where({ id: meta.keys[0] }).first();
+			if (!current) return cleaned;
+			return await decideCoverage(hook.database, cleaned, current);
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+	for (const event of ['create', 'update']) {
+		register.action(`repair_records.items.${event}`, async (meta: { key?: number; keys?: number[] }) => {
+			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+			for (const id of keys) {
+				await refreshRepairComputed(ctx.database, Number(id));
+				await attachPartsToBatch(ctx.database, Number(id));
+			}
+		});
+	}
+
+	for (const event of ['create', 'update'] as const) {
+		register.filter(`repair_parts.items.${event}`, async (payload: Payload, meta: { keys?: (string | number)[] }, hook: HookContext) => {
+			try {
+				return await checkPart(hook, payload, event === 'update' ? (meta.keys ?? []) : null);
+			} catch (error) {
+				throw toDirectusError(error);
+			}
+		});
+	}
+	// The parts' repairs are read before the delete so their totals can be recomputed after it.
+	register.filter('repair_parts.items.delete', async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
+		for (const row of await hook.database('repair_parts').whereIn('id', keys).select('id', 'repair_record')) deletedParts.set(String(row.id), Number(row.repair_record));
+		return keys;
+	});
+	for (const event of ['create', 'update', 'delete']) {
+		register.action(`repair_parts.items.${event}`, async (meta: { key?: number; keys?: number[]; payload?: Payload }) => {
+			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+			const repairs = new Set<number>();
+			if (meta.payload?.['repair_record']) repairs.add(Number(meta.payload['repair_record']));
+			if (event !== 'delete' && keys.length) {
+				for (const row of await ctx.database('repair_parts').whereIn('id', keys).select('repair_record')) repairs.add(Number(row.repair_record));
+			}
+			if (event === 'delete') for (const key of keys) { const r = deletedParts.get(String(key)); if (r) repairs.add(r); deletedParts.delete(String(key)); }
+			for (const id of repairs) await refreshCosts(ctx.database, id);
+		});
+	}
+}
+
+function stripComputed(payload: Payload): Payload {
+	const cleaned = { ...payload };
+	for (const field of REPAIR_COMPUTED) delete cleaned[field];
+	return cleaned;
+}
+
+/** REQ-4: labour and travel are non-negative amounts with at most 2 decimals (400 naming the field). */
+function assertMoneyFields(payload: Payload) {
+	for (const field of ['labour_cost', 'travel_cost', 'quote_amount']) {
+		const value = payload[field];
+		if (value === undefined || value === null || value === '') continue;
+		parseMoney(value as string, field, { nonNegative: true });
+	}
+}
+
+/**
+ * WTY-3 / REQ-4: a repair entered as warranty is checked against the unit's coverage at the repair
+ * date; if the domain says not covered it becomes a paid repair and the reasons are kept.
+ */
+async function decideCoverage(knex: Knex, payload: Payload, current: Payload | null): Promise<Payload> {
+	const merged = { ...(current ?? {}), ...payload };
+	const requested = (merged['coverage'] as string | undefined) ?? 'warranty';
+	if (requested !== 'warranty') return { ...payload, coverage_reasons: null };
+	const unitId = typeof merged['unit'] === 'object' && merged['unit'] !== null ? (merged['unit'] as { id?: number }).id : merged['unit'];
+	if (unitId === undefined || unitId === null) return payload;
+	const facts = await loadUnitFacts(knex, { id: Number(unitId) });
+	if (!facts) throw ruleViolation('WTY-3', 'unit', `unit ${String(unitId)} does not exist`);
+	const settings = await loadSettings(knex);
+	const at = toInstant(merged['completed_at']) ?? toInstant(merged['received_at']) ?? new Date();
+	const fault = merged['fault_category']
+		? {
+				category: String(merged['fault_category']),
+				scope: (merged['fault_scope'] as never) ?? 'whole_machine',
+				cause: (merged['parts_source'] === 'customer' ? 'customer_supplied_part' : (merged['fault_cause'] as never) ?? 'normal') as never,
+				...(merged['serious_fault'] !== undefined && merged['serious_fault'] !== null ? { serious: Boolean(merged['serious_fault']) } : {}),
+			}
+		: null;
+	// The repair being edited is not its own history.
+	const facts2 = current ? { ...facts, repairs: facts.repairs.filter((r) => r.id !== Number(current['id'])) } : facts;
+	const answer = coverageOf(facts2, at, settings, fault as never, merged['dealer_promise_beyond_scope'] === true);
+	return { ...payload, coverage: answer.covered ? 'warranty' : 'paid', coverage_reasons: answer.reasons };
+}
+
+/** WTY-5, WTY-7: quantity > 0 and price ≥ 0 in decimals; amount derived; line decisions by the roles that audit and verify. */
+async function checkPart(hook: HookContext, payload: Payload, keys: (string | number)[] | null): Promise<Payload> {
+	const cleaned = { ...payload };
+	delete cleaned['amount'];
+	const decides = PART_DECISION.some((f) => f in cleaned);
+	if (decides && hook.accountability && !hook.accountability.admin) {
+		const caller = await resolveCaller(hook.database, hook.accountability);
+		if (!hasRole(caller, 'sales_rep', 'finance', 'technical_dept')) {
+			throw ruleViolation('WTY-7', 'approved_amount', 'only the sales representative, technical department or finance decide claim lines');
+		}
+	}
+	if ('old_part_status' in cleaned && hook.accountability && !hook.accountability.admin && keys !== null) {
+		const caller = await resolveCaller(hook.database, hook.accountability);
+		if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'old_part_status', 'only the technical department classifies old parts');
+	}
+	if ('rejection_reason' in cleaned && cleaned['rejection_reason'] !== null) {
+		const { REJECTION_REASONS } = await import('../../domain/claims');
+		if (!Object.hasOwn(REJECTION_REASONS, String(cleaned['rejection_reason']))) {
+			throw ruleViolation('WTY-7', 'rejection_reason', `unknown reason code ${String(cleaned['rejection_reason'])}`);
+		}
+	}
+	if (keys && keys.length) {
+		// Once claimed, the lines are the claim's: amounts are fixed at submission and decisions close at approval.
+		const claims = await hook.database('warranty_claims as c').join('repair_parts as p', 'p.repair_record', 'c.repair_record').whereIn('p.id', keys).distinct('c.status');
+		const statuses = claims.map((c: { status: string }) => c.status);
+		if (['quantity', 'unit_price', 'part_no', 'repair_record'].some((f) => f in cleaned) && statuses.some((st: string) => st !== 'draft')) {
+			throw ruleViolation('WTY-7', ['quantity', 'unit_price', 'part_no', 'repair_record'].find((f) => f in cleaned)!, 'the part is on a submitted claim: its amount is fixed');
+		}
+		if (decides && statuses.some((st: string) => ['approved', 'settled', 'rejected'].includes(st))) {
+			throw ruleViolation('WTY-8', 'approved_amount', 'the claim is decided: corrections are new ledger adjustments');
+		}
+	}
+	const rows = keys && keys.length ? await hook.database('repair_parts').whereIn('id', keys).select('id', 'quantity', 'unit_price') : [{ quantity: undefined, unit_price: undefined }];
+	for (const row of rows) {
+		const quantity = cleaned['quantity'] ?? row.quantity ?? 1;
+		const price = cleaned['unit_price'] ?? row.unit_price ?? 0;
+		const amount = lineAmount(quantity, price);
+		if (cleaned['approved_amount'] !== undefined && cleaned['approved_amount'] !== null) {
+			const approved = parseMoney(cleaned['approved_amount'] as string, 'approved_amount', { nonNegative: true });
+			if (approved > amount) throw ruleViolation('WTY-7', 'approved_amount', `approved ${formatMoney(approved)} exceeds the claimed ${formatMoney(amount)}`);
+		}
+		if ('quantity' in cleaned || 'unit_price' in cleaned || keys === null) {
+			if (rows.length === 1) cleaned['amount'] = formatMoney(amount);
+		}
+	}
+	return cleaned;
+}
+
+function lineAmount(quantity: unknown, price: unknown): bigint {
+	const fen = parseMoney(price as string, 'unit_price', { nonNegative: true });
+	const q = String(quantity);
+	if (!/^\s*\d+(\.\d{1,3})?\s*$/.test(q) || Number(q) <= 0) throw ruleViolation('WTY-5', 'quantity', `${JSON.stringify(quantity)} must be a number greater than 0 with at most 3 decimals`);
+	return multiplyMoney(fen, q, 'quantity');
+}
+
+/** parts_cost and total_cost from the parts' own amounts (exact decimals). */
+export async function refreshCosts(knex: Knex, repairId: number) {
+	const repair = await knex('repair_records').where({ id: repairId }).first('id', 'labour_cost', 'travel_cost');
+	if (!repair) return;
+	const parts = await knex('repair_parts').where({ repair_record: repairId }).select('id', 'quantity', 'unit_price', 'amount');
+	const amounts: bigint[] = [];
+	for (const part of parts) {
+		const amount = multiplyMoney(parseMoney(String(part.unit_price ?? 0), 'unit_price'), String(part.quantity ?? 1));
+		amounts.push(amount);
+		if (part.amount === null || parseMoney(String(part.amount), 'amount') !== amount) await knex('repair_parts').where({ id: part.id }).update({ amount: formatMoney(amount) });
+	}
+	const partsCost = sumMoney(amounts);
+	const total = partsCost + parseMoney(String(repair.labour_cost ?? 0), 'labour_cost') + parseMoney(String(repair.travel_cost ?? 0), 'travel_cost');
+	await knex('repair_records').where({ id: repairId }).update({ parts_cost: formatMoney(partsCost), total_cost: formatMoney(total) });
+}
+
+/** REQ-8 and costs, after the row (and its nested parts) are written. */
+export async function refreshRepairComputed(knex: Knex, repairId: number) {
+	await refreshCosts(knex, repairId);
+	const repair = await knex('repair_records').where({ id: repairId }).first('id', 'unit', 'fault_category', 'received_at', 'dropped_off_at', 'completed_at', 'repeat_of');
+	if (!repair) return;
+	const settings = await loadSettings(knex);
+	const previous = await knex('repair_records')
+		.where({ unit: repair.unit })
+		.whereNot({ id: repairId })
+		.whereNotNull('completed_at')
+		.select('id', 'unit', 'fault_category', 'completed_at');
+	const repeatOf = computeRepeatOf(
+		{ id: repair.id, unit: repair.unit, fault_category: repair.fault_category, received_at: toInstant(repair.received_at ?? repair.dropped_off_at), completed_at: toInstant(repair.completed_at) },
+		previous.map((p: Payload) => ({ id: p['id'] as number, unit: p['unit'] as number, fault_category: (p['fault_category'] as string) ?? null, completed_at: toInstant(p['completed_at']) })),
+		settings.warranty.repeat_repair_window_days ?? 90,
+		settings.warranty.timezone ?? 'Asia/Shanghai',
+	);
+	if ((repeatOf ?? null) !== (repair.repeat_of ?? null)) await knex('repair_records').where({ id: repairId }).update({ repeat_of: repeatOf });
+}

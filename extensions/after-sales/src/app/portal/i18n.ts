@@ -1,0 +1,48 @@
+// Chinese first, English on request; the choice is remembered in this browser.
+import { ref } from 'vue';
+
+export type Lang = 'zh' | 'en';
+export const lang = ref<Lang>((localStorage.getItem('portal-lang') as Lang) || 'zh');
+export function setLang(value: Lang) {
+	lang.value = value;
+	localStorage.setItem('portal-lang', value);
+	document.documentElement.lang = value === 'zh' ? 'zh-CN' : 'en';
+}
+
+const M = {
+	title: ['经销商服务门户', 'Dealer service portal'],
+	tech_title: ['技术员工作台', 'Technician workspace'],
+	email: ['邮箱', 'Email'], password: ['密码', 'Password'], sign_in: ['登录', 'Sign in'], sign_out: ['退出', 'Sign out'],
+	not_portal_user: ['此账号不是经销商或技术员账号', 'This account is not a dealer or technician account'],
+	tasks: ['任务', 'Tasks'], repair: ['三包维修', 'Warranty repair'], claims: ['索赔', 'Claims'], returns: ['旧件返厂', 'Old parts'], ledger: ['往来账', 'Ledger'],
+	requests: ['我的派工', 'My requests'],
+	loading: ['加载中…', 'Loading…'], empty: ['暂无记录', 'Nothing here yet'], retry: ['重试', 'Retry'],
+	unit: ['机器出厂编号', 'Unit serial number'], search_unit: ['输入编号或客户名搜索', 'Search serial or customer'],
+	fault_category: ['故障类别', 'Fault category'], fault_description: ['故障现象', 'Fault description'], work_done: ['维修内容', 'Work done'],
+	labour_cost: ['工时费（元）', 'Labour (CNY)'], travel_cost: ['差旅费（元）', 'Travel (CNY)'],
+	parts: ['更换配件', 'Parts replaced'], part_no: ['配件编号', 'Part no.'], part_name: ['名称', 'Name'], quantity: ['数量', 'Qty'], unit_price: ['单价', 'Unit price'],
+	old_part_serial: ['旧件编号', 'Old-part serial'], add_part: ['添加配件', 'Add part'], remove: ['删除', 'Remove'],
+	signer_name: ['签字人', 'Signed by'], signature: ['用户签字（请在框内手写）', 'Customer signature (draw in the box)'], clear: ['清除', 'Clear'],
+	save_repair: ['保存维修记录', 'Save repair record'], saved_repair: ['维修记录已保存', 'Repair record saved'],
+	coverage: ['服务性质', 'Coverage'], total: ['合计', 'Total'], submit_claim: ['提交索赔', 'Submit claim'], claim_submitted: ['索赔已提交', 'Claim submitted'],
+	claim_no: ['索赔单号', 'Claim no.'], status: ['状态', 'Status'], claimed: ['申请金额', 'Claimed'], approved: ['核准金额', 'Approved'],
+	reasons: ['拒赔原因', 'Rejection reasons'], confirm_writeoff: ['确认核销通知', 'Confirm write-off notice'],
+	balance: ['余额（冲减应收）', 'Balance (reduces receivables)'], deadline: ['截止日', 'Deadline'], ship: ['已发运', 'Mark shipped'], carrier: ['承运方式', 'Carrier'],
+	log_repair: ['登记维修', 'Log repair'], schedule: ['安排上门', 'Schedule'], schedule_at: ['预约服务时间', 'Service appointment'],
+	scheduled_for: ['已约', 'Scheduled for'], dispatched_at: ['派单', 'Dispatched'], new: ['新建', 'New'], dispatched: ['已派单', 'Dispatched'], scheduled: ['已安排', 'Scheduled'], customer: ['客户', 'Customer'], problem: ['问题', 'Problem'],
+	warranty: ['三包', 'Warranty'], paid: ['有偿', 'Paid'], contract: ['合同', 'Contract'], goodwill: ['善意', 'Goodwill'],
+	draft: ['草稿', 'Draft'], submitted: ['已提交', 'Submitted'], audited: ['业务员已审核', 'Audited'], inspected: ['技术部已检验', 'Inspected'],
+	settled: ['已核销', 'Settled'], rejected: ['已拒赔', 'Rejected'], open: ['待发运', 'Open'], shipped: ['已发运', 'Shipped'], received: ['已收货', 'Received'], closed: ['已关闭', 'Closed'],
+	warranty_credit: ['三包核销', 'Warranty credit'], adjustment: ['调整', 'Adjustment'],
+	engine: ['发动机', 'Engine'], transmission: ['传动系统', 'Transmission'], hydraulic: ['液压系统', 'Hydraulics'], electrical: ['电气系统', 'Electrical'],
+	chassis: ['底盘行走', 'Chassis'], header: ['割台/作业装置', 'Header'], cooling: ['冷却系统', 'Cooling'], fuel: ['燃油系统', 'Fuel'],
+	lubrication: ['润滑/油品', 'Lubrication'], cab: ['驾驶室', 'Cab'], other: ['其他', 'Other'],
+	repeat: ['重复修理（REQ-8）', 'Repeat repair (REQ-8)'], need_signature: ['请先让用户签字', 'Please have the customer sign first'],
+} as const;
+
+export type MessageKey = keyof typeof M;
+export const t = (key: string) => {
+	const entry = (M as Record<string, readonly [string, string]>)[key];
+	return entry ? entry[lang.value === 'zh' ? 0 : 1] : key;
+};
+export const FAULT_CATEGORIES = ['engine', 'transmission', 'hydraulic', 'electrical', 'chassis', 'header', 'cooling', 'fuel', 'lubrication', 'cab', 'other'];

@@ -1,0 +1,118 @@
+// The portal as a dealer uses it on a phone (Debian's Chromium through playwright-core): sign in,
+// log a warranty repair with parts and a signature drawn on screen, submit the claim, follow it.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { baseUrl, loginAdmin } from './helpers';
+import { createUnit, DEMO_PASSWORD } from './warranty-fixtures';
+
+const SHOTS = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
+	test('WTY-5: when a dealer signs in on a phone, logs a repair with a drawn signature and submits the claim, then the claim is submitted with the signature stored', async () => {
+		const unit = await createUnit('D001', 40, 10);
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		await expect.poll(() => page.locator('h1').innerText()).toContain('经销商服务门户');
+		await page.screenshot({ path: join(SHOTS, 'portal-login.png') });
+
+		await page.fill('#email', 'dealer1@example.com');
+		await page.fill('#password', DEMO_PASSWORD);
+		await page.click('button[type=submit]');
+		await page.waitForSelector('[data-testid=tab-repair]');
+
+		await page.fill('#unit', unit.serial_no);
+		await page.selectOption('#fault_category', 'hydraulic');
+		await page.fill('#fault_description', '液压泵异响，提升无力');
+		await page.fill('#work_done', '更换液压泵与密封圈，试机正常');
+		await page.fill('#labour_cost', '280.00');
+		await page.fill('#travel_cost', '120.50');
+		await page.fill('input[name=part_no_0]', 'HP-455');
+		await page.fill('input[name=part_name_0]', '液压泵');
+		await page.fill('input[name=quantity_0]', '2');
+		await page.fill('input[name=unit_price_0]', '455.25');
+		await page.fill('input[name=old_part_serial_0]', 'OLD-8841');
+		await page.fill('#signer_name', '王建国');
+
+		// Saving without a signature is stopped in the page.
+		await page.click('[data-testid=save-repair]');
+		await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('请先让用户签字');
+
+		const pad = await page.locator('[data-testid=signature]').boundingBox();
+		expect(pad).not.toBeNull();
+		await page.mouse.move(pad!.x + 20, pad!.y + 100);
+		await page.mouse.down();
+		for (let i = 1; i <= 20; i++) await page.mouse.move(pad!.x + 20 + i * 14, pad!.y + 100 - Math.sin(i / 2) * 40, { steps: 2 });
+		await page.mouse.up();
+
+		await page.click('[data-testid=save-repair]');
+		await page.waitForSelector('[data-testid=repair-saved]');
+		const saved = await page.locator('[data-testid=repair-saved]').innerText();
+		expect(saved).toContain('三包');
+		expect(saved).toContain('1311.00');
+		await page.locator('[data-testid=repair-saved]').scrollIntoViewIfNeeded();
+		await page.screenshot({ path: join(SHOTS, 'portal-repair.png') });
+
+		await page.click('[data-testid=submit-claim]');
+		await page.waitForSelector('[data-testid=claim-submitted]');
+		expect(await page.locator('[data-testid=claim-submitted]').innerText()).toContain('已提交');
+
+		await page.click('[data-testid=tab-claims]');
+		await page.waitForSelector('[data-testid^=claim-]');
+		await page.screenshot({ path: join(SHOTS, 'portal-claims.png'), fullPage: false });
+
+		await page.click('[data-testid=tab-tasks]');
+		await page.waitForSelector('main .card');
+		await page.screenshot({ path: join(SHOTS, 'portal-tasks.png') });
+
+		await page.click('[data-testid=lang]');
+		await expect.poll(() => page.locator('h1').innerText()).toContain('Dealer service portal');
+		await page.click('[data-testid=tab-ledger]');
+		await page.waitForSelector('[data-testid=balance]');
+		await page.screenshot({ path: join(SHOTS, 'portal-ledger-en.png') });
+
+		// What the page did is what the server holds.
+		const admin = await loginAdmin();
+		const repair = (await admin.call(`/items/repair_records?filter[unit][serial_no][_eq]=${unit.serial_no}&fields=id,coverage,total_cost,signer_name,customer_signature.type,customer_signature.folder`)).body.data[0];
+		expect(repair).toMatchObject({ coverage: 'warranty', signer_name: '王建国', customer_signature: { type: 'image/png' } });
+		expect(Number(repair.total_cost)).toBe(1311);
+		const claim = (await admin.call(`/items/warranty_claims?filter[repair_record][_eq]=${repair.id}&fields=status,claimed_amount`)).body.data[0];
+		expect(claim.status).toBe('submitted');
+		await context.close();
+	});
+
+	test('DLR-1: when a staff user signs in to the portal, then it says the account is not a portal account', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		await page.fill('#email', 'manager@example.com');
+		await page.fill('#password', DEMO_PASSWORD);
+		await page.click('button[type=submit]');
+		await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('不是经销商或技术员账号');
+		await context.close();
+	});
+
+	test('ESC-2: when a technician signs in, then the portal shows their assigned requests', async () => {
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		await page.fill('#email', 'tech1@example.com');
+		await page.fill('#password', DEMO_PASSWORD);
+		await page.click('button[type=submit]');
+		await expect.poll(() => page.locator('h1').innerText()).toContain('技术员工作台');
+		await page.waitForSelector('[data-testid=tab-requests]');
+		await page.screenshot({ path: join(SHOTS, 'portal-technician.png') });
+		await context.close();
+	});
+});
