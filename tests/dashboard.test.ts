@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, json, loginAdmin } from './helpers';
+import { baseUrl, json, loginAdmin, screenshotDir } from './helpers';
 import { ADMIN, ROOT } from './setup/directus-env';
 
 const DASHBOARD_ID = 'a5a1e5a1-0000-4000-9000-000000000001';
@@ -70,8 +70,8 @@ describe('the default dashboard', () => {
 				}
 			}
 			await page.waitForTimeout(500);
-			mkdirSync(join(ROOT, 'docs', 'screenshots'), { recursive: true });
-			await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'dashboard.png'), fullPage: true });
+			mkdirSync(screenshotDir(), { recursive: true });
+			await page.screenshot({ path: join(screenshotDir(), 'dashboard.png'), fullPage: true });
 		} finally {
 			await browser.close();
 		}

@@ -2,7 +2,8 @@
 // fetch for the pack's endpoints (so status codes and error bodies are asserted as users see them).
 import { authentication, createDirectus, rest } from '@directus/sdk';
 import { inject } from 'vitest';
-import { ADMIN } from './setup/directus-env';
+import { ADMIN, ROOT } from './setup/directus-env';
+import { join, resolve } from 'node:path';
 
 export const baseUrl = () => inject('baseUrl');
 export const dbClient = () => inject('dbClient');
@@ -57,3 +58,9 @@ export async function eventually<T>(read: () => Promise<T>, check: (value: T) =>
 	}
 	return value;
 }
+
+/**
+ * Where e2e tests save what a user saw. Test runs write to test-results/ (ignored by git);
+ * `SCREENSHOT_DIR=docs/screenshots npm test` refreshes the README's pictures.
+ */
+export const screenshotDir = () => resolve(ROOT, process.env['SCREENSHOT_DIR'] ?? join('test-results', 'screenshots'));

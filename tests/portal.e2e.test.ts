@@ -4,10 +4,10 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, loginAdmin } from './helpers';
+import { baseUrl, loginAdmin, screenshotDir } from './helpers';
 import { createUnit, DEMO_PASSWORD } from './warranty-fixtures';
 
-const SHOTS = resolve(import.meta.dirname, '..', 'docs', 'screenshots');
+const SHOTS = screenshotDir();
 let browser: Browser;
 
 beforeAll(async () => {
