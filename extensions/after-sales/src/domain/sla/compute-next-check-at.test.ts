@@ -2,22 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { shanghai } from '../calendar/test-fixtures';
 import { computeNextCheckAt } from './compute-next-check-at';
 import { computeNotifyRoles } from './compute-notify-roles';
+import { timer } from './test-fixtures';
 import type { TimerRow } from './types';
 
-const timer = (overrides: Partial<TimerRow> = {}): TimerRow => ({
-	milestone: 'first_response',
-	started_at: shanghai('2026-09-21 10:00'),
-	due_at: shanghai('2026-09-21 11:00'),
-	warn_at: shanghai('2026-09-21 10:48'),
-	paused_since: null,
-	paused_minutes: 0,
-	state: 'running',
-	fulfilled_at: null,
-	level: 1,
-	warned_at: null,
-	breached_at: null,
-	...overrides,
-});
 
 describe('computeNextCheckAt', () => {
 	test.each([

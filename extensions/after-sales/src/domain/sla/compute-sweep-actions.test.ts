@@ -9,26 +9,12 @@ import { computeTimerAfterSweep } from './compute-timer-after-sweep';
 import { computeTimers } from './compute-timers';
 import { DEFAULT_SLA_POLICIES } from './default-sla-policies';
 import { selectPolicy } from './select-policy';
+import { timer } from './test-fixtures';
 import type { SweepAction, TimerRow } from './types';
 
 const complaintPolicy = selectPolicy({ collection: 'complaints' }, DEFAULT_SLA_POLICIES)!;
 const firstResponse = complaintPolicy.milestones.find((milestone) => milestone.key === 'first_response')!;
 
-// Received Mon 10:00, due 11:00, warning at 10:48.
-const timer = (overrides: Partial<TimerRow> = {}): TimerRow => ({
-	milestone: 'first_response',
-	started_at: shanghai('2026-09-21 10:00'),
-	due_at: shanghai('2026-09-21 11:00'),
-	warn_at: shanghai('2026-09-21 10:48'),
-	paused_since: null,
-	paused_minutes: 0,
-	state: 'running',
-	fulfilled_at: null,
-	level: 1,
-	warned_at: null,
-	breached_at: null,
-	...overrides,
-});
 
 describe('computeSweepActions', () => {
 	test.each([
