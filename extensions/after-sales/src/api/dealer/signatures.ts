@@ -6,6 +6,7 @@ import type { Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { NotFoundError, parseOrThrow, ruleViolation, ScopeForbiddenError } from '../lib/errors';
 import { SignatureInputSchema, uuid } from './schemas';
+import { isUniqueViolation } from '../lib/db-values';
 
 export const SIGNATURE_MAX_BYTES = 256 * 1024;
 export const SIGNATURE_FOLDER = 'a5a1e5a1-0000-4000-8000-00000000f001';
@@ -26,7 +27,7 @@ async function ensureFolder(ctx: PackContext) {
 	try {
 		await ctx.database('directus_folders').insert({ id: SIGNATURE_FOLDER, name: '三包签字 Warranty signatures', parent: null });
 	} catch (error) {
-		if (!/unique|duplicate|primary/i.test(String((error as Error).message))) throw error;
+		if (!isUniqueViolation(error)) throw error;
 	}
 }
 

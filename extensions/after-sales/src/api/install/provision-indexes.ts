@@ -1,4 +1,5 @@
 import type { PackContext } from '../lib/context';
+import { vendorOf } from '../lib/db-values';
 
 // Composite indexes the rules need that a Directus field definition cannot express.
 // Single-column ones (sla_timers.due_at, unique serial_no, unique claim per repair record, the
@@ -30,16 +31,16 @@ export async function provisionIndexes(ctx: PackContext): Promise<{ created: num
 }
 
 async function indexExists(knex: PackContext['database'], table: string, name: string): Promise<boolean> {
-	const client = String(knex.client.config.client);
-	if (client.includes('sqlite')) {
+	const vendor = vendorOf(knex);
+	if (vendor === 'sqlite') {
 		const rows = await knex.raw(`select name from sqlite_master where type = 'index' and name = ?`, [name]);
 		return rows.length > 0;
 	}
-	if (client.includes('pg') || client.includes('postgres')) {
+	if (vendor === 'postgres') {
 		const { rows } = await knex.raw(`select 1 from pg_indexes where tablename = ? and indexname = ?`, [table, name]);
 		return rows.length > 0;
 	}
-	if (client.includes('mysql')) {
+	if (vendor === 'mysql') {
 		const [rows] = await knex.raw(`select 1 from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ?`, [table, name]);
 		return rows.length > 0;
 	}

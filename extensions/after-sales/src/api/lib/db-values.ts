@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+
 // Vendor differences in how values come back from a raw knex query, in one place: SQLite returns
 // instants as text or epoch milliseconds and booleans as 0/1; PostgreSQL returns Date objects,
 // decimals as strings and dates as Date at local midnight.
@@ -54,4 +56,22 @@ export function toJsonArray(value: unknown): any[] {
 /** How an instant is written back through knex for every vendor. */
 export function fromInstant(date: Date | null): string | null {
 	return date ? date.toISOString() : null;
+}
+
+export type Vendor = 'postgres' | 'sqlite' | 'mysql' | 'other';
+
+/** Which database a knex instance talks to (its client name: pg, sqlite3, mysql2 …). */
+export function vendorOf(knex: Knex): Vendor {
+	const client = String(knex.client.config.client);
+	if (client.includes('pg') || client.includes('postgres')) return 'postgres';
+	if (client.includes('sqlite')) return 'sqlite';
+	if (client.includes('mysql')) return 'mysql';
+	return 'other';
+}
+
+/** Unique (and primary-key) violations as SQLite, PostgreSQL and MySQL report them on a raw insert. */
+export function isUniqueViolation(error: unknown): boolean {
+	const e = error as { code?: string; errno?: number; message?: string };
+	return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'ER_DUP_ENTRY'
+		|| /UNIQUE constraint failed|duplicate key value/i.test(e?.message ?? '');
 }

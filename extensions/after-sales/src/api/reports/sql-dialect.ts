@@ -2,6 +2,7 @@
 // epoch milliseconds (integers) and in PostgreSQL as timestamptz; dates as 'YYYY-MM-DD' text (or,
 // written by some paths, epoch ms) in SQLite and as `date` in PostgreSQL; JSON as text in SQLite.
 import type { Knex } from 'knex';
+import { vendorOf } from '../lib/db-values';
 
 export type Dialect = {
 	client: 'sqlite' | 'pg';
@@ -21,10 +22,10 @@ export type Dialect = {
 };
 
 export function dialectOf(knex: Knex): Dialect {
-	const name = String(knex.client.config.client);
-	if (name.includes('pg') || name.includes('postgres')) return pg;
-	if (name.includes('sqlite')) return sqlite;
-	throw new Error(`reports: database client ${name} is not supported (SQLite and PostgreSQL are)`);
+	const vendor = vendorOf(knex);
+	if (vendor === 'postgres') return pg;
+	if (vendor === 'sqlite') return sqlite;
+	throw new Error(`reports: database client ${String(knex.client.config.client)} is not supported (SQLite and PostgreSQL are)`);
 }
 
 const sqliteMs = (column: string) =>

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import { computeDeliveryTime, computeEscalationKey, computeSweepActions, computeTimerAfterSweep, type SlaCollection, type SweepAction } from '../../domain/sla';
 import { parseNotificationChannels, type NotificationChannels } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toJson } from '../lib/db-values';
+import { fromInstant, toJson, vendorOf } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
 import { deliverDue, type Delivery } from './deliver';
 import { findRecipients, pickReassignee } from './recipients';
@@ -204,6 +204,5 @@ async function logEscalation(knex: Knex, timer: StoredTimer, action: SweepAction
 
 /** Vendors with row locks (PostgreSQL, MySQL); SQLite serialises writers on its single connection. */
 function supportsRowLocks(knex: Knex): boolean {
-	const client = String(knex.client.config.client);
-	return !client.includes('sqlite');
+	return vendorOf(knex) !== 'sqlite';
 }

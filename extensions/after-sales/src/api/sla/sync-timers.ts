@@ -16,7 +16,7 @@ import {
 	type TimerRow,
 	type TimerState,
 } from '../../domain/sla';
-import { fromInstant, toBool, toInstant, toJson } from '../lib/db-values';
+import { fromInstant, isUniqueViolation, toBool, toInstant, toJson } from '../lib/db-values';
 import type { PackContext } from '../lib/context';
 import { loadSettings } from '../services/settings';
 
@@ -255,12 +255,6 @@ async function retire(knex: Knex, timers: StoredTimer[]) {
 	if (timers.length) await knex('sla_timers').whereIn('id', timers.map((t) => t.id)).update({ next_check_at: null });
 }
 
-/** Unique violations as SQLite, PostgreSQL and MySQL report them. */
-export function isUniqueViolation(error: unknown): boolean {
-	const e = error as { code?: string; errno?: number; message?: string };
-	return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'ER_DUP_ENTRY'
-		|| /UNIQUE constraint failed|duplicate key value/i.test(e?.message ?? '');
-}
 
 /** Syncs many records, each isolated: one bad record is logged and the others go on. */
 export async function syncMany(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[]): Promise<{ synced: number; failed: number }> {

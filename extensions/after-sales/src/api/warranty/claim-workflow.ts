@@ -8,7 +8,7 @@ import {
 } from '../../domain/claims';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import type { Caller } from '../lib/caller';
-import { toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { isUniqueViolation, toDay, toInstant, toJsonArray, vendorOf } from '../lib/db-values';
 import { NotFoundError, ruleViolation, ScopeForbiddenError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
@@ -266,8 +266,7 @@ async function settle(knex: Knex, caller: Caller, claim: Row, out: Row, now: Dat
 
 /** WTY-8: inserts a ledger entry once; a unique violation on the key means it is already posted. */
 export async function postLedgerEntry(trx: Knex, entry: Row): Promise<boolean> {
-	const isPg = String(trx.client.config.client).includes('pg') || String(trx.client.config.client).includes('postgres');
-	if (isPg) {
+	if (vendorOf(trx) === 'postgres') {
 		// ON CONFLICT keeps the transaction usable (a failed insert would abort it on PostgreSQL).
 		const rows = await trx('dealer_ledger').insert(entry).onConflict('idempotency_key').ignore().returning('id');
 		return rows.length > 0;
@@ -276,7 +275,7 @@ export async function postLedgerEntry(trx: Knex, entry: Row): Promise<boolean> {
 		await trx('dealer_ledger').insert(entry);
 		return true;
 	} catch (error) {
-		if (/unique/i.test(String((error as Error).message))) return false;
+		if (isUniqueViolation(error)) return false;
 		throw error;
 	}
 }

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { computeDueReminders, computeNextReturnDeadline, computeReturnBatchKey, PartsReturnSettingsSchema, type PartsReturnSettings } from '../../domain/parts-returns';
 import { computeLocalDate } from '../../domain/warranty';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
-import { toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { isUniqueViolation, toDay, toInstant, toJsonArray } from '../lib/db-values';
 import { hasRole, resolveCaller } from '../lib/caller';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
@@ -31,7 +31,7 @@ export async function findOrCreateBatch(knex: Knex, dealer: number, deadline: st
 		if (typeof id === 'number') return id;
 		if (id && typeof id.id === 'number') return id.id;
 	} catch (error) {
-		if (!/unique/i.test(String((error as Error).message))) throw error;
+		if (!isUniqueViolation(error)) throw error;
 	}
 	return (await knex('parts_returns').where({ batch_key }).first('id')).id;
 }
