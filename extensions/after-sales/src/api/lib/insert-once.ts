@@ -1,0 +1,35 @@
+// INT-3, WTY-8, ESC-4: the one way the pack writes an exactly-once row (ledger credits,
+// escalations, timers, return batches, quality alerts, deliveries). The database's unique key
+// decides; a conflict is not an error, and no statement fails, so a PostgreSQL transaction is
+// never left aborted (no savepoint needed) and the caller can go on in the same transaction.
+import type { Knex } from 'knex';
+import { vendorOf } from './db-values';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Inserts `rows` into `table` unless a row with the same `key` (the columns of a unique index)
+ * exists. Returns how many rows were inserted (0 when every one was already there).
+ */
+export async function insertManyOnce(knex: Knex, table: string, rows: Row[], key: string | string[]): Promise<number> {
+	if (rows.length === 0) return 0;
+	const columns = Array.isArray(key) ? key : [key];
+	const vendor = vendorOf(knex);
+	if (vendor === 'mysql') {
+		// MySQL has no ON CONFLICT; `INSERT IGNORE` would also swallow foreign-key and truncation
+		// errors, so a no-op ON DUPLICATE KEY UPDATE is used: 1 affected row per insert, 0 per duplicate.
+		const insert = knex(table).insert(rows).toSQL().toNative();
+		const first = columns[0]!;
+		const result = await knex.raw(`${insert.sql} on duplicate key update \`${first}\` = \`${first}\``, insert.bindings as never);
+		const header = Array.isArray(result) ? result[0] : result;
+		return Number((header as { affectedRows?: number })?.affectedRows ?? 0);
+	}
+	// PostgreSQL and SQLite (3.24+): ON CONFLICT (key) DO NOTHING, with RETURNING to count.
+	const inserted = await knex(table).insert(rows).onConflict(columns).ignore().returning(columns[0]!);
+	return Array.isArray(inserted) ? inserted.length : 0;
+}
+
+/** One row: true when it was inserted, false when its key was already taken. */
+export async function insertOnce(knex: Knex, table: string, row: Row, key: string | string[]): Promise<boolean> {
+	return (await insertManyOnce(knex, table, [row], key)) > 0;
+}
