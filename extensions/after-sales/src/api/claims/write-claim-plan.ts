@@ -1,0 +1,34 @@
+// WTY-7, WTY-8: a claim plan written in one transaction. The conditional update makes concurrent
+// steps queue on the row: the first moves the status, the others find it moved and are refused
+// (or, for a repeated settlement, change nothing); the ledger credit is an insertOnce on its key.
+import type { Knex } from 'knex';
+import type { ClaimPlan } from '../../domain/claims';
+import { conflict } from '../lib/errors';
+import { insertOnce } from '../lib/insert-once';
+
+type Row = Record<string, unknown>;
+
+const toColumns = (row: Row): Row =>
+	Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+
+/** Returns false when a concurrent call already made the very same settlement (nothing more to do). */
+export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPlan): Promise<boolean> {
+	const run = async (trx: Knex): Promise<boolean> => {
+		if (Object.keys(plan.row).length) {
+			const query = trx('warranty_claims').where({ id: claimId });
+			if (plan.transition && plan.from) query.where({ status: plan.from });
+			const changed = await query.update(toColumns(plan.row));
+			if (changed === 0) {
+				const now = await trx('warranty_claims').where({ id: claimId }).first('status');
+				if (plan.row['status'] === 'settled' && now?.status === 'settled') return false;
+				throw conflict('WTY-7', 'status', `the claim is no longer ${plan.from ?? ''} (now ${String(now?.status)}): reload it and try again`);
+			}
+		}
+		for (const line of plan.lineUpdates) {
+			await trx('repair_parts').where({ id: line.id }).update({ approved_amount: line.approved_amount, rejection_reason: line.rejection_reason });
+		}
+		if (plan.ledgerEntry) await insertOnce(trx, 'dealer_ledger', { ...plan.ledgerEntry }, 'idempotency_key');
+		return true;
+	};
+	return (knex as Knex & { isTransaction?: boolean }).isTransaction ? run(knex) : knex.transaction(run);
+}
