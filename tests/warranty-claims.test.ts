@@ -155,8 +155,9 @@ describe('line-level partial approval (WTY-7)', () => {
 		expect(Number(res.body.data.approved_amount)).toBe(810.5);
 		expect(res.body.data.rejection_reasons).toEqual(['over_quote']);
 		const late = await patch(fin, `/items/repair_parts/${repair.parts[1].id}`, { approved_amount: '0', rejection_reason: 'over_quote' });
-		expect(late.status).toBe(400);
-		expect(late.body.errors[0].extensions.rule).toBe('WTY-8');
+		// INT-1: after approval the line decisions are over: a conflict with the claim's state.
+		expect(late.status).toBe(409);
+		expect(late.body.errors[0].extensions.rule).toBe('INT-1');
 	});
 });
 
