@@ -8,7 +8,9 @@ import { registerFreezeHooks } from './freeze-hooks';
 export { applyClaimUpdate, decideNewClaim } from './apply-claim';
 export { dealerBalance } from './ledger';
 
+export { registerFreezeHooks };
+
+/** The claim workflow's filters; they run after the integrity filters (they add system-owned values). */
 export function registerClaimAdapters(register: Register, ctx: PackContext) {
-	registerFreezeHooks(register, ctx);
 	registerClaimHooks(register, ctx);
 }

@@ -11,6 +11,23 @@ type Row = Record<string, unknown>;
 const toColumns = (row: Row): Row =>
 	Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
 
+/**
+ * INT-3, WTY-8: the credit is inserted once on its key. The winning status update above already
+ * makes it once per claim; the key is the last line of defence. A row holding the key that is not
+ * this claim's credit (a foreign row from before INT-3, written outside the pack) must not swallow
+ * the credit: it is posted under the next free key of the same claim instead.
+ */
+async function postCredit(trx: Knex, entry: NonNullable<ClaimPlan['ledgerEntry']>) {
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const key = attempt === 0 ? entry.idempotency_key : `${entry.idempotency_key}:${attempt + 1}`;
+		if (await insertOnce(trx, 'dealer_ledger', { ...entry, idempotency_key: key }, 'idempotency_key')) return;
+		const holder = await trx('dealer_ledger').where({ idempotency_key: key }).first('claim', 'entry_type', 'dealer');
+		const ours = holder && Number(holder.claim) === entry.claim && holder.entry_type === 'warranty_credit' && Number(holder.dealer) === entry.dealer;
+		if (ours) return;
+	}
+	throw conflict('INT-3', 'idempotency_key', `the keys of claim ${entry.claim}'s credit are all taken by foreign ledger rows; ask an administrator to review them`);
+}
+
 /** Returns false when a concurrent call already made the very same settlement (nothing more to do). */
 export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPlan): Promise<boolean> {
 	const run = async (trx: Knex): Promise<boolean> => {
@@ -27,7 +44,7 @@ export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPla
 		for (const line of plan.lineUpdates) {
 			await trx('repair_parts').where({ id: line.id }).update({ approved_amount: line.approved_amount, rejection_reason: line.rejection_reason });
 		}
-		if (plan.ledgerEntry) await insertOnce(trx, 'dealer_ledger', { ...plan.ledgerEntry }, 'idempotency_key');
+		if (plan.ledgerEntry) await postCredit(trx, plan.ledgerEntry);
 		return true;
 	};
 	return (knex as Knex & { isTransaction?: boolean }).isTransaction ? run(knex) : knex.transaction(run);

@@ -4,7 +4,8 @@
 import type { Request, Response, NextFunction, Router } from 'express';
 import type { Knex } from 'knex';
 import { REJECTION_REASONS } from '../../domain/claims';
-import { formatMoney, parseMoney } from '../../domain/money';
+import { parseBoundedMoney } from '../../domain/integrity';
+import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { toDay, toJsonArray } from '../lib/db-values';
@@ -232,6 +233,13 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 		}
 	}
 	if (body['customer_signature']) await assertOwnedBy(knex, caller, 'file', String(body['customer_signature']), 'customer_signature');
+	// INT-4: every amount within the configured maximum, named as the client sent it.
+	const { maxLineFen } = await loadSettings(knex);
+	for (const field of ['labour_cost', 'travel_cost']) parseBoundedMoney(body[field] ?? '0', field, { maxFen: maxLineFen, nonNegative: true });
+	(body['parts'] as Row[]).forEach((p, i) => {
+		const price = parseBoundedMoney(p['unit_price'], `parts.${i}.unit_price`, { maxFen: maxLineFen, nonNegative: true });
+		parseBoundedMoney(formatMoney(multiplyMoney(price, String(p['quantity']), `parts.${i}.quantity`)), `parts.${i}.amount`, { maxFen: maxLineFen });
+	});
 	const now = new Date().toISOString();
 	const service = await items(ctx, 'repair_records');
 	const id = await service.createOne({

@@ -6,7 +6,9 @@ import type { Knex } from 'knex';
 import { assertPlausibleTimes, findSystemOwnedField, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
 import type { Accountability, PackContext } from '../lib/context';
-import { toInstant } from '../lib/db-values';
+import { parseCalendar } from '../../domain/calendar';
+import { DomainRuleError } from '../../domain/errors';
+import { toInstant, toJson } from '../lib/db-values';
 import { conflict, ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import type { Register } from '../warranty/register';
@@ -79,6 +81,22 @@ async function checkTimes(knex: Knex, collection: string, payload: Payload, keys
 	for (const row of rows) assertPlausibleTimes(read(row), { pairs: rules.pairs, past: sentPast }, now);
 }
 
+
+/** CAL-1, INT-2: the business calendar is parsed on save; a bad date names its place (calendar.holidays.3). */
+function checkSettings(payload: Payload) {
+	if (!('calendar' in payload) || payload['calendar'] === null) return;
+	try {
+		parseCalendar(toJson(payload['calendar']));
+	} catch (error) {
+		if (error instanceof DomainRuleError) {
+			const field = `calendar${error.field ? `.${error.field}` : ''}`;
+			throw new DomainRuleError(error.rule, field, error.message.replace(/^CAL-1: [^:]+: /, ''));
+		}
+		if (error instanceof SyntaxError) throw ruleViolation('CAL-1', 'calendar', 'is not valid JSON');
+		throw error;
+	}
+}
+
 export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 	for (const collection of PACK_COLLECTIONS) {
 		for (const event of ['create', 'update'] as const) {
@@ -92,6 +110,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (event === 'update') assertKeys(meta.keys);
 					const owned = findSystemOwnedField(collection, payload);
 					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
+					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());

@@ -37,7 +37,9 @@ export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: 
 	if (result.success) return result.data;
 	const issue = result.error.issues[0]!;
 	const field = issue.path.length ? issue.path.join('.') : null;
-	throw ruleViolation(rule, field, issue.message);
+	// A schema may name the rule its check implements (INT-2 dates, INT-4 amounts) over the route's.
+	const own = (issue as { params?: { rule?: unknown } }).params?.rule;
+	throw ruleViolation(typeof own === 'string' ? own : rule, field, issue.message);
 }
 
 /** Maps anything a domain function may throw to a Directus error; others pass through. */

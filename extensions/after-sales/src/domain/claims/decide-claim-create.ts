@@ -46,7 +46,7 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 	assertOwnRepair({ dealer: repair.dealer }, caller.staff || caller.admin ? null : caller.dealer);
 	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed');
 	if (repair.technician !== null) {
-		throw new DomainRuleError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
 	}
 	if (payload['dealer'] !== undefined && payload['dealer'] !== null && String(payload['dealer']) !== String(repair.dealer)) {
 		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer');

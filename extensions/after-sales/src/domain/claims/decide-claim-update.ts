@@ -156,7 +156,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 			claim_id: claim.id,
 			parts: facts.parts.map((p) => ({ old_part_status: p.old_part_status })),
 		});
-		if (facts.repair.technician !== null) throw new DomainRuleError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
 		if (rejections.length) refuseSubmission(rejections);
 		Object.assign(row, computeClaimedAmounts(facts.repair, facts.parts, facts.max_line_fen), { submitted_at: at });
 	}
