@@ -34,10 +34,12 @@ export const FIELD_KINDS: ReadonlyMap<string, ReadonlyMap<string, FieldKind>> = 
 /** Relations whose rows would block a delete (no cascade, no set-null): referencing collection and field. */
 export const BLOCKING_REFERENCES: ReadonlyMap<string, ReadonlyArray<{ collection: string; field: string }>> = (() => {
 	const map = new Map<string, Array<{ collection: string; field: string }>>();
+	const notNull = new Set(snapshot.fields.filter((f) => f.schema?.is_nullable === false).map((f) => `${f.collection}.${f.field}`));
 	for (const r of snapshot.relations) {
 		if (!r.related_collection) continue;
 		const onDelete = (r.schema?.on_delete ?? 'NO ACTION').toUpperCase();
-		if (onDelete === 'CASCADE' || onDelete === 'SET NULL' || onDelete === 'SET DEFAULT') continue;
+		// SET NULL on a required column cannot be carried out: it blocks like RESTRICT.
+		if (onDelete === 'CASCADE' || ((onDelete === 'SET NULL' || onDelete === 'SET DEFAULT') && !notNull.has(`${r.collection}.${r.field}`))) continue;
 		if (!map.has(r.related_collection)) map.set(r.related_collection, []);
 		map.get(r.related_collection)!.push({ collection: r.collection, field: r.field });
 	}

@@ -19,6 +19,8 @@ type Payload = Record<string, unknown>;
 
 /** ESC-4: the escalation log is written by the sweep alone and never changed through the API. */
 const IMMUTABLE_LOGS: Record<string, string> = { escalations: 'ESC-4' };
+/** ESC-1: timers are derived from the records and the policies; a client never writes or deletes one. */
+const DERIVED: Record<string, string> = { sla_timers: 'ESC-1' };
 
 /** INT-2: start/end pairs and "already happened" instants, per collection. */
 const TIME_RULES: Record<string, { pairs: Array<readonly [string, string]>; past: string[] }> = {
@@ -110,6 +112,8 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (event === 'update') assertKeys(meta.keys);
 					const owned = findSystemOwnedField(collection, payload);
 					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
+					const derived = DERIVED[collection];
+					if (derived) throw conflict(derived, null, `${collection} are derived by the pack from the records and the SLA policies; edit those instead`);
 					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
@@ -124,6 +128,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 			try {
 				const log = IMMUTABLE_LOGS[collection] ?? (collection === 'dealer_ledger' ? 'WTY-8' : null);
 				if (log) throw conflict(log, null, `${collection} is an append-only log; entries are never deleted`);
+				if (hook.accountability && DERIVED[collection]) throw conflict(DERIVED[collection]!, null, `${collection} are derived by the pack; they go when their record or policy does`);
 				if (!Array.isArray(keys) || keys.length === 0) return keys;
 				assertKeys(keys);
 				for (const ref of BLOCKING_REFERENCES.get(collection) ?? []) {
@@ -138,5 +143,17 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 			}
 		});
 	}
+	// INT-5: a user who recorded complaints (a required reference) is not deleted from under them.
+	register.filter('users.delete', async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
+		try {
+			for (const ref of BLOCKING_REFERENCES.get('directus_users') ?? []) {
+				const used = await hook.database(ref.collection).whereIn(ref.field, keys).first(ref.field);
+				if (used) throw conflict('INT-5', ref.field, `the user is referenced by ${ref.collection}.${ref.field}; suspend the user instead of deleting them`);
+			}
+			return keys;
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
 	void ctx;
 }
