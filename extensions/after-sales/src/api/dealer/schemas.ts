@@ -22,8 +22,8 @@ export const PartInputSchema = z.object({
 
 /** WTY-5: a dealer's warranty repair record (三包修理记录). */
 export const RepairInputSchema = z.object({
-	unit: z.union([z.string().trim().min(1).max(64), z.number().int().positive()]),
-	service_request: z.number().int().positive().optional(),
+	unit: z.union([z.string().trim().min(1).max(64), z.number().int().positive().max(2_147_483_647)]),
+	service_request: z.number().int().positive().max(2_147_483_647).optional(),
 	fault_category: z.enum(FAULT_CATEGORIES),
 	fault_scope: z.enum(['whole_machine', 'main_part', 'wear_part']).default('whole_machine'),
 	fault_cause: z.enum(['normal', 'misuse', 'accident', 'unauthorised_disassembly', 'non_design_fault', 'customer_supplied_part']).default('normal'),
@@ -43,7 +43,7 @@ export const RepairInputSchema = z.object({
 
 export const SearchQuerySchema = z.object({ search: z.string().trim().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-export const ClaimInputSchema = z.object({ repair_record: z.number().int().positive(), submit: z.boolean().default(false) }).strict();
+export const ClaimInputSchema = z.object({ repair_record: z.number().int().positive().max(2_147_483_647), submit: z.boolean().default(false) }).strict();
 
 export const ShipInputSchema = z.object({
 	carrier: z.string().trim().max(255).optional(),
@@ -58,4 +58,4 @@ export const SignatureInputSchema = z.object({
 	signer_name: z.string().trim().max(64).optional(),
 }).strict();
 
-export const IdParamSchema = z.coerce.number().int().positive();
+export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);

@@ -10,6 +10,7 @@ import { parseCalendar } from '../../domain/calendar';
 import { DomainRuleError } from '../../domain/errors';
 import { toInstant, toJson } from '../lib/db-values';
 import { conflict, ruleViolation, toDirectusError } from '../lib/errors';
+import { MAX_ID } from '../lib/ids';
 import { loadSettings } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
@@ -39,7 +40,7 @@ const MAX_QUANTITY_MILLI = 1_000_000_000n;
 /** INT-5: the pack's tables are keyed by integers; any other key is a 400 before the database sees it. */
 function assertKeys(keys: unknown): (string | number)[] {
 	if (!Array.isArray(keys)) return [];
-	const bad = keys.find((k) => !/^[1-9]\d{0,14}$/.test(String(k)));
+	const bad = keys.find((k) => !/^[1-9]\d{0,9}$/.test(String(k)) || Number(k) > MAX_ID);
 	if (bad !== undefined) throw ruleViolation('INT-5', 'id', `${JSON.stringify(bad)} is not an id`);
 	return keys as (string | number)[];
 }

@@ -1,9 +1,12 @@
 import { ruleViolation } from './errors';
 
+export const MAX_ID = 2_147_483_647;
+
 /** INT-5: an id as the pack's tables key them (positive integers); anything else is a 400, never a database error. */
 export function parseIdOrThrow(value: unknown, field: string, rule: string): number {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!/^[1-9]\d{0,14}$/.test(text)) throw ruleViolation(rule, field, `${JSON.stringify(value)} is not an id`);
+	// Integer keys: PostgreSQL and MySQL refuse anything past 2^31 - 1 with a database error.
+	if (!/^[1-9]\d{0,9}$/.test(text) || Number(text) > MAX_ID) throw ruleViolation(rule, field, `${JSON.stringify(value)} is not an id`);
 	return Number(text);
 }
 
