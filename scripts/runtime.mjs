@@ -4,26 +4,29 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REQUIRED_NODE_MAJOR = 22;
-export const DIRECTUS_CLI = join(ROOT, 'node_modules', 'directus', 'cli.js');
+// Directus's own CLI without the `directus` wrapper, whose npm update check costs a registry
+// request (up to 8 s offline) and prints an update box on every command.
+export const DIRECTUS_CLI = join(ROOT, 'node_modules', '@directus', 'api', 'dist', 'cli', 'run.js');
 
 /** Addons Directus loads on start; N-API, but a failed build still has to be caught early. */
 export const CHECKED_ADDONS = ['isolated-vm', 'sqlite3', 'argon2', 'sharp'];
 
 export function provisionedNode() {
-	const candidate = join(ROOT, 'node_modules', 'node', 'bin', 'node');
+	// On Windows the `node` package links bin/node.exe and leaves bin/node as a placeholder.
+	const candidate = join(ROOT, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 	return existsSync(candidate) ? candidate : null;
 }
 
-/** Headers of the provisioned Node, so node-gyp compiles against the right ABI. */
+/** Headers of the provisioned Node, so node-gyp compiles against the right ABI (also scripts/node-gyp.cjs). */
 export function provisionedNodeDir() {
 	const base = join(ROOT, 'node_modules', 'node', 'node_modules');
 	if (!existsSync(base)) return null;
-	const dir = readdirSync(base).find((name) => /^node-(linux|darwin|win)-/.test(name));
+	const dir = readdirSync(base).find((name) => /^node-(bin-)?(linux|darwin|win)-/.test(name));
 	return dir ? join(base, dir) : null;
 }
 
@@ -48,7 +51,7 @@ export function withNodeOnPath(env, node = provisionedNode()) {
 	const nodeDir = provisionedNodeDir();
 	return {
 		...env,
-		PATH: `${dirname(node)}:${join(ROOT, 'node_modules', '.bin')}:${env.PATH ?? ''}`,
+		PATH: [dirname(node), join(ROOT, 'node_modules', '.bin'), env.PATH ?? ''].join(delimiter),
 		...(nodeDir ? { npm_config_nodedir: nodeDir } : {}),
 	};
 }
