@@ -13,14 +13,19 @@ ensureNode22(import.meta.url);
 const step = (line) => console.log(`[check-package] ${line}`);
 const npm = (args, cwd) => {
 	const npmCli = process.env.npm_execpath;
-	const result = npmCli ? spawnSync(process.execPath, [npmCli, ...args], { cwd, encoding: 'utf8' }) : spawnSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
+	const result = npmCli
+		? spawnSync(process.execPath, [npmCli, ...args], { cwd, encoding: 'utf8' })
+		: spawnSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
 	if (result.status !== 0) fail(`npm ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 };
 
 const work = mkdtempSync(join(tmpdir(), 'as-package-'));
 npm(['pack', '--pack-destination', work], join(ROOT, 'extensions', 'after-sales'));
-const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz')));
+const tarball = join(
+	work,
+	readdirSync(work).find((name) => name.endsWith('.tgz')),
+);
 step(`packed ${tarball}`);
 
 const project = join(work, 'project');
@@ -39,13 +44,25 @@ const port = await new Promise((resolve) => {
 const admin = { email: 'admin@example.com', password: 'check-package-password' };
 const env = withNodeOnPath({
 	...process.env,
-	DB_CLIENT: 'sqlite3', DB_FILENAME: join(work, 'directus.db'),
-	KEY: 'check-package-key', SECRET: 'check-package-secret-0123456789abcdef',
-	ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password,
-	HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`,
-	EXTENSIONS_PATH: join(project, 'extensions'), EXTENSIONS_MUST_LOAD: 'true', EXTENSIONS_AUTO_RELOAD: 'false',
-	STORAGE_LOCATIONS: 'local', STORAGE_LOCAL_ROOT: join(project, 'uploads'),
-	TELEMETRY: 'false', LOG_LEVEL: 'warn', LOG_STYLE: 'raw', WEBSOCKETS_ENABLED: 'false', AFTER_SALES_SWEEP_CRON: 'off',
+	DB_CLIENT: 'sqlite3',
+	DB_FILENAME: join(work, 'directus.db'),
+	KEY: 'check-package-key',
+	SECRET: 'check-package-secret-0123456789abcdef',
+	ADMIN_EMAIL: admin.email,
+	ADMIN_PASSWORD: admin.password,
+	HOST: '127.0.0.1',
+	PORT: String(port),
+	PUBLIC_URL: `http://127.0.0.1:${port}`,
+	EXTENSIONS_PATH: join(project, 'extensions'),
+	EXTENSIONS_MUST_LOAD: 'true',
+	EXTENSIONS_AUTO_RELOAD: 'false',
+	STORAGE_LOCATIONS: 'local',
+	STORAGE_LOCAL_ROOT: join(project, 'uploads'),
+	TELEMETRY: 'false',
+	LOG_LEVEL: 'warn',
+	LOG_STYLE: 'raw',
+	WEBSOCKETS_ENABLED: 'false',
+	AFTER_SALES_SWEEP_CRON: 'off',
 });
 const cli = (args) => {
 	const result = spawnSync(process.execPath, [DIRECTUS_CLI, ...args], { cwd: project, env, encoding: 'utf8' });
@@ -61,16 +78,29 @@ try {
 	const deadline = Date.now() + 120_000;
 	for (;;) {
 		if (server.exitCode !== null) throw new Error(`Directus exited with ${server.exitCode}`);
-		const up = await fetch(`${base}/server/ping`).then((r) => r.ok, () => false);
+		const up = await fetch(`${base}/server/ping`).then(
+			(r) => r.ok,
+			() => false,
+		);
 		if (up) break;
 		if (Date.now() > deadline) throw new Error('Directus did not answer /server/ping within 120 s');
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) }).then((r) => r.json());
+	const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) }).then(
+		(r) => r.json(),
+	);
 	const auth = { authorization: `Bearer ${login.data.access_token}` };
 	const checks = [
-		['GET /after-sales/reports/summary (endpoint)', `${base}/after-sales/reports/summary?period=month&at=2026-01`, (r, body) => r.status === 200 && JSON.parse(body.toString()).data !== undefined],
-		['GET /after-sales/reports/summary?format=xlsx (dist/exceljs.js)', `${base}/after-sales/reports/summary?period=month&at=2026-01&format=xlsx`, (r, body) => r.status === 200 && body.subarray(0, 2).toString() === 'PK'],
+		[
+			'GET /after-sales/reports/summary (endpoint)',
+			`${base}/after-sales/reports/summary?period=month&at=2026-01`,
+			(r, body) => r.status === 200 && JSON.parse(body.toString()).data !== undefined,
+		],
+		[
+			'GET /after-sales/reports/summary?format=xlsx (dist/exceljs.js)',
+			`${base}/after-sales/reports/summary?period=month&at=2026-01&format=xlsx`,
+			(r, body) => r.status === 200 && body.subarray(0, 2).toString() === 'PK',
+		],
 		['GET /after-sales/portal/ (dist/portal)', `${base}/after-sales/portal/`, (r, body) => r.status === 200 && body.toString().includes('<div id="app"')],
 	];
 	let failed = 0;

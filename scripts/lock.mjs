@@ -29,7 +29,10 @@ export function withLock(path, fn, { timeoutMs = 10 * 60_000, staleMs = 15 * 60_
 			rmSync(path, { force: true });
 			continue;
 		}
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for the lock ${path} (held by ${describeOwner(path)}); delete the file if no build is running.`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`Timed out after ${timeoutMs / 1000} s waiting for the lock ${path} (held by ${describeOwner(path)}); delete the file if no build is running.`,
+			);
 		Atomics.wait(pause, 0, 0, 100);
 	}
 	writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() }));

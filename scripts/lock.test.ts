@@ -58,7 +58,11 @@ describe('build lock (portable, no flock)', () => {
 
 	test('the lock is released when the work throws', () => {
 		const lock = freshLock();
-		expect(() => withLock(lock, () => { throw new Error('build failed'); })).toThrow('build failed');
+		expect(() =>
+			withLock(lock, () => {
+				throw new Error('build failed');
+			}),
+		).toThrow('build failed');
 		expect(existsSync(lock)).toBe(false);
 	});
 });

@@ -38,7 +38,10 @@ export function nodeMajor(version = process.versions.node) {
 export function ensureNode22(scriptUrl) {
 	if (nodeMajor() >= REQUIRED_NODE_MAJOR) return;
 	const node = provisionedNode();
-	if (!node) fail(`Directus 12 needs Node ${REQUIRED_NODE_MAJOR} or newer and this is Node ${process.versions.node}: run \`npm install\` first, which provisions Node ${REQUIRED_NODE_MAJOR} in node_modules.`);
+	if (!node)
+		fail(
+			`Directus 12 needs Node ${REQUIRED_NODE_MAJOR} or newer and this is Node ${process.versions.node}: run \`npm install\` first, which provisions Node ${REQUIRED_NODE_MAJOR} in node_modules.`,
+		);
 	const result = spawnSync(node, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], {
 		stdio: 'inherit',
 		env: withNodeOnPath(process.env, node),

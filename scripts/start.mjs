@@ -10,7 +10,9 @@ ensureNode22(import.meta.url);
 
 const broken = brokenAddons(process.execPath);
 if (broken.length > 0) {
-	fail(`Native addons do not load in Node ${process.versions.node}: ${broken.map((b) => b.name).join(', ')}. Run \`npm rebuild ${broken.map((b) => b.name).join(' ')}\` (or \`npm install\` again) so they are built for this Node.`);
+	fail(
+		`Native addons do not load in Node ${process.versions.node}: ${broken.map((b) => b.name).join(', ')}. Run \`npm rebuild ${broken.map((b) => b.name).join(' ')}\` (or \`npm install\` again) so they are built for this Node.`,
+	);
 }
 
 const env = directusEnv(process.env);
@@ -32,7 +34,9 @@ const cli = (args, done) => {
 	console.log(summary.length > 0 ? summary.join('\n') : `[after-sales] ${done}`);
 };
 
-console.log(`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`);
+console.log(
+	`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`,
+);
 cli(['bootstrap'], 'Directus system tables and migrations up to date');
 cli(['after-sales', 'install', ...(env.AFTER_SALES_DEMO_DATA === 'false' ? [] : ['--seed'])], 'pack installed');
 
@@ -40,4 +44,3 @@ console.log(`[after-sales] starting Directus on ${env.PUBLIC_URL} — sign in as
 const server = spawn(process.execPath, [DIRECTUS_CLI, 'start'], { cwd: ROOT, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
-
