@@ -33,8 +33,10 @@ describe('repository hygiene', () => {
 				if (/^[a-z]+:/i.test(target!)) broken.push(`${file}: ${target} (outside the repository)`);
 				else if (path && !resolve(root, dirname(file), path).startsWith(root + sep)) broken.push(`${file}: ${target} (outside the repository)`);
 				else if (path && !existsSync(join(root, dirname(file), path))) broken.push(`${file}: ${target} (no such file)`);
-				else if (anchor && (path ?? '').endsWith('rules.md') && !rules.includes(`<a id="${anchor}"></a>`)) broken.push(`${file}: ${target} (no such anchor)`);
-				else if (anchor && !path && file === 'docs/rules.md' && !rules.includes(`<a id="${anchor}"></a>`)) broken.push(`${file}: ${target} (no such anchor)`);
+				else if (anchor && (path ?? '').endsWith('rules.md') && !rules.includes(`<a id="${anchor}"></a>`))
+					broken.push(`${file}: ${target} (no such anchor)`);
+				else if (anchor && !path && file === 'docs/rules.md' && !rules.includes(`<a id="${anchor}"></a>`))
+					broken.push(`${file}: ${target} (no such anchor)`);
 			}
 		}
 		expect(broken).toEqual([]);
