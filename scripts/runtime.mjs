@@ -22,7 +22,7 @@ export function provisionedNode() {
 	return existsSync(candidate) ? candidate : null;
 }
 
-/** Headers of the provisioned Node, so node-gyp compiles against the right ABI (also scripts/node-gyp.cjs). */
+/** Headers of the provisioned Node, so node-gyp compiles against the right ABI. */
 export function provisionedNodeDir() {
 	const base = join(ROOT, 'node_modules', 'node', 'node_modules');
 	if (!existsSync(base)) return null;
