@@ -3,7 +3,7 @@
 // SQLite database, no extensions folder), runs the pack's install through the Directus CLI, starts
 // Directus and checks that the bundle's endpoint, portal and lazily loaded XLSX export answer.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,8 @@ try {
 	step('the npm-installed bundle loads and answers');
 } catch (error) {
 	server.kill('SIGTERM');
-	fail(`[check-package] ${error.message}`);
+	fail(`[check-package] ${error.message} (scratch project kept in ${work})`);
 }
 server.kill('SIGTERM');
+await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.on('exit', resolve)));
+rmSync(work, { recursive: true, force: true });
