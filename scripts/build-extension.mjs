@@ -1,23 +1,26 @@
-// Builds the after-sales bundle (hook + endpoint → dist/api.js, panels + portal → dist/app.js).
+// Builds the after-sales bundle (hook + endpoint → dist/api.js, panels → dist/app.js, both
+// minified; the Studio provides `vue` and its shared app dependencies, which are never bundled)
+// exceljs on its own (dist/exceljs.js, loaded only for XLSX exports), and the dealer/technician
+// portal (a standalone page with its own Vue) into dist/portal/.
+// Extra arguments go to `directus-extension build` (e.g. `--no-minify` to read the output).
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BUILD_LOCK, withLock } from './lock.mjs';
 import { ROOT, ensureNode22, withNodeOnPath } from './runtime.mjs';
 
 ensureNode22(import.meta.url);
 const cli = join(ROOT, 'node_modules', '@directus', 'extensions-sdk', 'cli.js');
+const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+const portalConfig = join(ROOT, 'extensions', 'after-sales', 'src', 'app', 'portal', 'vite.config.mjs');
+const vendorConfig = join(ROOT, 'scripts', 'vendor.vite.mjs');
+const run = (args, cwd) => spawnSync(process.execPath, args, { cwd, stdio: 'inherit', env: withNodeOnPath(process.env) }).status ?? 1;
+
 // Under a lock, so a test run never copies a half-written dist/ (see tests/setup/global-setup.ts).
-const lock = join(tmpdir(), 'after-sales-build.lock');
-const result = spawnSync('flock', [lock, process.execPath, cli, 'build', '--no-minify', ...process.argv.slice(2)], {
-	cwd: join(ROOT, 'extensions', 'after-sales'),
-	stdio: 'inherit',
-	env: withNodeOnPath(process.env),
+const status = withLock(BUILD_LOCK, () => {
+	const bundle = run([cli, 'build', ...process.argv.slice(2)], join(ROOT, 'extensions', 'after-sales'));
+	if (bundle !== 0) return bundle;
+	const vendor = run([vite, 'build', '--config', vendorConfig], ROOT);
+	if (vendor !== 0) return vendor;
+	return run([vite, 'build', '--config', portalConfig], ROOT);
 });
-if (result.status !== 0) process.exit(result.status ?? 1);
-// The dealer/technician portal (a standalone Vue page) into dist/portal/, under the same lock.
-const portal = spawnSync('flock', [lock, process.execPath, join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'extensions', 'after-sales', 'src', 'app', 'portal', 'vite.config.mjs')], {
-	cwd: ROOT,
-	stdio: 'inherit',
-	env: withNodeOnPath(process.env),
-});
-process.exit(portal.status ?? 1);
+process.exit(status);

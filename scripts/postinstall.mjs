@@ -1,5 +1,10 @@
 // After `npm install`: make sure every native addon loads in the Node 22 that runs Directus
 // (rebuilding only the ones that do not), then build the extension bundle.
+// npm runs the addons' install scripts with node_modules/.bin first on PATH, where the `node`
+// package puts Node 22, so prebuilt binaries and node-gyp usually target Node 22 already. Where
+// they do not (no prebuild reachable and a machine-wide `nodedir` pointing at another Node's
+// headers, say), the rebuild below compiles against the provisioned Node 22's own headers
+// (runtime.mjs finds them for any platform), so nothing in .npmrc names a platform.
 import { spawnSync } from 'node:child_process';
 import { ROOT, brokenAddons, fail, provisionedNode, withNodeOnPath } from './runtime.mjs';
 

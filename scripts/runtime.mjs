@@ -4,18 +4,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const REQUIRED_NODE_MAJOR = 22;
-export const DIRECTUS_CLI = join(ROOT, 'node_modules', 'directus', 'cli.js');
+// Directus's own CLI without the `directus` wrapper, whose npm update check costs a registry
+// request (up to 8 s offline) and prints an update box on every command.
+export const DIRECTUS_CLI = join(ROOT, 'node_modules', '@directus', 'api', 'dist', 'cli', 'run.js');
 
 /** Addons Directus loads on start; N-API, but a failed build still has to be caught early. */
 export const CHECKED_ADDONS = ['isolated-vm', 'sqlite3', 'argon2', 'sharp'];
 
 export function provisionedNode() {
-	const candidate = join(ROOT, 'node_modules', 'node', 'bin', 'node');
+	// On Windows the `node` package links bin/node.exe and leaves bin/node as a placeholder.
+	const candidate = join(ROOT, 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
 	return existsSync(candidate) ? candidate : null;
 }
 
@@ -23,7 +26,7 @@ export function provisionedNode() {
 export function provisionedNodeDir() {
 	const base = join(ROOT, 'node_modules', 'node', 'node_modules');
 	if (!existsSync(base)) return null;
-	const dir = readdirSync(base).find((name) => /^node-(linux|darwin|win)-/.test(name));
+	const dir = readdirSync(base).find((name) => /^node-(bin-)?(linux|darwin|win)-/.test(name));
 	return dir ? join(base, dir) : null;
 }
 
@@ -35,7 +38,10 @@ export function nodeMajor(version = process.versions.node) {
 export function ensureNode22(scriptUrl) {
 	if (nodeMajor() >= REQUIRED_NODE_MAJOR) return;
 	const node = provisionedNode();
-	if (!node) fail(`Directus 12 needs Node ${REQUIRED_NODE_MAJOR} or newer and this is Node ${process.versions.node}: run \`npm install\` first, which provisions Node ${REQUIRED_NODE_MAJOR} in node_modules.`);
+	if (!node)
+		fail(
+			`Directus 12 needs Node ${REQUIRED_NODE_MAJOR} or newer and this is Node ${process.versions.node}: run \`npm install\` first, which provisions Node ${REQUIRED_NODE_MAJOR} in node_modules.`,
+		);
 	const result = spawnSync(node, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], {
 		stdio: 'inherit',
 		env: withNodeOnPath(process.env, node),
@@ -48,7 +54,7 @@ export function withNodeOnPath(env, node = provisionedNode()) {
 	const nodeDir = provisionedNodeDir();
 	return {
 		...env,
-		PATH: `${dirname(node)}:${join(ROOT, 'node_modules', '.bin')}:${env.PATH ?? ''}`,
+		PATH: [dirname(node), join(ROOT, 'node_modules', '.bin'), env.PATH ?? ''].join(delimiter),
 		...(nodeDir ? { npm_config_nodedir: nodeDir } : {}),
 	};
 }

@@ -10,7 +10,9 @@ ensureNode22(import.meta.url);
 
 const broken = brokenAddons(process.execPath);
 if (broken.length > 0) {
-	fail(`Native addons do not load in Node ${process.versions.node}: ${broken.map((b) => b.name).join(', ')}. Run \`npm rebuild ${broken.map((b) => b.name).join(' ')}\` (or \`npm install\` again) so they are built for this Node.`);
+	fail(
+		`Native addons do not load in Node ${process.versions.node}: ${broken.map((b) => b.name).join(', ')}. Run \`npm rebuild ${broken.map((b) => b.name).join(' ')}\` (or \`npm install\` again) so they are built for this Node.`,
+	);
 }
 
 const env = directusEnv(process.env);
@@ -19,17 +21,26 @@ if (!existsSync(join(ROOT, 'extensions', 'after-sales', 'dist', 'api.js'))) {
 	if (built.status !== 0) fail('Building the after-sales extension failed (see above).');
 }
 
-const cli = (args) => {
-	const result = spawnSync(process.execPath, [DIRECTUS_CLI, ...args], { cwd: ROOT, stdio: 'inherit', env });
-	if (result.status !== 0) fail(`\`directus ${args.join(' ')}\` failed (see above). Check the DB_* settings in .env.`);
+// One line per step: Directus's own log of a step (migrations, extension loading …) is shown only
+// when the step fails; the pack's summary lines (`[after-sales] …`) always.
+const cli = (args, done) => {
+	const result = spawnSync(process.execPath, [DIRECTUS_CLI, ...args], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+	if (result.status !== 0) {
+		process.stderr.write(output);
+		fail(`\`directus ${args.join(' ')}\` failed (see above). Check the DB_* settings in .env.`);
+	}
+	const summary = output.split(/\r?\n/).filter((line) => line.startsWith('[after-sales]'));
+	console.log(summary.length > 0 ? summary.join('\n') : `[after-sales] ${done}`);
 };
 
-console.log(`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`);
-cli(['bootstrap']);
-cli(['after-sales', 'install', ...(env.AFTER_SALES_DEMO_DATA === 'false' ? [] : ['--seed'])]);
+console.log(
+	`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`,
+);
+cli(['bootstrap'], 'Directus system tables and migrations up to date');
+cli(['after-sales', 'install', ...(env.AFTER_SALES_DEMO_DATA === 'false' ? [] : ['--seed'])], 'pack installed');
 
 console.log(`[after-sales] starting Directus on ${env.PUBLIC_URL} — sign in as ${env.ADMIN_EMAIL}`);
 const server = spawn(process.execPath, [DIRECTUS_CLI, 'start'], { cwd: ROOT, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
-

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-/** Held by scripts/build-extension.mjs while it writes dist/. */
-export const BUILD_LOCK = join(tmpdir(), 'after-sales-build.lock');
+/** Held by scripts/build-extension.mjs while it writes dist/ (a portable lock file, scripts/lock.mjs). */
+export { BUILD_LOCK } from '../../scripts/lock.mjs';
 
 export const ADMIN = { email: 'admin@example.com', password: 'admin-test-password' };
 

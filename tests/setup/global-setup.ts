@@ -1,12 +1,13 @@
 // Starts one real Directus for the integration tests *inside the test process* (createApp from
 // @directus/api), after installing the pack through the very CLI path users run.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { withLock } from '../../scripts/lock.mjs';
 import { BUILD_LOCK, ROOT, createTestDatabase, directusTestEnv } from './directus-env';
 
 declare module 'vitest' {
@@ -45,8 +46,14 @@ export function snapshotExtensions(): string {
 	const target = join(dir, 'after-sales');
 	mkdirSync(target, { recursive: true });
 	const source = join(ROOT, 'extensions', 'after-sales');
-	const copy = spawnSync('flock', [BUILD_LOCK, 'cp', '-r', join(source, 'package.json'), join(source, 'dist'), target]);
-	if (copy.status !== 0) throw new Error(`copying the built extension failed: ${copy.stderr}. Run \`npm run build\` first.`);
+	try {
+		withLock(BUILD_LOCK, () => {
+			cpSync(join(source, 'package.json'), join(target, 'package.json'));
+			cpSync(join(source, 'dist'), join(target, 'dist'), { recursive: true });
+		});
+	} catch (error) {
+		throw new Error(`copying the built extension failed: ${(error as Error).message}. Run \`npm run build\` first.`);
+	}
 	return dir;
 }
 
