@@ -9,7 +9,7 @@ import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { toDay, toJsonArray } from '../lib/db-values';
-import { NotFoundError, parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
+import { parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
 import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
 import { assertOwnedBy } from '../lib/assert-owned-by';
@@ -17,7 +17,7 @@ import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import { loadSettings } from '../services/settings';
 import { attachPartsToBatch } from '../warranty/parts-returns';
 import { refreshRepairComputed } from '../warranty/repair-hooks';
-import { ClaimInputSchema, IdParamSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema } from './schemas';
+import { ClaimInputSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema } from './schemas';
 import { setNoSniffHeaders } from './security-headers';
 import { readOwnSignature, uploadSignature } from './signatures';
 
