@@ -80,6 +80,13 @@ describe(`vendor values on ${process.env['DB_CLIENT'] ?? 'sqlite3'}`, () => {
 		expect(later).toHaveLength(1);
 	});
 
+	test('INT-3: when insertOnce is given an instant as the ISO text the domain produces, then every vendor stores that instant', async () => {
+		const knex = testDb();
+		expect(await insertOnce(knex, TABLE, { once_key: 'iso', at: '2026-03-08T16:30:15.000Z' }, 'once_key')).toBe(true);
+		const row = await knex(TABLE).where({ once_key: 'iso' }).first('at');
+		expect(toInstant(row.at, knex)?.toISOString()).toBe('2026-03-08T16:30:15.000Z');
+	});
+
 	test('RPT-2: when instants are grouped by local day, then the calendar offset moves a late-evening UTC instant to the next day', async () => {
 		const knex = testDb();
 		const d = dialectOf(knex);

@@ -1,6 +1,6 @@
 import knexFactory from 'knex';
 import { describe, expect, test } from 'vitest';
-import { fromInstant, instantText, rowsOf, toInstant, vendorOf } from './db-values';
+import { fromInstant, instantText, rowsOf, toInstant, toWriteRow, vendorOf } from './db-values';
 
 // Clients are never connected: vendorOf only reads the configuration.
 const mysql = knexFactory({ client: 'mysql2' });
@@ -40,5 +40,12 @@ describe('vendor values', () => {
 		['sqlite3 rows', sqlite, [{ n: 1 }]],
 	] as const)('rowsOf reads %s', (_label, knex, result) => {
 		expect(rowsOf(result, knex)).toEqual([{ n: 1 }]);
+	});
+
+	test('CAL-3: when a row is prepared for a raw MySQL write, then its instants (Date or ISO text) become the UTC wall clock and nothing else changes', () => {
+		const row = { settled_at: '2026-12-01T10:31:52.747Z', posted_at: new Date('2026-12-01T02:00:00Z'), sold_on: '2026-12-01', note: '2026-12-01T10:31 见面', amount: '12.30', n: 3, none: null };
+		expect(toWriteRow(row, mysql)).toEqual({ settled_at: '2026-12-01 10:31:52.747', posted_at: '2026-12-01 02:00:00.000', sold_on: '2026-12-01', note: '2026-12-01T10:31 见面', amount: '12.30', n: 3, none: null });
+		expect(toWriteRow(row, pg)).toBe(row);
+		expect(toWriteRow(row, sqlite)).toBe(row);
 	});
 });

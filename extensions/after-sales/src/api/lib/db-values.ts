@@ -71,6 +71,22 @@ export function instantText(date: Date, vendor: Vendor): string {
 	return vendor === 'mysql' ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : iso;
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * A row of the pack's own tables ready for a raw knex insert or update on this vendor: on MariaDB /
+ * MySQL every instant (a Date, or the ISO text the domain produces) becomes the UTC wall clock;
+ * elsewhere the row is returned as is. Directus's ItemsService does this itself; raw writes must.
+ */
+export function toWriteRow<T extends Record<string, unknown>>(row: T, knex: Knex): T {
+	if (vendorOf(knex) !== 'mysql') return row;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(row)) {
+		out[k] = v instanceof Date ? instantText(v, 'mysql') : typeof v === 'string' && ISO_INSTANT.test(v) ? instantText(new Date(v), 'mysql') : v;
+	}
+	return out as T;
+}
+
 /** The rows of a `knex.raw` select, whatever the driver: pg `{ rows }`, mysql2 `[rows, fields]`, sqlite3 `rows`. */
 export function rowsOf<T = Record<string, unknown>>(result: unknown, knex: Knex): T[] {
 	if (vendorOf(knex) === 'mysql') return (Array.isArray(result) ? result[0] : []) as T[];

@@ -3,7 +3,7 @@
 // decides; a conflict is not an error, and no statement fails, so a PostgreSQL transaction is
 // never left aborted (no savepoint needed) and the caller can go on in the same transaction.
 import type { Knex } from 'knex';
-import { isUniqueViolation, vendorOf } from './db-values';
+import { isUniqueViolation, toWriteRow, vendorOf } from './db-values';
 
 type Row = Record<string, unknown>;
 
@@ -23,7 +23,7 @@ export async function insertManyOnce(knex: Knex, table: string, rows: Row[], key
 		let inserted = 0;
 		for (const row of rows) {
 			try {
-				await knex(table).insert(row);
+				await knex(table).insert(toWriteRow(row, knex));
 				inserted++;
 			} catch (error) {
 				if (!isUniqueViolation(error)) throw error;
