@@ -26,6 +26,6 @@ const result = spawnSync(
 // A plain closing line that any CI can read, whatever the runner prints.
 if (existsSync(report)) {
 	const { numPassedTests = 0, numFailedTests = 0, numPendingTests = 0, numTodoTests = 0 } = JSON.parse(readFileSync(report, 'utf8'));
-	console.log(`\n${process.env.DB_CLIENT === 'pg' ? 'postgres' : 'sqlite'}: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
+	console.log(`\n${process.env.DB_CLIENT === 'pg' ? 'postgres' : process.env.DB_CLIENT === 'mysql' ? 'mysql' : 'sqlite'}: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests + numTodoTests} skipped`);
 }
 process.exit(result.status ?? 1);

@@ -34,6 +34,12 @@ describe('schema snapshot', () => {
 		for (const field of money) expect(field.type, `${field.collection}.${field.field}`).toBe('decimal');
 	});
 
+	test('no foreign key sets a NOT NULL column to null (MariaDB / MySQL refuse such a constraint)', () => {
+		const nullable = new Map(committed.fields.map((f: { collection: string; field: string; schema?: { is_nullable?: boolean } }) => [`${f.collection}.${f.field}`, f.schema?.is_nullable]));
+		const bad = committed.relations.filter((r: { collection: string; field: string; schema: { on_delete: string } }) => r.schema.on_delete === 'SET NULL' && nullable.get(`${r.collection}.${r.field}`) === false);
+		expect(bad.map((r: { collection: string; field: string }) => `${r.collection}.${r.field}`)).toEqual([]);
+	});
+
 	test('the keys that make effects happen exactly once are unique in the database', () => {
 		const unique = (collection: string, field: string) => committed.fields.find((f: { collection: string; field: string }) => f.collection === collection && f.field === field)?.schema?.is_unique;
 		expect(unique('escalations', 'escalation_key')).toBe(true);

@@ -241,7 +241,8 @@ export const COLLECTIONS: CollectionSpec[] = [
 			pk(),
 			ts('received_at', { zh: '受理时间', en: 'Received at' }, { required: true, nullable: false, indexed: true }),
 			choice('channel', { zh: '渠道', en: 'Channel' }, CHANNELS, { default: 'phone', required: true, nullable: false }),
-			user('recorder', { zh: '记录人（签名）', en: 'Recorder (signs the entry)' }, { required: true, nullable: false, note: { zh: 'CMP-1 首问责任制', en: 'CMP-1 first-contact responsibility' } }),
+			// A required reference cannot be emptied when its row goes: the recorder's user is kept (suspend, not delete).
+			m2o('recorder', { zh: '记录人（签名）', en: 'Recorder (signs the entry)' }, 'directus_users', '{{first_name}} {{last_name}}', 'RESTRICT', { required: true, nullable: false, note: { zh: 'CMP-1 首问责任制', en: 'CMP-1 first-contact responsibility' } }),
 			customerRef(),
 			str('caller_name', { zh: '投诉人/新客户名称', en: 'Complainant / new customer name' }),
 			str('caller_phone', { zh: '联系电话', en: 'Phone' }, { maxLength: 32 }),
@@ -459,7 +460,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 				c('satisfaction_call', '服务后满意度回访', 'Satisfaction call'), c('survey', '满意度调查表', 'Satisfaction survey'),
 				c('event_call', '活动电话通知', 'Event call'), c('event_letter', '活动信函', 'Event letter'), c('key_account_visit', '重点客户走访', 'Key-account visit'),
 			], { required: true, nullable: false }),
-			customerRef({ required: true, nullable: false }),
+			m2o('customer', { zh: '客户', en: 'Customer' }, 'customers', '{{name}} {{phone}}', 'RESTRICT', { required: true, nullable: false }),
 			m2o('service_request', { zh: '报修单', en: 'Service request' }, 'service_requests', '#{{id}}'),
 			m2o('repair_record', { zh: '维修记录', en: 'Repair record' }, 'repair_records', '#{{id}}'),
 			choice('status', { zh: '状态', en: 'Status' }, [

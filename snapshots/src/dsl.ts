@@ -221,6 +221,9 @@ export function emitCollection(c: CollectionSpec, group: string) {
 
 export function emitRelation(collection: string, f: FieldSpec) {
 	const r = f.relation!;
+	// PostgreSQL and SQLite accept this and fail only when the row goes; MariaDB / MySQL refuse the
+	// constraint itself ("Foreign key constraint is incorrectly formed"), so install would stop.
+	if (r.onDelete === 'SET NULL' && f.nullable === false) throw new Error(`${collection}.${f.field}: ON DELETE SET NULL on a column that is NOT NULL`);
 	return {
 		collection, field: f.field, related_collection: r.collection,
 		meta: {

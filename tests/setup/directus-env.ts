@@ -1,5 +1,6 @@
 // The environment of a throwaway Directus for one test run: a temporary SQLite file, or a fresh
-// PostgreSQL database on the local server when DB_CLIENT=pg (dropped afterwards).
+// PostgreSQL database (DB_CLIENT=pg) or MariaDB / MySQL database (DB_CLIENT=mysql, utf8mb4) on the
+// local server (dropped afterwards).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,7 +14,9 @@ export const ADMIN = { email: 'admin@example.com', password: 'admin-test-passwor
 export type TestDatabase = { env: Record<string, string>; drop: () => Promise<void>; label: string };
 
 export async function createTestDatabase(name: string): Promise<TestDatabase> {
-	const client = process.env['DB_CLIENT'] === 'pg' || process.env['DB_CLIENT'] === 'postgres' ? 'pg' : 'sqlite3';
+	const requested = process.env['DB_CLIENT'];
+	const client = requested === 'pg' || requested === 'postgres' ? 'pg' : requested === 'mysql' || requested === 'mariadb' ? 'mysql' : 'sqlite3';
+	if (client === 'mysql') return await createMysqlDatabase(name);
 	if (client === 'sqlite3') {
 		const dir = mkdtempSync(join(tmpdir(), `as-${name}-`));
 		return { env: { DB_CLIENT: 'sqlite3', DB_FILENAME: join(dir, 'directus.db') }, drop: async () => {}, label: `sqlite ${dir}` };
@@ -37,6 +40,26 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
 			await c.query(`drop database if exists "${database}" with (force)`);
 			await c.end();
 		},
+	};
+}
+
+async function createMysqlDatabase(name: string): Promise<TestDatabase> {
+	const mysql = (await import('mysql2/promise')).default;
+	const base = {
+		host: process.env['DB_HOST'] ?? '127.0.0.1', port: Number(process.env['DB_PORT'] ?? 3306),
+		user: process.env['DB_USER'] ?? 'root', password: process.env['DB_PASSWORD'] ?? '',
+	};
+	const database = `as_test_${name}_${process.pid}_${Date.now().toString(36)}`.toLowerCase();
+	const run = async (sql: string) => {
+		const c = await mysql.createConnection(base);
+		try { await c.query(sql); } finally { await c.end(); }
+	};
+	// utf8mb4 so Chinese text (and any 4-byte character) is stored as entered.
+	await run(`create database \`${database}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+	return {
+		label: `mysql ${database}`,
+		env: { DB_CLIENT: 'mysql', DB_HOST: base.host, DB_PORT: String(base.port), DB_USER: base.user, DB_PASSWORD: base.password, DB_DATABASE: database },
+		drop: () => run(`drop database if exists \`${database}\``),
 	};
 }
 

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { computeCustomerMatch, normalizePhone } from '../../domain/archive';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
-import { toJsonArray } from '../lib/db-values';
+import { fromInstant, toJsonArray } from '../lib/db-values';
 
 type Register = { filter: (event: string, handler: (...args: any[]) => unknown) => void; action: (event: string, handler: (...args: any[]) => unknown) => void };
 type HookContext = { database: Knex; accountability: Accountability | null; schema: unknown };
@@ -64,11 +64,12 @@ export async function attachCustomer(payload: Record<string, unknown>, knex: Kne
 	const matched = computeCustomerMatch({ name, phone }, candidates);
 	if (matched !== null) return { ...payload, customer: matched };
 	if (!name) return payload; // a bare number is not enough to open an archive
-	const now = new Date().toISOString();
+	const at = new Date();
+	const now = at.toISOString();
 	const [created] = await knex('customers')
 		.insert({
 			name, phone: phone || null, type: 'individual', status: 'active', key_account: false,
-			units_owned: 0, open_requests: 0, open_complaints: 0, date_created: now,
+			units_owned: 0, open_requests: 0, open_complaints: 0, date_created: fromInstant(at, knex),
 			user_created: accountability?.user ?? null,
 			history: JSON.stringify([{ at: now, by: accountability?.user ?? null, summary: 'created from an inbound request (ARC-2)', changes: {} }]),
 		})

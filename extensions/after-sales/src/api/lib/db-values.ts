@@ -2,12 +2,15 @@ import type { Knex } from 'knex';
 
 // Vendor differences in how values come back from a raw knex query, in one place: SQLite returns
 // instants as text or epoch milliseconds and booleans as 0/1; PostgreSQL returns Date objects,
-// decimals as strings and dates as Date at local midnight.
+// decimals as strings and dates as Date at local midnight. MariaDB / MySQL (mysql2) return
+// decimals as strings, booleans as 0/1, JSON as text (MariaDB's JSON is LONGTEXT), dates as Date
+// at local midnight, and instants as Date read from a column that holds the UTC wall clock (as
+// Directus writes it there: DATETIME/TIMESTAMP carry no zone, and mysql2 reads them as local time).
 
-/** An instant as stored by Directus (always UTC, CAL-3). */
-export function toInstant(value: unknown): Date | null {
+/** An instant as stored by Directus (always UTC, CAL-3). Pass `knex` for MariaDB / MySQL reads. */
+export function toInstant(value: unknown, knex?: Knex): Date | null {
 	if (value === null || value === undefined || value === '') return null;
-	if (value instanceof Date) return value;
+	if (value instanceof Date) return knex && vendorOf(knex) === 'mysql' ? new Date(value.getTime() - value.getTimezoneOffset() * 60_000) : value;
 	if (typeof value === 'number') return new Date(value);
 	const text = String(value).trim();
 	if (/^\d+$/.test(text)) return new Date(Number(text));
@@ -53,9 +56,42 @@ export function toJsonArray(value: unknown): any[] {
 	}
 }
 
-/** How an instant is written back through knex for every vendor. */
-export function fromInstant(date: Date | null): string | null {
-	return date ? date.toISOString() : null;
+/**
+ * How an instant is written (or bound in a comparison) through raw knex. ISO text for SQLite and
+ * PostgreSQL; MariaDB / MySQL refuse a zone suffix ("Incorrect datetime value …Z") and get the
+ * UTC wall clock, which is what Directus itself stores there. Pass `knex` on every raw write.
+ */
+export function fromInstant(date: Date | null, knex?: Knex): string | null {
+	return date ? instantText(date, knex ? vendorOf(knex) : 'other') : null;
+}
+
+/** An instant as text the vendor's timestamp columns accept and compare correctly. */
+export function instantText(date: Date, vendor: Vendor): string {
+	const iso = date.toISOString();
+	return vendor === 'mysql' ? `${iso.slice(0, 10)} ${iso.slice(11, 23)}` : iso;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * A row of the pack's own tables ready for a raw knex insert or update on this vendor: on MariaDB /
+ * MySQL every instant (a Date, or the ISO text the domain produces) becomes the UTC wall clock;
+ * elsewhere the row is returned as is. Directus's ItemsService does this itself; raw writes must.
+ */
+export function toWriteRow<T extends Record<string, unknown>>(row: T, knex: Knex): T {
+	if (vendorOf(knex) !== 'mysql') return row;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(row)) {
+		out[k] = v instanceof Date ? instantText(v, 'mysql') : typeof v === 'string' && ISO_INSTANT.test(v) ? instantText(new Date(v), 'mysql') : v;
+	}
+	return out as T;
+}
+
+/** The rows of a `knex.raw` select, whatever the driver: pg `{ rows }`, mysql2 `[rows, fields]`, sqlite3 `rows`. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown, knex: Knex): T[] {
+	if (vendorOf(knex) === 'mysql') return (Array.isArray(result) ? result[0] : []) as T[];
+	if (Array.isArray(result)) return result as T[];
+	return ((result as { rows?: T[] })?.rows ?? []) as T[];
 }
 
 export type Vendor = 'postgres' | 'sqlite' | 'mysql' | 'other';

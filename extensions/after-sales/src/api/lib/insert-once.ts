@@ -3,7 +3,7 @@
 // decides; a conflict is not an error, and no statement fails, so a PostgreSQL transaction is
 // never left aborted (no savepoint needed) and the caller can go on in the same transaction.
 import type { Knex } from 'knex';
-import { vendorOf } from './db-values';
+import { isUniqueViolation, toWriteRow, vendorOf } from './db-values';
 
 type Row = Record<string, unknown>;
 
@@ -16,13 +16,20 @@ export async function insertManyOnce(knex: Knex, table: string, rows: Row[], key
 	const columns = Array.isArray(key) ? key : [key];
 	const vendor = vendorOf(knex);
 	if (vendor === 'mysql') {
-		// MySQL has no ON CONFLICT; `INSERT IGNORE` would also swallow foreign-key and truncation
-		// errors, so a no-op ON DUPLICATE KEY UPDATE is used: 1 affected row per insert, 0 per duplicate.
-		const insert = knex(table).insert(rows).toSQL().toNative();
-		const first = columns[0]!;
-		const result = await knex.raw(`${insert.sql} on duplicate key update \`${first}\` = \`${first}\``, insert.bindings as never);
-		const header = Array.isArray(result) ? result[0] : result;
-		return Number((header as { affectedRows?: number })?.affectedRows ?? 0);
+		// MySQL / MariaDB have no ON CONFLICT. `INSERT IGNORE` would also swallow foreign-key and
+		// truncation errors, and `ON DUPLICATE KEY UPDATE` cannot count: mysql2 connects with
+		// CLIENT_FOUND_ROWS, so a duplicate reports 1 affected row, like an insert. A duplicate-key
+		// error there rolls back only its statement (the transaction goes on), so each row is tried.
+		let inserted = 0;
+		for (const row of rows) {
+			try {
+				await knex(table).insert(toWriteRow(row, knex));
+				inserted++;
+			} catch (error) {
+				if (!isUniqueViolation(error)) throw error;
+			}
+		}
+		return inserted;
 	}
 	// PostgreSQL and SQLite (3.24+): ON CONFLICT (key) DO NOTHING, with RETURNING to count.
 	const inserted = await knex(table).insert(rows).onConflict(columns).ignore().returning(columns[0]!);

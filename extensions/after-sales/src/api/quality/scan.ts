@@ -9,7 +9,7 @@ import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { ruleViolation } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { toReportPeriod, todayIn } from '../reports/report-period';
-import { dialectOf, toCount } from '../reports/sql-dialect';
+import { dialectOf, rowsOf, toCount } from '../reports/sql-dialect';
 import { toJson } from '../lib/db-values';
 
 /** Fault causes that point at use or service rather than design (routed for training). */
@@ -37,7 +37,7 @@ export async function countFaults(knex: Knex, from: Date, to: Date, window: Faul
 		 group by u.product, r.fault_category`,
 		[...SERVICE_CAUSES, d.instant(from), d.instant(to)] as Knex.RawBinding[],
 	);
-	const rows = (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+	const rows = rowsOf(result, knex) as Record<string, unknown>[];
 	return rows.map((r) => ({
 		product: Number(r['product']),
 		fault_category: String(r['fault_category']),

@@ -8,7 +8,7 @@ import {
 } from '../../domain/dealer-reports';
 import { formatMoney } from '../../domain/money';
 import { ruleViolation } from '../lib/errors';
-import { dialectOf, toCount, toFen } from './sql-dialect';
+import { dialectOf, rowsOf, toCount, toFen } from './sql-dialect';
 import type { ReportPeriod } from './report-period';
 import { toJson } from '../lib/db-values';
 
@@ -78,7 +78,7 @@ export async function queryDealerFigures(knex: Knex, period: ReportPeriod, deale
 	const only = (column: string) => (dealer === null ? { sql: '', bindings: [] as unknown[] } : { sql: ` and ${column} = ?`, bindings: [dealer] });
 	const rows = async (sql: string, bindings: unknown[]) => {
 		const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
-		return (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+		return rowsOf(result, knex) as Record<string, unknown>[];
 	};
 	const within = d.withinMinutes('dispatched_at', 'scheduled_at', scheduleMinutes);
 

@@ -3,7 +3,7 @@
 // approved vs rejected). Rates are computed here, never in the .vue files.
 import type { Knex } from 'knex';
 import type { ReportPeriod } from './report-period';
-import { dialectOf, toCount } from './sql-dialect';
+import { dialectOf, rowsOf, toCount } from './sql-dialect';
 
 const OPEN_STATES = ['running', 'paused', 'warned', 'breached'];
 
@@ -55,7 +55,7 @@ export async function computeDealerTrend(knex: Knex, period: ReportPeriod, month
 	const extra = dealer === null ? [] : [dealer];
 	const rows = async (sql: string, bindings: unknown[]) => {
 		const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
-		return (Array.isArray(result) ? result : result.rows) as Record<string, unknown>[];
+		return rowsOf(result, knex) as Record<string, unknown>[];
 	};
 	const [tasks, claims] = await Promise.all([
 		rows(

@@ -1,11 +1,16 @@
 // Vendor differences of the report queries, in one place. Directus stores timestamps in SQLite as
 // epoch milliseconds (integers) and in PostgreSQL as timestamptz; dates as 'YYYY-MM-DD' text (or,
 // written by some paths, epoch ms) in SQLite and as `date` in PostgreSQL; JSON as text in SQLite.
+// MariaDB / MySQL hold instants as the UTC wall clock in a zone-less column, dates as `date`, JSON
+// as text (MariaDB's JSON is LONGTEXT), and often have no time-zone tables (CONVERT_TZ with a zone
+// name answers NULL there), so the calendar's fixed offset is applied, as on SQLite.
 import type { Knex } from 'knex';
-import { vendorOf } from '../lib/db-values';
+import { instantText, rowsOf, vendorOf } from '../lib/db-values';
+
+export { rowsOf };
 
 export type Dialect = {
-	client: 'sqlite' | 'pg';
+	client: 'sqlite' | 'pg' | 'mysql';
 	/** A bound value comparable with an instant column. */
 	instant: (date: Date) => unknown;
 	/** SQL for "column b is at most `minutes` after column a" (both instants). */
@@ -25,7 +30,8 @@ export function dialectOf(knex: Knex): Dialect {
 	const vendor = vendorOf(knex);
 	if (vendor === 'postgres') return pg;
 	if (vendor === 'sqlite') return sqlite;
-	throw new Error(`reports: database client ${String(knex.client.config.client)} is not supported (SQLite and PostgreSQL are)`);
+	if (vendor === 'mysql') return mysql;
+	throw new Error(`reports: database client ${String(knex.client.config.client)} is not supported (SQLite, PostgreSQL, MariaDB and MySQL are)`);
 }
 
 const sqliteMs = (column: string) =>
@@ -54,6 +60,27 @@ const pg: Dialect = {
 	localMonth: (column, tz) => `to_char(${column} at time zone ${quoteZone(tz)}, 'YYYY-MM')`,
 	localDay: (column, tz) => `to_char(${column} at time zone ${quoteZone(tz)}, 'YYYY-MM-DD')`,
 	sumFen: (column) => `coalesce(sum(round(${column} * 100))::bigint, 0)`,
+};
+
+/** '+08:00' for an offset of 480 minutes. */
+const offsetText = (minutes: number) => {
+	const m = Math.trunc(minutes);
+	const abs = Math.abs(m);
+	return `'${m < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}'`;
+};
+
+const mysqlLocal = (column: string, offset: number, format: string) => `date_format(convert_tz(${column}, '+00:00', ${offsetText(offset)}), '${format}')`;
+
+const mysql: Dialect = {
+	client: 'mysql',
+	instant: (date) => instantText(date, 'mysql'),
+	withinMinutes: (a, b, minutes) => ({ sql: `${b} <= timestampadd(minute, ?, ${a})`, bindings: [minutes] }),
+	day: (column) => `date_format(${column}, '%Y-%m-%d')`,
+	jsonArrayRows: (column, alias) =>
+		`json_table(case when json_valid(${column}) and json_type(${column}) = 'ARRAY' then ${column} else '[]' end, '$[*]' columns (value varchar(255) path '$')) as ${alias}`,
+	localMonth: (column, _tz, offset) => mysqlLocal(column, offset, '%Y-%m'),
+	localDay: (column, _tz, offset) => mysqlLocal(column, offset, '%Y-%m-%d'),
+	sumFen: (column) => `coalesce(cast(sum(round(${column} * 100)) as signed), 0)`,
 };
 
 /** A fen total as returned by the driver (number, string or bigint) → bigint. */

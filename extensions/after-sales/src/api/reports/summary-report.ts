@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { formatMoney } from '../../domain/money';
 import type { Column, Table } from './export-table';
 import type { ReportPeriod } from './report-period';
-import { dialectOf, toCount, toFen, type Dialect } from './sql-dialect';
+import { dialectOf, rowsOf, toCount, toFen, type Dialect } from './sql-dialect';
 
 export type SummaryLine = { section: string; key: string; label_zh: string; label_en: string; value: number | string | null };
 
@@ -32,7 +32,7 @@ type Rows = Record<string, unknown>[];
 function runner(knex: Knex) {
 	return async (sql: string, bindings: unknown[]): Promise<Rows> => {
 		const result = await knex.raw(sql, bindings as Knex.RawBinding[]);
-		return (Array.isArray(result) ? result : result.rows) as Rows;
+		return rowsOf(result, knex) as Rows;
 	};
 }
 

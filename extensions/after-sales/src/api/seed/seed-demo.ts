@@ -4,6 +4,7 @@
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import { ROLE_BY_KEY } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
+import { fromInstant } from '../lib/db-values';
 import { refreshCustomerOverview } from '../hooks/archive';
 import { refreshAllUnits } from '../hooks/units';
 import { syncOpenRecords } from '../sla';
@@ -286,7 +287,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	await createMany('follow_ups', followRows);
 
 	// Demo users read Chinese labels; the seed marks the singleton so a second start is harmless.
-	await knex('service_settings').update({ demo_seeded_at: now.toISOString() });
+	await knex('service_settings').update({ demo_seeded_at: fromInstant(now, knex) });
 	// A demo project reads as the Chinese product it is; an existing project's settings are only touched by `seed`.
 	await knex('directus_settings').update({ project_name: '售后服务 After-sales', default_language: 'zh-CN', project_color: '#E35169' });
 	return { counts: report, customerIds };
