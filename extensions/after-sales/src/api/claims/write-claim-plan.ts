@@ -4,6 +4,7 @@
 import type { Knex } from 'knex';
 import type { ClaimPlan } from '../../domain/claims';
 import { conflict } from '../lib/errors';
+import { toWriteRow, vendorOf } from '../lib/db-values';
 import { insertOnce } from '../lib/insert-once';
 
 type Row = Record<string, unknown>;
@@ -20,7 +21,7 @@ const toColumns = (row: Row): Row =>
 async function postCredit(trx: Knex, entry: NonNullable<ClaimPlan['ledgerEntry']>) {
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const key = attempt === 0 ? entry.idempotency_key : `${entry.idempotency_key}:${attempt + 1}`;
-		if (await insertOnce(trx, 'dealer_ledger', { ...entry, idempotency_key: key }, 'idempotency_key')) return;
+		if (await insertOnce(trx, 'dealer_ledger', toWriteRow({ ...entry, idempotency_key: key }, trx), 'idempotency_key')) return;
 		const holder = await trx('dealer_ledger').where({ idempotency_key: key }).first('claim', 'entry_type', 'dealer');
 		const ours = holder && Number(holder.claim) === entry.claim && holder.entry_type === 'warranty_credit' && Number(holder.dealer) === entry.dealer;
 		if (ours) return;
@@ -34,9 +35,11 @@ export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPla
 		if (Object.keys(plan.row).length) {
 			const query = trx('warranty_claims').where({ id: claimId });
 			if (plan.transition && plan.from) query.where({ status: plan.from });
-			const changed = await query.update(toColumns(plan.row));
+			const changed = await query.update(toWriteRow(toColumns(plan.row), trx));
 			if (changed === 0) {
-				const now = await trx('warranty_claims').where({ id: claimId }).first('status');
+				// MySQL's REPEATABLE READ would show the snapshot, not the row the winner just wrote.
+				const reread = trx('warranty_claims').where({ id: claimId });
+				const now = await (vendorOf(trx) === 'mysql' ? reread.forShare() : reread).first('status');
 				if (plan.row['status'] === 'settled' && now?.status === 'settled') return false;
 				throw conflict('WTY-7', 'status', `the claim is no longer ${plan.from ?? ''} (now ${String(now?.status)}): reload it and try again`);
 			}
