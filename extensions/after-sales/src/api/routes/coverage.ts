@@ -7,7 +7,8 @@ import { NotFoundError, parseOrThrow } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
 
-const QuerySchema = z.object({
+/** WTY-3: the query of GET /units/:serial/coverage and /dealer/units/:serial/coverage. */
+export const CoverageQuerySchema = z.object({
 	at: z
 		.string()
 		.refine((v) => /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(new Date(v).getTime()), 'must be an ISO date or date-time, e.g. 2026-11-22 or 2026-11-22T08:00:00+08:00')
@@ -20,7 +21,7 @@ const QuerySchema = z.object({
 
 export async function getCoverage(ctx: PackContext, caller: Caller, serial: string, query: unknown) {
 	assertSignedIn(caller);
-	const q = parseOrThrow(QuerySchema, query, 'WTY-3');
+	const q = parseOrThrow(CoverageQuerySchema, query, 'WTY-3');
 	const knex = ctx.database;
 	const facts = await loadUnitFacts(knex, { serial_no: serial });
 	// Another dealer's unit is answered exactly like an unknown one: its existence is not theirs to learn.

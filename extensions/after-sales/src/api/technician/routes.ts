@@ -14,7 +14,7 @@ function technicianOf(caller: Caller): string {
 	return caller.user;
 }
 
-const TechnicianRepairSchema = RepairInputSchema.omit({ unit: true }).extend({ service_request: z.number().int().positive() }).strict();
+export const TechnicianRepairSchema = RepairInputSchema.omit({ unit: true }).extend({ service_request: z.number().int().positive() }).strict();
 
 export function registerTechnicianRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.get('/technician/requests', route(async (caller) => {
