@@ -197,3 +197,23 @@ describe('after-sales-notify (售后通知 / notify) in a Flow', () => {
 		});
 	});
 });
+
+describe('the operations in the Flow editor', () => {
+	test('CONTRACT: when the Studio loads the app extensions, then the bundle carries the three operations\' app parts', async () => {
+		const admin = await loginAdmin();
+		// The Studio's extension bundle (a minifier may escape the Chinese half of the labels).
+		const app = await admin.call('/extensions/sources/index.js');
+		expect(app.status).toBe(200);
+		for (const text of ['after-sales-coverage', 'Warranty coverage', 'after-sales-notify', 'Notify', 'after-sales-deadline', 'Business deadline']) expect(String(app.body)).toContain(text);
+	});
+
+	test('CONTRACT: when an admin opens Settings → Extensions, then the bundle lists the three operations once each, enabled', async () => {
+		// Directus 12.4 matches extension settings by folder name alone: a bundle folder named like one of its
+		// entries (`after-sales`, the endpoint) gets its entries registered twice and this list answers 500.
+		const admin = await loginAdmin();
+		const { status, body } = await admin.call('/extensions');
+		expect(status, JSON.stringify(body)).toBe(200);
+		const operations = body.data.filter((e: any) => e.schema?.type === 'operation').map((e: any) => `${e.schema.name}:${e.meta.enabled}`);
+		expect(operations.sort()).toEqual(['after-sales-coverage:true', 'after-sales-deadline:true', 'after-sales-notify:true']);
+	});
+});

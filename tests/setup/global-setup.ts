@@ -42,7 +42,7 @@ export function runCli(args: string[], env: Record<string, string>) {
  */
 export function snapshotExtensions(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'as-extensions-'));
-	const target = join(dir, 'after-sales');
+	const target = join(dir, 'directus-extension-after-sales');
 	mkdirSync(target, { recursive: true });
 	const source = join(ROOT, 'extensions', 'after-sales');
 	const copy = spawnSync('flock', [BUILD_LOCK, 'cp', '-r', join(source, 'package.json'), join(source, 'dist'), target]);
