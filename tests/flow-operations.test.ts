@@ -177,7 +177,8 @@ describe('after-sales-notify (售后通知 / notify) in a Flow', () => {
 		['an unknown robot', { channel: 'webhook', webhook: 'nope', subject: 's', message: 'm' }, 'webhook', 'NTF-2'],
 		['a robot without a name', { channel: 'webhook', subject: 's', message: 'm' }, 'webhook', 'NTF-1'],
 		['nobody to notify in-app', { channel: 'in_app', subject: 's', message: 'm' }, 'users', 'NTF-1'],
-		['a role without active users', { channel: 'in_app', role: 'no-such-role', subject: 's', message: 'm' }, 'role', 'NTF-1'],
+		['an unknown role', { channel: 'in_app', role: 'no-such-role', subject: 's', message: 'm' }, 'role', 'NTF-1'],
+		['a role without active users', { channel: 'in_app', role: '00000000-0000-4000-8000-000000000000', subject: 's', message: 'm' }, 'role', 'NTF-1'],
 		['no subject', { channel: 'in_app', role: 'service_manager', message: 'm' }, 'subject', 'NTF-1'],
 		['a malformed user id', { channel: 'in_app', users: 'bob', subject: 's', message: 'm' }, 'users.0', 'NTF-1'],
 	])('NTF-1: when the options name %s, then the step rejects naming the field', async (_title, options, field, rule) => {

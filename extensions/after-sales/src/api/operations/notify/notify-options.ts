@@ -1,5 +1,6 @@
 // NTF-1, NTF-2: the options of the 售后通知 / notify operation.
 import { z } from 'zod';
+import { ROLES } from '../../install/roles';
 import { flag, listOf } from '../lib/flow-input';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be user ids (uuid)');
@@ -13,7 +14,7 @@ export const NotifyOperationOptionsSchema = z
 		webhook: z.string().trim().min(1).optional(),
 		users: listOf(uuid).optional(),
 		/** A pack role key (service_manager …) or any Directus role id: its active users. */
-		role: z.string().trim().min(1).max(64).optional(),
+		role: z.union([z.enum(ROLES.map((r) => r.key) as [string, ...string[]]), uuid], { message: `must be a role key (${ROLES.map((r) => r.key).join(', ')}) or a role id` }).optional(),
 		/** More people to @-mention on a robot. */
 		mobiles: listOf(z.string().regex(/^\+?\d[\d-]{5,19}$/, 'must be mobile numbers')).optional(),
 		mention_all: flag.default(false),
