@@ -56,8 +56,12 @@ describe('dealer API scoping (DLR-1)', () => {
 		expect((await d2.call('/after-sales/dealer/repairs', { method: 'POST', body: json(repairBody(own.serial_no, mine.file)) })).status).toBe(403);
 	});
 
-	test('WTY-3: when dealer 2 asks coverage of dealer 1’s unit, then it is not found', async () => {
-		expect((await d2.call(`/after-sales/dealer/units/${mine.serial}/coverage`)).status).toBe(404);
+	test('ARC-4: when dealer 2 asks coverage of dealer 1’s unit or of an unknown serial, then both are the same 403', async () => {
+		const foreign = await d2.call(`/after-sales/dealer/units/${mine.serial}/coverage`);
+		const unknown = await d2.call('/after-sales/dealer/units/NO-SUCH-SERIAL-0000/coverage');
+		expect(foreign.status).toBe(403);
+		expect(unknown.status).toBe(403);
+		expect(unknown.body.errors[0].message).toBe(foreign.body.errors[0].message);
 		expect((await d1.call(`/after-sales/dealer/units/${mine.serial}/coverage`)).status).toBe(200);
 	});
 

@@ -61,7 +61,7 @@ describe('after-sales-coverage (三包判定 / warranty coverage) in a Flow', ()
 			expect((await flow.lastStep()).status).toBe('reject');
 			const unit = await createUnit('D001', 10, 2);
 			const bad = await flow.run({ serial: unit.serial_no, at: 'yesterday' });
-			expect(bad.body).toMatchObject({ code: 'INVALID_PAYLOAD', status: 400, field: 'at', rule: 'WTY-3' });
+			expect(bad.body).toMatchObject({ code: 'INVALID_PAYLOAD', status: 400, field: 'at', rule: 'INT-2' });
 		});
 	});
 });

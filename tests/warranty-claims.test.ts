@@ -142,7 +142,8 @@ describe('line-level partial approval (WTY-7)', () => {
 		for (const status of ['audited', 'inspected']) expect((await patch(admin, `/items/warranty_claims/${claim.id}`, { status })).status).toBe(200);
 		const fin = await asStaff('finance');
 		const pricey = await patch(fin, `/items/repair_parts/${repair.parts[0].id}`, { unit_price: '1.00' });
-		expect(pricey.status).toBe(400);
+		// INT-1: the line is frozen on a submitted claim: a conflict with the record's state.
+		expect(pricey.status).toBe(409);
 		expect(pricey.body.errors[0].extensions.field).toBe('unit_price');
 		const over = await patch(fin, `/items/repair_parts/${repair.parts[0].id}`, { approved_amount: '910.51', rejection_reason: 'over_quote' });
 		expect(over.status).toBe(400);
@@ -154,8 +155,9 @@ describe('line-level partial approval (WTY-7)', () => {
 		expect(Number(res.body.data.approved_amount)).toBe(810.5);
 		expect(res.body.data.rejection_reasons).toEqual(['over_quote']);
 		const late = await patch(fin, `/items/repair_parts/${repair.parts[1].id}`, { approved_amount: '0', rejection_reason: 'over_quote' });
-		expect(late.status).toBe(400);
-		expect(late.body.errors[0].extensions.rule).toBe('WTY-8');
+		// INT-1: after approval the line decisions are over: a conflict with the claim's state.
+		expect(late.status).toBe(409);
+		expect(late.body.errors[0].extensions.rule).toBe('INT-1');
 	});
 });
 
@@ -253,10 +255,10 @@ describe('claim life-cycle with every role (WTY-6, WTY-7, WTY-8)', () => {
 		const admin = await loginAdmin();
 		const entry = (await admin.call(`/items/dealer_ledger?filter[claim][_eq]=${claimId}`)).body.data[0];
 		const upd = await patch(admin, `/items/dealer_ledger/${entry.id}`, { amount: '1.00' });
-		expect(upd.status).toBe(400);
+		expect(upd.status).toBe(409);
 		expect(upd.body.errors[0].extensions.rule).toBe('WTY-8');
 		const del = await admin.call(`/items/dealer_ledger/${entry.id}`, { method: 'DELETE' });
-		expect(del.status).toBe(400);
+		expect(del.status).toBe(409);
 		const fin = await asStaff('finance');
 		const forged = await post(fin, '/items/dealer_ledger', { dealer: entry.dealer, entry_type: 'warranty_credit', amount: '50.00' });
 		expect(forged.status).toBe(400);

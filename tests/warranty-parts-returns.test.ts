@@ -41,7 +41,7 @@ describe('old-part returns (WTY-6)', () => {
 		const admin = await loginAdmin();
 		const dealer = await dealerId('D002');
 		const deadline = dayOffset(10);
-		const created = await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer, deadline, status: 'open', batch_key: `test:${dealer}:${deadline}:${Date.now()}` }) });
+		const created = await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer, deadline, status: 'open'}) });
 		expect(created.status).toBe(200);
 		const id = created.body.data.id;
 		const notes = async () => (await admin.call(`/notifications?filter[collection][_eq]=parts_returns&filter[item][_eq]=${id}&fields=recipient,subject&limit=-1`)).body.data;
@@ -93,7 +93,7 @@ describe('old-part returns (WTY-6)', () => {
 		const repair = (await dealer.call('/after-sales/dealer/repairs', { method: 'POST', body: json(repairBody(unit.serial_no, await uploadSignature(dealer))) })).body.data;
 		const claim = (await dealer.call('/after-sales/dealer/claims', { method: 'POST', body: json({ repair_record: repair.id, submit: true }) })).body.data;
 		const d = await dealerId('D002');
-		const past = (await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer: d, deadline: dayOffset(-1), status: 'open', batch_key: `test-past:${Date.now()}` }) })).body.data.id;
+		const past = (await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer: d, deadline: dayOffset(-1), status: 'open'}) })).body.data.id;
 		for (const part of repair.parts) expect((await admin.call(`/items/repair_parts/${part.id}`, { method: 'PATCH', body: json({ parts_return: past }) })).status).toBe(200);
 		const run = await admin.call('/after-sales/parts-returns/remind', { method: 'POST' });
 		expect(run.body.data.parts_marked_missing).toBeGreaterThanOrEqual(2);

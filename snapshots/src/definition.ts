@@ -71,6 +71,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			int('second_follow_up_until_days', { zh: '二次回访止（天）', en: 'Second follow-up until (days)' }, { default: 14 }),
 			int('event_notice_days_before', { zh: '活动电话通知提前（天）', en: 'Event call before (days)' }, { default: 14, note: { zh: 'FUP-4', en: 'FUP-4' } }),
 			int('event_letter_within_days', { zh: '通话后寄信期限（天）', en: 'Letter within (days)' }, { default: 2 }),
+			money('max_line_amount', { zh: '单笔金额上限（元）', en: 'Maximum per amount (CNY)' }, { default: 10000000, note: { zh: 'INT-4：每行配件、工时、差旅及每笔台账金额的上限', en: 'INT-4: ceiling of every line, cost and ledger amount' }, validation: { _and: [{ max_line_amount: { _gt: 0 } }] }, validation_message: 'max_line_amount: must be greater than 0 (INT-4)' }),
 			divider('report_divider', { zh: '报表与预警 RPT', en: 'Reports and warnings (RPT)' }),
 			json('dealer_rating_thresholds', { zh: '经销商评级阈值', en: 'Dealer rating thresholds' }, { note: { zh: 'DLR-4', en: 'DLR-4' } }),
 			json('quality_thresholds', { zh: '质量预警阈值', en: 'Quality-alert thresholds' }, { note: { zh: 'RPT-4：月/季/年', en: 'RPT-4: month / quarter / year' } }),

@@ -1,6 +1,10 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from './cli';
+import { registerClaimAdapters, registerFreezeHooks } from './claims';
 import { registerArchiveHooks } from './hooks/archive';
+import { registerIntegrityHooks } from './integrity/register-integrity-hooks';
+import { registerLevelHooks } from './integrity/register-level-hooks';
+import { unfreezeFolderQueries } from './integrity/register-platform-fixes';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
 import { registerQualityHooks } from './quality';
@@ -10,6 +14,13 @@ import { registerWarrantyHooks } from './warranty';
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
 	register.init('cli.before', (meta: Record<string, unknown>) => registerCli(meta['program'] as Parameters<typeof registerCli>[0], ctx));
+	// INT-1 first (a frozen record is refused as frozen, whatever else is wrong), then INT-2..5:
+	// every later filter sees values already checked.
+	registerFreezeHooks(register as never, ctx);
+	registerIntegrityHooks(register as never, ctx);
+	registerLevelHooks(register as never, ctx);
+	registerClaimAdapters(register as never, ctx);
+	register.init('routes.before', (meta: Record<string, any>) => unfreezeFolderQueries(meta['app']));
 	registerArchiveHooks(register, ctx);
 	registerUnitHooks(register as never, ctx);
 	registerWarrantyHooks(register as never, ctx);

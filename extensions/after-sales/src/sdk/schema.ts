@@ -42,6 +42,8 @@ export interface ServiceSettings {
 	event_notice_days_before: number | null;
 	/** 通话后寄信期限（天） / Letter within (days) */
 	event_letter_within_days: number | null;
+	/** 单笔金额上限（元） / Maximum per amount (CNY) — INT-4: ceiling of every line, cost and ledger amount */
+	max_line_amount: string | number | null;
 	/** 经销商评级阈值 / Dealer rating thresholds — DLR-4 */
 	dealer_rating_thresholds: 'json' | null;
 	/** 质量预警阈值 / Quality-alert thresholds — RPT-4: month / quarter / year */

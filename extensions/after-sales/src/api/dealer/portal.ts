@@ -5,6 +5,7 @@ import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 import type { PackContext } from '../lib/context';
+import { PORTAL_CSP, setNoSniffHeaders } from './security-headers';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -35,6 +36,7 @@ export function registerPortalRoutes(router: Router, ctx: PackContext) {
 			ctx.logger.warn(`portal not built: ${file} missing`);
 			return res.status(404).json({ errors: [{ message: 'The portal is not built (npm run build)', extensions: { code: 'NOT_FOUND' } }] });
 		}
+		setNoSniffHeaders(res, PORTAL_CSP);
 		res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
 		res.setHeader('cache-control', file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600');
 		return res.send(readFileSync(file));

@@ -4,17 +4,22 @@
 import type { Request, Response, NextFunction, Router } from 'express';
 import type { Knex } from 'knex';
 import { REJECTION_REASONS } from '../../domain/claims';
-import { formatMoney, parseMoney } from '../../domain/money';
+import { parseBoundedMoney } from '../../domain/integrity';
+import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { toDay, toJsonArray } from '../lib/db-values';
 import { NotFoundError, parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
-import { dealerBalance, prepareClaimCreate, prepareClaimUpdate } from '../warranty/claim-workflow';
+import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
+import { assertOwnedBy } from '../lib/assert-owned-by';
+import { computeLocalDate } from '../../domain/warranty/compute-local-date';
+import { loadSettings } from '../services/settings';
 import { attachPartsToBatch } from '../warranty/parts-returns';
 import { refreshRepairComputed } from '../warranty/repair-hooks';
 import { ClaimInputSchema, IdParamSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema } from './schemas';
-import { assertOwnSignature, readOwnSignature, uploadSignature } from './signatures';
+import { setNoSniffHeaders } from './security-headers';
+import { readOwnSignature, uploadSignature } from './signatures';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 type Row = Record<string, any>;
@@ -26,7 +31,7 @@ export function dealerOf(caller: Caller): number {
 	return caller.dealer;
 }
 
-const forbidden = (what: string) => new ScopeForbiddenError({ reason: `This ${what} belongs to another dealer`, rule: 'DLR-1' });
+const forbidden = (what: string) => new ScopeForbiddenError({ reason: `No ${what} of yours has this id (DLR-1)`, rule: 'DLR-1' });
 
 export async function items(ctx: PackContext, collection: string, knex: Knex = ctx.database) {
 	const schema = await ctx.getSchema({ database: knex });
@@ -75,10 +80,7 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 
 	router.get('/dealer/repairs/:id', route(async (caller, req) => {
 		const dealer = dealerOf(caller);
-		const id = parseOrThrow(IdParamSchema, req.params['id'], 'DLR-1');
-		const row = await knex()('repair_records').where({ id }).first('dealer');
-		if (!row) throw new NotFoundError({ reason: `No repair ${id}` });
-		if (row.dealer !== dealer) throw forbidden('repair record');
+		const id = await assertOwnedBy(knex(), caller, 'repair', req.params['id'], 'id');
 		return (await listRepairs(knex(), { dealer, id }))[0];
 	}));
 
@@ -96,9 +98,12 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 	router.get('/dealer/files/:id', async (req, res, next) => {
 		try {
 			const caller = await resolveCaller(ctx.database, (req as unknown as { accountability: never }).accountability);
-			const dealer = dealerOf(caller);
-			const { stream, file } = await readOwnSignature(ctx, dealer, String(req.params['id']));
-			res.setHeader('content-type', file.type ?? 'application/octet-stream');
+			dealerOf(caller);
+			const id = await assertOwnedBy(ctx.database, caller, 'file', String(req.params['id']), 'id');
+			const { stream, file } = await readOwnSignature(ctx, id);
+			setNoSniffHeaders(res);
+			res.setHeader('content-type', file.type === 'image/jpeg' ? 'image/jpeg' : 'image/png');
+			res.setHeader('content-disposition', 'inline');
 			res.setHeader('cache-control', 'private, no-store');
 			stream.on('error', next);
 			stream.pipe(res);
@@ -114,18 +119,16 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 
 	router.get('/dealer/claims/:id', route(async (caller, req) => {
 		const dealer = dealerOf(caller);
-		const id = parseOrThrow(IdParamSchema, req.params['id'], 'DLR-1');
-		const row = await knex()('warranty_claims').where({ id }).first('dealer');
-		if (!row) throw new NotFoundError({ reason: `No claim ${id}` });
-		if (row.dealer !== dealer) throw forbidden('claim');
+		const id = await assertOwnedBy(knex(), caller, 'claim', req.params['id'], 'id');
 		return (await listClaims(knex(), dealer, id))[0];
 	}));
 
 	router.post('/dealer/claims', route(async (caller, req) => {
 		const dealer = dealerOf(caller);
 		const body = parseOrThrow(ClaimInputSchema, req.body ?? {}, 'WTY-7');
+		await assertOwnedBy(knex(), caller, 'repair', body.repair_record, 'repair_record');
 		const id = await ctx.database.transaction(async (trx) => {
-			const data = await prepareClaimCreate(trx, caller, { repair_record: body.repair_record, status: body.submit ? 'submitted' : 'draft' }, new Date());
+			const data = await decideNewClaim(trx, caller, { repair_record: body.repair_record, status: body.submit ? 'submitted' : 'draft' }, new Date());
 			const service = await items(ctx, 'warranty_claims', trx);
 			return service.createOne({ ...data, user_created: caller.user }, { emitEvents: false });
 		});
@@ -134,17 +137,9 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 
 	const transition = (to: 'submitted' | 'settled') => route(async (caller, req) => {
 		const dealer = dealerOf(caller);
-		const id = parseOrThrow(IdParamSchema, req.params['id'], 'WTY-7');
-		const row = await knex()('warranty_claims').where({ id }).first('dealer');
-		if (!row) throw new NotFoundError({ reason: `No claim ${id}` });
-		if (row.dealer !== dealer) throw forbidden('claim');
-		await ctx.database.transaction(async (trx) => {
-			const data = await prepareClaimUpdate(trx, caller, id, { status: to }, new Date());
-			if (Object.keys(data).length) {
-				const service = await items(ctx, 'warranty_claims', trx);
-				await service.updateOne(id, data, { emitEvents: false });
-			}
-		});
+		const id = await assertOwnedBy(knex(), caller, 'claim', req.params['id'], 'id');
+		// Load → decide → write, in one transaction (claim row, line decisions, the ledger credit).
+		await applyClaimUpdate(ctx.database, caller, id, { status: to }, new Date());
 		return (await listClaims(knex(), dealer, id))[0];
 	});
 	router.post('/dealer/claims/:id/submit', transition('submitted'));
@@ -164,13 +159,14 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 
 	router.post('/dealer/parts-returns/:id/ship', route(async (caller, req) => {
 		const dealer = dealerOf(caller);
-		const id = parseOrThrow(IdParamSchema, req.params['id'], 'WTY-6');
+		const id = await assertOwnedBy(knex(), caller, 'parts_return', req.params['id'], 'id');
 		const body = parseOrThrow(ShipInputSchema, req.body ?? {}, 'WTY-6');
-		const batch = await knex()('parts_returns').where({ id }).first('dealer', 'status');
-		if (!batch) throw new NotFoundError({ reason: `No return batch ${id}` });
-		if (batch.dealer !== dealer) throw forbidden('return batch');
+		const batch = await knex()('parts_returns').where({ id, dealer }).first('status');
 		if (batch.status !== 'open') throw ruleViolation('WTY-6', 'status', `the batch is ${batch.status}, only an open batch is shipped`);
-		const shipped_on = body.shipped_on ?? new Date().toISOString().slice(0, 10);
+		// CAL-3: "today" is the business day where the dealer works, not the UTC date.
+		const today = computeLocalDate(new Date(), (await loadSettings(knex())).calendar.timezone);
+		if (body.shipped_on && body.shipped_on > today) throw ruleViolation('INT-2', 'shipped_on', `${body.shipped_on} lies in the future (today is ${today})`);
+		const shipped_on = body.shipped_on ?? today;
 		await ctx.database.transaction(async (trx) => {
 			const service = await items(ctx, 'parts_returns', trx);
 			await service.updateOne(id, { status: 'shipped', shipped_on, carrier: body.carrier ?? null, tracking_no: body.tracking_no ?? null });
@@ -227,9 +223,23 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 	const unit = scope.unitId !== undefined
 		? await knex('units').where({ id: scope.unitId }).first('id', 'dealer')
 		: await knex('units').where(typeof body['unit'] === 'number' ? { id: body['unit'] } : { serial_no: body['unit'] }).first('id', 'dealer');
-	if (!unit) throw ruleViolation('WTY-5', 'unit', `no unit ${String(body['unit'])}`);
-	if (scope.dealer !== undefined && unit.dealer !== scope.dealer) throw forbidden('unit');
-	if (body['customer_signature']) await assertOwnSignature(ctx, caller, String(body['customer_signature']));
+	// ARC-4: an unknown unit and another dealer's unit answer alike.
+	if (!unit || (scope.dealer !== undefined && unit.dealer !== scope.dealer)) throw forbidden('unit');
+	if (body['service_request'] !== undefined && body['service_request'] !== null) {
+		await assertOwnedBy(knex, caller, 'service_request', body['service_request'], 'service_request');
+		const request = await knex('service_requests').where({ id: body['service_request'] }).first('unit');
+		if (request?.unit !== null && request?.unit !== undefined && Number(request.unit) !== Number(unit.id)) {
+			throw ruleViolation('DLR-1', 'service_request', 'the service request is about another unit');
+		}
+	}
+	if (body['customer_signature']) await assertOwnedBy(knex, caller, 'file', String(body['customer_signature']), 'customer_signature');
+	// INT-4: every amount within the configured maximum, named as the client sent it.
+	const { maxLineFen } = await loadSettings(knex);
+	for (const field of ['labour_cost', 'travel_cost']) parseBoundedMoney(body[field] ?? '0', field, { maxFen: maxLineFen, nonNegative: true });
+	(body['parts'] as Row[]).forEach((p, i) => {
+		const price = parseBoundedMoney(p['unit_price'], `parts.${i}.unit_price`, { maxFen: maxLineFen, nonNegative: true });
+		parseBoundedMoney(formatMoney(multiplyMoney(price, String(p['quantity']), `parts.${i}.quantity`)), `parts.${i}.amount`, { maxFen: maxLineFen });
+	});
 	const now = new Date().toISOString();
 	const service = await items(ctx, 'repair_records');
 	const id = await service.createOne({

@@ -1,9 +1,10 @@
 // Zod at the dealer API's edge: every body and query is parsed before anything is read or written.
 import { z } from 'zod';
+import { StrictDateSchema, StrictInstantSchema } from '../../domain/integrity';
 import { NonNegativeMoneyInputSchema } from '../../domain/money';
 
 const FAULT_CATEGORIES = ['engine', 'transmission', 'hydraulic', 'electrical', 'chassis', 'header', 'cooling', 'fuel', 'lubrication', 'cab', 'other'] as const;
-const instant = z.string().refine((v) => !Number.isNaN(new Date(v).getTime()) && /^\d{4}-\d{2}-\d{2}/.test(v), 'must be an ISO date-time');
+const instant = StrictInstantSchema;
 const quantity = z
 	.union([z.string(), z.number()])
 	.transform((v) => String(v).trim())
@@ -47,7 +48,7 @@ export const ClaimInputSchema = z.object({ repair_record: z.number().int().posit
 export const ShipInputSchema = z.object({
 	carrier: z.string().trim().max(255).optional(),
 	tracking_no: z.string().trim().max(64).optional(),
-	shipped_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').optional(),
+	shipped_on: StrictDateSchema.optional(),
 }).strict();
 
 /** A signature drawn on screen: a PNG or JPEG as a data URL or bare base64. */

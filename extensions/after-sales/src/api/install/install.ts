@@ -1,4 +1,5 @@
 import { applySchema } from './apply-schema';
+import { provisionChecks } from './provision-checks';
 import { provisionDashboard } from './provision-dashboard';
 import { provisionIndexes } from './provision-indexes';
 import { provisionRoles } from './provision-roles';
@@ -16,6 +17,7 @@ export type InstallReport = Record<string, number>;
 export async function install(ctx: PackContext): Promise<InstallReport> {
 	const schema = await applySchema(ctx);
 	const indexes = await provisionIndexes(ctx);
+	const checks = await provisionChecks(ctx); // INT-1
 	const translations = await provisionTranslations(ctx);
 	const roles = await provisionRoles(ctx);
 	const settings = await provisionSettings(ctx);
@@ -24,6 +26,7 @@ export async function install(ctx: PackContext): Promise<InstallReport> {
 	return {
 		schema_changes: schema.changed,
 		indexes_created: indexes.created,
+		checks_created: checks.length,
 		translations_created: translations.created,
 		roles_policies_permissions_created: roles.created,
 		settings_and_policies_created: settings.created,

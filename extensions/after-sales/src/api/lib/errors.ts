@@ -20,6 +20,13 @@ export const ScopeForbiddenError = createError<{ reason: string; rule: string }>
 	403,
 );
 
+/** A well-formed request that the record's state refuses: frozen, settled, referenced (INT-1, INT-5). */
+export const StateConflictError = createError<RuleExtensions>('CONFLICT', ({ reason }) => reason, 409);
+
+export function conflict(rule: string, field: string | null, message: string) {
+	return new StateConflictError({ reason: `${field ? `${field}: ` : ''}${message} (${rule})`, field, rule });
+}
+
 export function ruleViolation(rule: string, field: string | null, message: string) {
 	return new RuleViolationError({ reason: `${field ? `${field}: ` : ''}${message} (${rule})`, field, rule });
 }
@@ -30,14 +37,20 @@ export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: 
 	if (result.success) return result.data;
 	const issue = result.error.issues[0]!;
 	const field = issue.path.length ? issue.path.join('.') : null;
-	throw ruleViolation(rule, field, issue.message);
+	// A schema may name the rule its check implements (INT-2 dates, INT-4 amounts) over the route's.
+	const own = (issue as { params?: { rule?: unknown } }).params?.rule;
+	throw ruleViolation(typeof own === 'string' ? own : rule, field, issue.message);
 }
 
 /** Maps anything a domain function may throw to a Directus error; others pass through. */
 export function toDirectusError(error: unknown): unknown {
 	if (error instanceof DomainRuleError) {
-		if ((error as DomainRuleError & { status?: number }).status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule });
-		return ruleViolation(error.rule, error.field, error.message);
+		const status = (error as DomainRuleError & { status?: number }).status;
+		if (status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule });
+		// The domain's messages start with "RULE: field:"; the extensions carry both, the text says them once.
+		const message = error.message.replace(new RegExp(`^${error.rule}: (${(error.field ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: )?`), '');
+		if (status === 409) return conflict(error.rule, error.field, message);
+		return ruleViolation(error.rule, error.field, message);
 	}
 	if (error instanceof ZodError) {
 		const issue = error.issues[0]!;

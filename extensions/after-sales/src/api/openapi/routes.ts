@@ -80,6 +80,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'get', path: '/dealer/ledger', summary: "The dealer's ledger entries and balance", rules: ['WTY-8'], tag: 'dealer', who: 'dealer' },
 
 	{ method: 'get', path: '/technician/requests', summary: 'Requests assigned to the technician', rules: ['REQ-3', 'NTF-1'], tag: 'technician', who: 'technician' },
+	{ method: 'post', path: '/technician/signatures', summary: "Upload a customer's signature for the technician's own repair", rules: ['WTY-5', 'ARC-4'], tag: 'technician', who: 'technician', body: SignatureInputSchema },
 	{ method: 'get', path: '/technician/repairs', summary: "The technician's repair records", rules: ['WTY-5'], tag: 'technician', who: 'technician' },
 	{ method: 'post', path: '/technician/repairs', summary: 'Log a repair on an assigned request', rules: ['REQ-5', 'WTY-5'], tag: 'technician', who: 'technician', body: TechnicianRepairSchema },
 	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },

@@ -1,6 +1,8 @@
 // GET /after-sales/units/:serial/coverage?at= — WTY-3 for staff and for the unit's own dealer.
 import { z } from 'zod';
+import { StrictDateOrInstantSchema, parseStrictInstant } from '../../domain/integrity';
 import { FAULT_CAUSES, FAULT_SCOPES } from '../../domain/warranty';
+import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { assertSignedIn, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
 import { NotFoundError, parseOrThrow } from '../lib/errors';
@@ -9,10 +11,7 @@ import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
 
 /** WTY-3: the query of GET /units/:serial/coverage and /dealer/units/:serial/coverage. */
 export const CoverageQuerySchema = z.object({
-	at: z
-		.string()
-		.refine((v) => /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(new Date(v).getTime()), 'must be an ISO date or date-time, e.g. 2026-11-22 or 2026-11-22T08:00:00+08:00')
-		.optional(),
+	at: StrictDateOrInstantSchema.optional(),
 	fault_category: z.string().trim().min(1).max(64).optional(),
 	fault_scope: z.enum(FAULT_SCOPES).optional(),
 	fault_cause: z.enum(FAULT_CAUSES).optional(),
@@ -24,12 +23,11 @@ export async function getCoverage(ctx: PackContext, caller: Caller, serial: stri
 	const q = parseOrThrow(CoverageQuerySchema, query, 'WTY-3');
 	const knex = ctx.database;
 	const facts = await loadUnitFacts(knex, { serial_no: serial });
-	// Another dealer's unit is answered exactly like an unknown one: its existence is not theirs to learn.
-	if (!facts || (!caller.staff && (caller.dealer === null || facts.unit.dealer !== caller.dealer))) {
-		throw new NotFoundError({ reason: `No unit with serial number "${serial}"` });
-	}
+	// ARC-4: another dealer's unit is answered exactly like an unknown one (403 for both).
+	if (!caller.staff && !caller.admin && (!facts || caller.dealer === null || facts.unit.dealer !== caller.dealer)) throw forbiddenOrMissing('unit');
+	if (!facts) throw new NotFoundError({ reason: `No unit with serial number "${serial}"` });
 	const settings = await loadSettings(knex);
-	const at = q.at ? (q.at.length === 10 ? endOfLocalDay(q.at, settings.calendar.timezone) : new Date(q.at)) : new Date();
+	const at = q.at ? (q.at.length === 10 ? endOfLocalDay(q.at, settings.calendar.timezone) : parseStrictInstant(q.at, 'at')) : new Date();
 	const fault = q.fault_category
 		? { category: q.fault_category, scope: q.fault_scope ?? 'whole_machine', cause: q.fault_cause ?? 'normal', ...(q.serious ? { serious: q.serious === 'true' } : {}) }
 		: null;

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { DEFAULT_CALENDAR, parseCalendar, type Calendar } from '../../domain/calendar';
+import { DEFAULT_MAX_LINE_FEN } from '../../domain/integrity';
+import { parseScaledDecimal } from '../../domain/money';
 import { WarrantySettingsSchema, type WarrantySettings } from '../../domain/warranty';
 import { toJson } from '../lib/db-values';
 
@@ -7,7 +9,16 @@ export type PackSettings = {
 	raw: Record<string, unknown>;
 	calendar: Calendar;
 	warranty: WarrantySettings;
+	/** INT-4: the largest amount one line, cost or ledger entry may carry, in fen. */
+	maxLineFen: bigint;
 };
+
+/** INT-4: `max_line_amount` (yuan) as fen; unset or unreadable falls back to ¥10,000,000. */
+export function readMaxLineFen(value: unknown): bigint {
+	if (value === null || value === undefined || value === '') return DEFAULT_MAX_LINE_FEN;
+	const fen = parseScaledDecimal(typeof value === 'number' ? value : String(value), 2);
+	return fen !== null && fen > 0n ? fen : DEFAULT_MAX_LINE_FEN;
+}
 
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
@@ -23,5 +34,5 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 		repeat_repair_window_days: row.repeat_repair_window_days ?? undefined,
 		timezone: calendar.timezone,
 	});
-	return { raw: row, calendar, warranty };
+	return { raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount) };
 }

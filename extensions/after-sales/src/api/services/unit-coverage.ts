@@ -48,6 +48,7 @@ export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, f
 		profile: profileOf(facts.product, facts.unit.sold_on),
 		repairs: facts.repairs,
 		at,
+		now: new Date(),
 		fault: fault ?? null,
 		dealer_promise_beyond_scope: beyondScope,
 		settings: settings.warranty,
@@ -57,7 +58,7 @@ export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, f
 /** WTY-1/2/10: the read-only warranty columns of a unit, as of `at`. */
 export function warrantyColumnsOf(facts: UnitFacts, at: Date, settings: PackSettings) {
 	const profile = profileOf(facts.product, facts.unit.sold_on);
-	const downtime_days = computeDowntimeDays(facts.repairs, at);
+	const downtime_days = computeDowntimeDays(facts.repairs, at, new Date());
 	const periods = computeWarrantyPeriods({ sold_on: facts.unit.sold_on, replaced_on: null, product: facts.product, downtime_days, profile });
 	const warranty_status = computeWarrantyStatus({
 		sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, product: facts.product, downtime_days, at,

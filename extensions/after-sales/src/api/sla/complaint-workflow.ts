@@ -7,6 +7,7 @@ import {
 	assertComplaintTransition,
 	assertHandlerNotSubject,
 	computeInitialHandlingLevel,
+	decideLevelChange,
 	type HandlingLevel,
 } from '../../domain/complaints';
 import { DomainRuleError } from '../../domain/errors';
@@ -35,14 +36,36 @@ export async function filterComplaintCreate(payload: Payload, knex: Knex, accoun
 
 export async function filterComplaintUpdate(payload: Payload, keys: (string | number)[], knex: Knex, accountability: Accountability | null, now: Date): Promise<Payload> {
 	const cleaned = stripSystemFields(payload);
-	const touchesRules = ['status', 'handler', 'subject_staff', 'category'].some((f) => f in cleaned);
+	const touchesRules = ['status', 'handler', 'subject_staff', 'category', 'handling_level', 'severity'].some((f) => f in cleaned);
 	if (!touchesRules || keys.length === 0) return cleaned;
-	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at');
+	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'severity', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at');
 	const changesStatus = 'status' in cleaned && rows.some((r) => r['status'] !== cleaned['status']);
 	if (changesStatus && rows.length > 1) {
 		throw new DomainRuleError('CMP-3', 'status', 'CMP-3: change the status of one complaint at a time, so each step is recorded with who and when');
 	}
 	const caller = await resolveCaller(knex, accountability);
+	// CMP-5, ESC-2: levels and severity belong to the rules; internal writes (the sweep) raise them.
+	if (accountability && ('handling_level' in cleaned || 'severity' in cleaned)) {
+		const { handling_level: _l, severity: _s, ...rest } = cleaned;
+		let levelColumns: Payload = {};
+		for (const row of rows) {
+			levelColumns = decideLevelChange({
+				stored: { handling_level: Number(row['handling_level'] ?? 1), severity: (row['severity'] as string | null) ?? null },
+				requested: { handling_level: cleaned['handling_level'], severity: cleaned['severity'] },
+				changes_status: 'status' in cleaned && row['status'] !== cleaned['status'],
+				roles: caller.admin ? ['admin'] : caller.roles, admin: caller.admin,
+			});
+		}
+		if (rows.length > 1 && Object.keys(levelColumns).length) {
+			throw new DomainRuleError('ESC-2', 'handling_level', 'ESC-2: raise the level of one complaint at a time, so each raise is recorded');
+		}
+		Object.keys(cleaned).forEach((k) => delete cleaned[k]);
+		Object.assign(cleaned, rest, levelColumns);
+		if (Object.keys(levelColumns).length && rows[0]) {
+			const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from: String(rows[0]['status']), to: String(rows[0]['status']), summary: `L${String(rows[0]['handling_level'])} → L${String(levelColumns['handling_level'] ?? rows[0]['handling_level'])} (ESC-2)` };
+			cleaned['history'] = [...toJsonArray(rows[0]['history']), entry];
+		}
+	}
 	for (const row of rows) {
 		assertHandlerNotSubject({
 			category: String(cleaned['category'] ?? row['category']),
@@ -55,13 +78,14 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 	const row = rows[0]!;
 	const from = String(row['status']);
 	const to = String(cleaned['status']);
-	const level = Number(cleaned['handling_level'] ?? row['handling_level'] ?? 1) as HandlingLevel;
+	// CMP-5: approval is checked against the level as stored before this request.
+	const level = Number(row['handling_level'] ?? 1) as HandlingLevel;
 	const reason = (cleaned['rejection_reason'] ?? row['rejection_reason']) as string | null;
 	assertTransitionForCaller(caller, accountability, { from, to, level, reason });
 
 	const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from, to, summary: `${from} → ${to} (CMP-3)` };
 	const history = toJsonArray(row['history']);
-	const stamped: Payload = { ...cleaned, history: [...history, entry] };
+	const stamped: Payload = { ...cleaned, history: [...(Array.isArray(cleaned['history']) ? (cleaned['history'] as unknown[]) : history), entry] };
 	if (to === 'approved') Object.assign(stamped, { approved_by: caller.user, approved_at: now.toISOString() });
 	if (to === 'closed') stamped['closed_at'] = now.toISOString();
 	// CMP-4: leaving `received` means the customer was contacted; keep the moment unless one was typed in.

@@ -3,7 +3,9 @@ import type { Request, Response, NextFunction, Router } from 'express';
 import { z } from 'zod';
 import type { Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { NotFoundError, parseOrThrow, ruleViolation, ScopeForbiddenError } from '../lib/errors';
+import { assertOwnedBy } from '../lib/assert-owned-by';
+import { parseOrThrow, ruleViolation, ScopeForbiddenError } from '../lib/errors';
+import { uploadSignature } from '../dealer/signatures';
 import { createRepair, listRepairs } from '../dealer/routes';
 import { RepairInputSchema } from '../dealer/schemas';
 
@@ -25,14 +27,20 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 			.orderBy('s.received_at', 'desc').limit(200);
 	}));
 
+	// WTY-5: the technician's own signature uploads, attachable only to the technician's own repairs.
+	router.post('/technician/signatures', route(async (caller, req) => {
+		technicianOf(caller);
+		return uploadSignature(ctx, caller, req.body ?? {});
+	}));
+
 	router.get('/technician/repairs', route(async (caller) => listRepairs(ctx.database, { technician: technicianOf(caller) })));
 
 	router.post('/technician/repairs', route(async (caller, req) => {
 		const user = technicianOf(caller);
 		const body = parseOrThrow(TechnicianRepairSchema, req.body ?? {}, 'REQ-5');
+		// ARC-4: a request not assigned to this technician and an unknown one answer alike (403).
+		await assertOwnedBy(ctx.database, caller, 'service_request', body.service_request, 'service_request');
 		const request = await ctx.database('service_requests').where({ id: body.service_request }).first('id', 'assignee', 'unit');
-		if (!request) throw new NotFoundError({ reason: `No service request ${body.service_request}` });
-		if (request.assignee !== user) throw new ScopeForbiddenError({ reason: 'This request is assigned to someone else', rule: 'ESC-2' });
 		if (!request.unit) throw ruleViolation('REQ-5', 'service_request', 'the request names no unit');
 		return createRepair(ctx, caller, { ...body, unit: request.unit }, { technician: user, unitId: request.unit });
 	}));

@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 import { computeDueReminders, computeNextReturnDeadline, computeReturnBatchKey, PartsReturnSettingsSchema, type PartsReturnSettings } from '../../domain/parts-returns';
 import { computeLocalDate } from '../../domain/warranty';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
-import { isUniqueViolation, toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { insertOnce } from '../lib/insert-once';
 import { hasRole, resolveCaller } from '../lib/caller';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
@@ -25,14 +26,7 @@ export async function findOrCreateBatch(knex: Knex, dealer: number, deadline: st
 	const batch_key = computeReturnBatchKey(dealer, deadline);
 	const existing = await knex('parts_returns').where({ batch_key }).first('id');
 	if (existing) return existing.id;
-	try {
-		const inserted = await knex('parts_returns').insert({ dealer, deadline, batch_key, status: 'open', reminders_sent: JSON.stringify([]) }, ['id']);
-		const id = (inserted[0] as { id?: number } | number | undefined);
-		if (typeof id === 'number') return id;
-		if (id && typeof id.id === 'number') return id.id;
-	} catch (error) {
-		if (!isUniqueViolation(error)) throw error;
-	}
+	await insertOnce(knex, 'parts_returns', { dealer, deadline, batch_key, status: 'open', reminders_sent: JSON.stringify([]) }, 'batch_key');
 	return (await knex('parts_returns').where({ batch_key }).first('id')).id;
 }
 
@@ -114,6 +108,12 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 	});
 	// WTY-6 in the Studio: open → shipped → received (parts count as returned) → inspected (every part
 	// classified) → closed, one step at a time; the technical department receives and inspects.
+	// INT-3: the batch key is the pack's (dealer:deadline), so a batch made by hand is found like any other.
+	register.filter('parts_returns.items.create', async (payload: Record<string, unknown>) => {
+		const dealer = typeof payload['dealer'] === 'object' && payload['dealer'] !== null ? (payload['dealer'] as { id?: unknown }).id : payload['dealer'];
+		if (dealer === undefined || dealer === null || typeof payload['deadline'] !== 'string') return payload;
+		return { ...payload, batch_key: computeReturnBatchKey(dealer as number, payload['deadline']), reminders_sent: payload['reminders_sent'] ?? [] };
+	});
 	register.filter('parts_returns.items.update', async (payload: Record<string, unknown>, meta: { keys: (string | number)[] }, hook: HookContext) => {
 		try {
 			const cleaned = { ...payload };
@@ -132,7 +132,8 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 			const now = new Date();
 			if (to === 'received') {
 				await hook.database('repair_parts').where({ parts_return: batch.id, old_part_status: 'pending' }).update({ old_part_status: 'returned' });
-				cleaned['received_on'] = cleaned['received_on'] ?? now.toISOString().slice(0, 10);
+				// CAL-3: the business day in the calendar's time zone (before 08:00 in Shanghai is still today there).
+				cleaned['received_on'] = cleaned['received_on'] ?? computeLocalDate(now, (await loadSettings(hook.database)).calendar.timezone);
 			}
 			if (to === 'inspected') {
 				const open = await hook.database('repair_parts').where({ parts_return: batch.id }).whereIn('old_part_status', ['pending', 'returned']).select('id');

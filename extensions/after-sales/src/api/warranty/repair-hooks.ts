@@ -157,10 +157,13 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 		}
 	}
 	const rows = keys && keys.length ? await hook.database('repair_parts').whereIn('id', keys).select('id', 'quantity', 'unit_price') : [{ quantity: undefined, unit_price: undefined }];
+	const { maxLineFen } = await loadSettings(hook.database);
 	for (const row of rows) {
 		const quantity = cleaned['quantity'] ?? row.quantity ?? 1;
 		const price = cleaned['unit_price'] ?? row.unit_price ?? 0;
 		const amount = lineAmount(quantity, price);
+		// INT-4: the line (quantity × price) stays within the maximum too.
+		if (amount > maxLineFen) throw ruleViolation('INT-4', 'amount', `${formatMoney(amount)} (quantity × unit price) exceeds the maximum of ${formatMoney(maxLineFen)} per line`);
 		if (cleaned['approved_amount'] !== undefined && cleaned['approved_amount'] !== null) {
 			const approved = parseMoney(cleaned['approved_amount'] as string, 'approved_amount', { nonNegative: true });
 			if (approved > amount) throw ruleViolation('WTY-7', 'approved_amount', `approved ${formatMoney(approved)} exceeds the claimed ${formatMoney(amount)}`);

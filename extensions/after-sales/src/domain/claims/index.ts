@@ -26,3 +26,10 @@ export {
 	type OldPartStatus,
 	type RejectionReasonKey,
 } from './schemas';
+export { assertRepairEditable, FrozenRecordError } from './assert-repair-editable';
+export type { ClaimCaller, ClaimFacts, ClaimLineUpdate, ClaimPartFacts, ClaimPlan, ClaimRepairFacts, LedgerEntryPlan, StoredClaim } from './claim-facts';
+export { CLAIM_COMPUTED_FIELDS, CLAIM_DECIDING_STATUSES, LINE_DECIDING_ROLES } from './claim-fields';
+export { computeClaimedAmounts, computePartLineAmount } from './claim-amounts';
+export { computeActingRole } from './compute-acting-role';
+export { decideClaimCreate } from './decide-claim-create';
+export { decideClaimUpdate } from './decide-claim-update';

@@ -28,3 +28,4 @@ export {
 	type HandlingLevel,
 	type RoleKey,
 } from './schemas';
+export { decideLevelChange, LEVEL_RAISING_ROLES } from './decide-level-change';

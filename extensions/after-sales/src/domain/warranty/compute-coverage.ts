@@ -17,6 +17,8 @@ export interface CoverageInput {
 	/** This unit's repair history. */
 	repairs: ReadonlyArray<DowntimeRepair & RemedyHistoryEntry>;
 	at: Date;
+	/** The present, when `at` may lie ahead of it: open repairs count only up to now (INT-2, WTY-10). */
+	now?: Date;
 	fault?: Fault | null;
 	dealer_promise_beyond_scope?: boolean;
 	settings?: WarrantySettings;
@@ -58,7 +60,7 @@ export function computeCoverage(input: CoverageInput): CoverageAnswer {
 	const downtimeRepairs = input.repairs.filter(
 		(repair) => repair.dropped_off_at !== null && computeDaysBetween(periodStart, computeLocalDate(repair.dropped_off_at, settings.timezone)) >= 0,
 	);
-	const downtime_days = computeDowntimeDays(downtimeRepairs, at);
+	const downtime_days = computeDowntimeDays(downtimeRepairs, at, input.now ?? at);
 	const periods = computeWarrantyPeriods({ sold_on: unit.sold_on, replaced_on: unit.replaced_on, product, downtime_days, profile });
 	const card = computeCardStatus({ sold_on: unit.sold_on, card_received_on: unit.card_received_on, today, card_deadline_days: settings.card_deadline_days });
 

@@ -13,14 +13,18 @@ const DAY_MS = 86_400_000;
  * the 三包 period. A repair still open counts up to `at`; repairs that overlapped are counted once,
  * so two open orders on one machine do not double the extension. Paid, contract and goodwill work
  * does not extend a warranty the customer was not using.
+ * INT-2: only plausible time counts. A repair still open extends the period only up to `now`
+ * (never to some future `at`), and nothing after the present counts: a unit cannot bank
+ * downtime it has not had yet.
  */
-export function computeDowntimeDays(repairs: readonly DowntimeRepair[], at: Date): number {
-	const limit = at.getTime();
+export function computeDowntimeDays(repairs: readonly DowntimeRepair[], at: Date, now: Date = at): number {
+	const limit = Math.min(at.getTime(), now.getTime());
 	const intervals = repairs
-		.filter((repair) => repair.coverage === 'warranty' && repair.dropped_off_at !== null)
+		.filter((repair) => repair.coverage === 'warranty' && repair.dropped_off_at !== null && !Number.isNaN(repair.dropped_off_at.getTime()))
 		.map((repair) => {
 			const start = repair.dropped_off_at!.getTime();
-			const end = Math.min(repair.completed_at?.getTime() ?? limit, limit);
+			const completed = repair.completed_at && !Number.isNaN(repair.completed_at.getTime()) ? repair.completed_at.getTime() : limit;
+			const end = Math.min(completed, limit);
 			return [start, end] as const;
 		})
 		.filter(([start, end]) => end > start)

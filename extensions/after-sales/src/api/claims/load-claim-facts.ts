@@ -1,0 +1,56 @@
+// WTY-7: everything a claim decision needs, read as plain facts (no decision here).
+import type { Knex } from 'knex';
+import type { ClaimFacts, ClaimPartFacts, ClaimRepairFacts, StoredClaim } from '../../domain/claims';
+import type { ClaimStatus } from '../../domain/claims';
+import { toInstant, toJsonArray } from '../lib/db-values';
+import { loadSettings } from '../services/settings';
+import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
+
+type Row = Record<string, any>;
+
+export async function loadStoredClaim(knex: Knex, id: number): Promise<StoredClaim | null> {
+	const c = await knex('warranty_claims').where({ id }).first();
+	if (!c) return null;
+	return {
+		id: Number(c.id), dealer: Number(c.dealer), repair_record: Number(c.repair_record), status: c.status as ClaimStatus, claim_no: c.claim_no ?? null,
+		labour_claimed: c.labour_claimed, travel_claimed: c.travel_claimed, parts_claimed: c.parts_claimed, claimed_amount: c.claimed_amount,
+		labour_approved: c.labour_approved, travel_approved: c.travel_approved, approved_amount: c.approved_amount,
+		rejection_reasons: toJsonArray(c.rejection_reasons).map(String), history: toJsonArray(c.history),
+	};
+}
+
+/** WTY-7: the facts for a claim on `repairId` (and the stored claim, when it exists). `null` when the repair does not exist. */
+export async function loadClaimFacts(knex: Knex, repairId: number, claim: StoredClaim | null): Promise<ClaimFacts | null> {
+	const r: Row | undefined = await knex('repair_records').where({ id: repairId }).first();
+	if (!r) return null;
+	const parts: Row[] = await knex('repair_parts').where({ repair_record: repairId }).orderBy('id')
+		.select('id', 'quantity', 'unit_price', 'old_part_status', 'approved_amount', 'rejection_reason');
+	const settings = await loadSettings(knex);
+	const repair: ClaimRepairFacts = {
+		id: Number(r.id), dealer: r.dealer === null ? null : Number(r.dealer), technician: r.technician ?? null, coverage: r.coverage ?? null,
+		customer_signature: r.customer_signature ?? null, labour_cost: r.labour_cost, travel_cost: r.travel_cost,
+	};
+	const unit = r.unit === null ? null : await loadUnitFacts(knex, { id: Number(r.unit) });
+	let unit_coverage = null;
+	if (unit) {
+		const at = toInstant(r.completed_at) ?? toInstant(r.received_at) ?? new Date();
+		const others = { ...unit, repairs: unit.repairs.filter((x) => x.id !== repair.id) };
+		unit_coverage = coverageOf(others, at, settings, {
+			category: r.fault_category, scope: r.fault_scope ?? 'whole_machine',
+			cause: r.parts_source === 'customer' ? 'customer_supplied_part' : (r.fault_cause ?? 'normal'),
+		} as never, r.dealer_promise_beyond_scope === true || r.dealer_promise_beyond_scope === 1);
+	}
+	const existing = await knex('warranty_claims').where({ repair_record: repairId }).first('id');
+	return {
+		claim,
+		repair,
+		parts: parts.map((p): ClaimPartFacts => ({
+			id: Number(p.id), quantity: p.quantity ?? 1, unit_price: p.unit_price ?? 0, old_part_status: p.old_part_status ?? null,
+			approved_amount: p.approved_amount ?? null, rejection_reason: p.rejection_reason ?? null,
+		})),
+		unit_coverage,
+		existing_claim_for_repair: existing ? { id: existing.id } : null,
+		time_zone: settings.calendar.timezone,
+		max_line_fen: settings.maxLineFen,
+	};
+}

@@ -1,0 +1,159 @@
+// INT-2..5 for every pack collection and every path that reaches Directus's items service (REST
+// /items, GraphQL, flows, the Studio). Registered before the collections' own hooks, so each rule
+// sees what the client sent: system-owned keys are refused, dates and instants are real ones,
+// amounts are bounded decimals, and a delete that would break history is a 409, not a 500.
+import type { Knex } from 'knex';
+import { assertPlausibleTimes, findSystemOwnedField, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
+import { parseScaledDecimal } from '../../domain/money';
+import type { Accountability, PackContext } from '../lib/context';
+import { parseCalendar } from '../../domain/calendar';
+import { DomainRuleError } from '../../domain/errors';
+import { toInstant, toJson } from '../lib/db-values';
+import { conflict, ruleViolation, toDirectusError } from '../lib/errors';
+import { loadSettings } from '../services/settings';
+import type { Register } from '../warranty/register';
+import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
+
+type HookContext = { database: Knex; accountability: Accountability | null };
+type Payload = Record<string, unknown>;
+
+/** ESC-4: the escalation log is written by the sweep alone and never changed through the API. */
+const IMMUTABLE_LOGS: Record<string, string> = { escalations: 'ESC-4' };
+/** ESC-1: timers are derived from the records and the policies; a client never writes or deletes one. */
+const DERIVED: Record<string, string> = { sla_timers: 'ESC-1' };
+
+/** INT-2: start/end pairs and "already happened" instants, per collection. */
+const TIME_RULES: Record<string, { pairs: Array<readonly [string, string]>; past: string[] }> = {
+	repair_records: {
+		pairs: [['received_at', 'completed_at'], ['dropped_off_at', 'completed_at'], ['received_at', 'signed_at']],
+		past: ['received_at', 'dropped_off_at', 'completed_at', 'signed_at'],
+	},
+	complaints: { pairs: [['received_at', 'first_response_at']], past: ['received_at', 'first_response_at'] },
+	service_requests: { pairs: [['received_at', 'first_response_at'], ['received_at', 'dispatched_at'], ['received_at', 'resolved_at']], past: ['received_at', 'first_response_at', 'dispatched_at', 'resolved_at'] },
+	units: { pairs: [], past: [] },
+};
+
+/** Quantities: positive, three places, and a size no real order reaches. */
+const MAX_QUANTITY_MILLI = 1_000_000_000n;
+
+/** INT-5: the pack's tables are keyed by integers; any other key is a 400 before the database sees it. */
+function assertKeys(keys: unknown): (string | number)[] {
+	if (!Array.isArray(keys)) return [];
+	const bad = keys.find((k) => !/^[1-9]\d{0,14}$/.test(String(k)));
+	if (bad !== undefined) throw ruleViolation('INT-5', 'id', `${JSON.stringify(bad)} is not an id`);
+	return keys as (string | number)[];
+}
+
+/** INT-2, INT-4: every date, instant and amount a client sends is parsed strictly; returns the normalised payload. */
+export function checkFieldValues(collection: string, payload: Payload, maxLineFen: bigint): Payload {
+	const kinds = FIELD_KINDS.get(collection);
+	if (!kinds) return payload;
+	const out: Payload = { ...payload };
+	for (const [field, raw] of Object.entries(payload)) {
+		const kind = kinds.get(field);
+		if (!kind || raw === null) continue;
+		const value = raw;
+		if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
+		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
+		else if (kind.kind === 'money') {
+			parseBoundedMoney(value, field, { maxFen: maxLineFen, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
+		} else if (field === 'quantity') {
+			const milli = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, 3) : null;
+			if (milli === null || milli <= 0n || milli > MAX_QUANTITY_MILLI) throw ruleViolation('INT-4', field, `${JSON.stringify(value)} must be a quantity greater than 0 with at most 3 decimals`);
+		} else {
+			const scaled = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, kind.scale) : null;
+			if (scaled === null) throw ruleViolation('INT-4', field, `${JSON.stringify(value)} must be a number with at most ${kind.scale} decimals`);
+		}
+	}
+	return out;
+}
+
+async function checkTimes(knex: Knex, collection: string, payload: Payload, keys: (string | number)[] | null, now: Date) {
+	const rules = TIME_RULES[collection];
+	if (!rules || !rules.past.concat(rules.pairs.flat()).some((f) => f in payload)) return;
+	const fields = [...new Set([...rules.past, ...rules.pairs.flat()])];
+	const read = (row: Payload) => Object.fromEntries(fields.map((f) => [f, f in payload ? (payload[f] === null ? null : toInstant(payload[f])) : toInstant(row[f])]));
+	if (!keys) {
+		assertPlausibleTimes(read({}), rules, now);
+		return;
+	}
+	const rows: Payload[] = await knex(collection).whereIn('id', keys).select(fields);
+	// A past instant already stored is not the client's doing: only what this request sends must be plausible.
+	const sentPast = rules.past.filter((f) => f in payload);
+	for (const row of rows) assertPlausibleTimes(read(row), { pairs: rules.pairs, past: sentPast }, now);
+}
+
+
+/** CAL-1, INT-2: the business calendar is parsed on save; a bad date names its place (calendar.holidays.3). */
+function checkSettings(payload: Payload) {
+	if (!('calendar' in payload) || payload['calendar'] === null) return;
+	try {
+		parseCalendar(toJson(payload['calendar']));
+	} catch (error) {
+		if (error instanceof DomainRuleError) {
+			const field = `calendar${error.field ? `.${error.field}` : ''}`;
+			throw new DomainRuleError(error.rule, field, error.message.replace(/^CAL-1: [^:]+: /, ''));
+		}
+		if (error instanceof SyntaxError) throw ruleViolation('CAL-1', 'calendar', 'is not valid JSON');
+		throw error;
+	}
+}
+
+export function registerIntegrityHooks(register: Register, ctx: PackContext) {
+	for (const collection of PACK_COLLECTIONS) {
+		for (const event of ['create', 'update'] as const) {
+			register.filter(`${collection}.items.${event}`, async (payload: Payload, meta: { keys?: (string | number)[] }, hook: HookContext) => {
+				try {
+					// Internal writes (the sweep, install, seed, the pack's endpoints as the system) are trusted.
+					if (!hook.accountability) return payload;
+					if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw ruleViolation('INT-5', null, 'the body must be an object of field values');
+					const log = IMMUTABLE_LOGS[collection];
+					if (log) throw conflict(log, null, `${collection} is an append-only log written by the system; it is never ${event === 'create' ? 'written' : 'changed'} through the API`);
+					if (event === 'update') assertKeys(meta.keys);
+					const owned = findSystemOwnedField(collection, payload);
+					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
+					const derived = DERIVED[collection];
+					if (derived) throw conflict(derived, null, `${collection} are derived by the pack from the records and the SLA policies; edit those instead`);
+					if (collection === 'service_settings') checkSettings(payload);
+					const settings = await loadSettings(hook.database);
+					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
+					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
+					return checked;
+				} catch (error) {
+					throw toDirectusError(error);
+				}
+			});
+		}
+		register.filter(`${collection}.items.delete`, async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
+			try {
+				const log = IMMUTABLE_LOGS[collection] ?? (collection === 'dealer_ledger' ? 'WTY-8' : null);
+				if (log) throw conflict(log, null, `${collection} is an append-only log; entries are never deleted`);
+				if (hook.accountability && DERIVED[collection]) throw conflict(DERIVED[collection]!, null, `${collection} are derived by the pack; they go when their record or policy does`);
+				if (!Array.isArray(keys) || keys.length === 0) return keys;
+				assertKeys(keys);
+				for (const ref of BLOCKING_REFERENCES.get(collection) ?? []) {
+					const used = await hook.database(ref.collection).whereIn(ref.field, keys).first(ref.field);
+					if (used) {
+						throw conflict('INT-5', ref.field, `${collection} ${String(used[ref.field])} is referenced by ${ref.collection}.${ref.field}; records with history are not deleted`);
+					}
+				}
+				return keys;
+			} catch (error) {
+				throw toDirectusError(error);
+			}
+		});
+	}
+	// INT-5: a user who recorded complaints (a required reference) is not deleted from under them.
+	register.filter('users.delete', async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
+		try {
+			for (const ref of BLOCKING_REFERENCES.get('directus_users') ?? []) {
+				const used = await hook.database(ref.collection).whereIn(ref.field, keys).first(ref.field);
+				if (used) throw conflict('INT-5', ref.field, `the user is referenced by ${ref.collection}.${ref.field}; suspend the user instead of deleting them`);
+			}
+			return keys;
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+	void ctx;
+}

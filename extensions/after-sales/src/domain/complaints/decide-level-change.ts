@@ -1,0 +1,55 @@
+import { DomainRuleError } from '../errors';
+import { computeInitialHandlingLevel } from './compute-initial-handling-level';
+import type { HandlingLevel } from './schemas';
+
+const SEVERITY_ORDER = ['normal', 'serious', 'critical'];
+/** ESC-2: who may raise a record's level by hand (the sweep raises it on a breach). */
+export const LEVEL_RAISING_ROLES = ['service_manager', 'leadership'] as const;
+
+/**
+ * CMP-5, ESC-2: after creation, `handling_level` and `severity` belong to the rules. They are
+ * raised by the sweep's escalation or by an explicit raise from a manager or leadership; never
+ * lowered by a client, and never in the same request as a status change, so an approval is always
+ * checked against the level as it was stored. Raising the severity raises the level it demands.
+ * Returns the columns to write (the level may follow the severity).
+ */
+export function decideLevelChange(input: {
+	stored: { handling_level: number; severity?: string | null };
+	requested: { handling_level?: unknown; severity?: unknown };
+	changes_status: boolean;
+	roles: readonly string[];
+	admin: boolean;
+}): { handling_level?: HandlingLevel; severity?: string } {
+	const { stored, requested } = input;
+	const out: { handling_level?: HandlingLevel; severity?: string } = {};
+	const levelSent = requested.handling_level !== undefined && Number(requested.handling_level) !== Number(stored.handling_level);
+	const severitySent = requested.severity !== undefined && requested.severity !== (stored.severity ?? null);
+	if (!levelSent && !severitySent) return out;
+	const field = levelSent ? 'handling_level' : 'severity';
+	if (input.changes_status) {
+		throw new DomainRuleError('CMP-5', field, `CMP-5: ${field}: change the level or severity on its own, not in the same step as the status`);
+	}
+	if (!input.admin && !input.roles.some((r) => (LEVEL_RAISING_ROLES as readonly string[]).includes(r))) {
+		throw new DomainRuleError('ESC-2', field, `ESC-2: ${field}: only a service manager or leadership raises the level by hand; the sweep raises it on a breach`);
+	}
+	let level = Number(stored.handling_level) as HandlingLevel;
+	if (severitySent) {
+		const severity = String(requested.severity);
+		if (!SEVERITY_ORDER.includes(severity)) throw new DomainRuleError('CMP-5', 'severity', `CMP-5: severity: unknown severity ${JSON.stringify(requested.severity)}`);
+		if (stored.severity && SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(stored.severity)) {
+			throw new DomainRuleError('CMP-5', 'severity', `CMP-5: severity: ${stored.severity} is never lowered to ${severity}`);
+		}
+		out.severity = severity;
+		level = Math.max(level, computeInitialHandlingLevel(severity)) as HandlingLevel;
+	}
+	if (levelSent) {
+		const requestedLevel = Number(requested.handling_level);
+		if (!Number.isInteger(requestedLevel) || requestedLevel < 1 || requestedLevel > 3) {
+			throw new DomainRuleError('ESC-2', 'handling_level', `ESC-2: handling_level: ${JSON.stringify(requested.handling_level)} is not a level (1–3)`);
+		}
+		if (requestedLevel < level) throw new DomainRuleError('ESC-2', 'handling_level', `ESC-2: handling_level: L${level} is never lowered to L${requestedLevel}`);
+		level = requestedLevel as HandlingLevel;
+	}
+	if (level !== Number(stored.handling_level)) out.handling_level = level;
+	return out;
+}

@@ -1,0 +1,27 @@
+import { DomainRuleError } from '../errors';
+import { formatMoney, parseMoney } from '../money';
+
+/** INT-4: the default ceiling of one amount (a line, a cost, a ledger entry): ¥10,000,000.00. */
+export const DEFAULT_MAX_LINE_FEN = 1_000_000_000n;
+
+/**
+ * INT-4: an amount is a decimal with at most two places whose size stays within the configured
+ * maximum, so a sum of many entries stays exact in every database (a REAL column included).
+ */
+export function parseBoundedMoney(value: unknown, field: string, options: { maxFen: bigint; nonNegative?: boolean }): bigint {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new DomainRuleError('INT-4', field, `INT-4: ${field}: ${JSON.stringify(value)} is not an amount in yuan with at most 2 decimals`);
+	}
+	let fen: bigint;
+	try {
+		fen = parseMoney(value, field, { nonNegative: options.nonNegative ?? false });
+	} catch (error) {
+		const message = (error as Error).message.replace(/^MONEY: /, 'INT-4: ');
+		throw new DomainRuleError('INT-4', field, message);
+	}
+	const size = fen < 0n ? -fen : fen;
+	if (size > options.maxFen) {
+		throw new DomainRuleError('INT-4', field, `INT-4: ${field}: ${formatMoney(fen)} exceeds the maximum of ${formatMoney(options.maxFen)} per amount`);
+	}
+	return fen;
+}

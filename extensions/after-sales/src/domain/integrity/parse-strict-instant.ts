@@ -1,0 +1,35 @@
+import { DomainRuleError } from '../errors';
+import { isRealDay, MAX_YEAR, MIN_YEAR } from './parse-strict-date';
+
+// Date and time, optional seconds and fraction, optional zone (Z or ±hh:mm). A space instead of
+// the T is what Directus itself writes for SQLite.
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * INT-2: an instant the pack accepts. Every part is checked before JavaScript sees it, because
+ * `new Date('2026-11-31T10:00:00Z')` silently becomes December 1st. A value without a zone is read
+ * as UTC, which is how Directus stores and answers timestamps.
+ */
+export function parseStrictInstant(value: unknown, field: string): Date {
+	const fail = (): never => {
+		throw new DomainRuleError('INT-2', field, `INT-2: ${field}: ${JSON.stringify(value)} is not a real date and time (ISO 8601, years ${MIN_YEAR}–${MAX_YEAR})`);
+	};
+	if (value instanceof Date) {
+		if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < MIN_YEAR || value.getUTCFullYear() > MAX_YEAR) fail();
+		return value;
+	}
+	if (typeof value !== 'string') return fail();
+	const match = INSTANT.exec(value.trim());
+	if (!match) return fail();
+	const [, y, mo, d, h, mi, s = '0', , zone] = match;
+	if (!isRealDay(Number(y), Number(mo), Number(d))) fail();
+	if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) fail();
+	if (zone && zone !== 'Z') {
+		const digits = zone.replace(':', '');
+		if (Number(digits.slice(1, 3)) > 14 || Number(digits.slice(3, 5)) > 59) fail();
+	}
+	const text = value.trim().replace(' ', 'T');
+	const date = new Date(zone ? text : `${text}Z`);
+	if (Number.isNaN(date.getTime())) fail();
+	return date;
+}
