@@ -71,6 +71,8 @@ export function directusTestEnv(db: TestDatabase, port: number, extra: Record<st
 		ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
 		HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`,
 		EXTENSIONS_PATH: join(ROOT, 'extensions'), EXTENSIONS_AUTO_RELOAD: 'false', EXTENSIONS_MUST_LOAD: 'true',
+		// Directus writes the Studio's extension bundle under TEMP_PATH (default ./node_modules/.directus): one per instance.
+		TEMP_PATH: mkdtempSync(join(tmpdir(), 'as-directus-tmp-')),
 		STORAGE_LOCATIONS: 'local', STORAGE_LOCAL_ROOT: storage, TELEMETRY: 'false', LOG_LEVEL: 'warn', LOG_STYLE: 'raw',
 		RATE_LIMITER_ENABLED: 'false', PRESSURE_LIMITER_ENABLED: 'false', CACHE_ENABLED: 'false', WEBSOCKETS_ENABLED: 'false', FILES_MAX_UPLOAD_SIZE: '5mb',
 		// Mail goes to a local SMTP sink a test may start on this port (tests/sla-notifications.test.ts); nothing listens otherwise.

@@ -43,7 +43,7 @@ export function runCli(args: string[], env: Record<string, string>) {
  */
 export function snapshotExtensions(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'as-extensions-'));
-	const target = join(dir, 'after-sales');
+	const target = join(dir, 'directus-extension-after-sales');
 	mkdirSync(target, { recursive: true });
 	const source = join(ROOT, 'extensions', 'after-sales');
 	try {

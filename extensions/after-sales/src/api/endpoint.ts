@@ -4,6 +4,7 @@ import { registerPortalUserRoutes } from './dealer';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
 import { toDirectusError } from './lib/errors';
+import { registerOpenApiRoute } from './openapi';
 import { registerReportRoutes } from './reports';
 import { getCoverage } from './routes/coverage';
 import { getOverview } from './routes/overview';
@@ -27,6 +28,7 @@ export default defineEndpoint({
 			}
 		};
 
+		registerOpenApiRoute(router, ctx);
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
 		registerReportRoutes(router, ctx);
 		registerSlaRoutes(router, ctx, route);

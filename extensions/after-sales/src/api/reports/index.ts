@@ -5,17 +5,15 @@ import { computeQualityReport, qualityTable } from '../quality/quality-report';
 import { runQualityScan } from '../quality/scan';
 import { assertStaff, hasRole, resolveCaller, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
+import { ScopeForbiddenError, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { computeDealerReport, loadRatingSettings, loadScheduleMinutes, resolveDealer } from './dealer-report';
 import { dealerTable } from './dealer-report-table';
 import { sendReport } from './export-table';
 import { computeDealerTrend, computeSlaBoard, lastMonths } from './insights';
-import { parseDealerReportQuery, parseQualityReportQuery, parseSummaryQuery, parseTrendQuery, parseWeeklyQuery } from './parse-report-query';
+import { parseDealerReportQuery, parseQualityReportQuery, parseSlaBoardQuery, parseSummaryQuery, parseTrendQuery, parseWeeklyQuery } from './parse-report-query';
 import { toReportPeriod, todayIn } from './report-period';
 import { computeServiceSummary, computeWeeklyReport, summaryTable } from './summary-report';
-
-const SLA_COLLECTIONS = ['complaints', 'service_requests', 'repair_records', 'warranty_claims'];
 
 type Handler = (caller: Caller, req: Request, res: Response, now: Date) => Promise<void>;
 
@@ -87,8 +85,7 @@ export function registerReportRoutes(router: Router, ctx: PackContext) {
 
 	router.get('/reports/sla-board', route(async (caller, req, res) => {
 		assertStaff(caller, 'ESC-1');
-		const collection = typeof req.query['collection'] === 'string' && req.query['collection'] !== '' ? req.query['collection'] : null;
-		if (collection !== null && !SLA_COLLECTIONS.includes(collection)) throw ruleViolation('ESC-1', 'collection', `must be one of ${SLA_COLLECTIONS.join(', ')}`);
+		const { collection } = parseSlaBoardQuery(query(req));
 		res.json({ data: await computeSlaBoard(ctx.database, collection) });
 	}));
 

@@ -21,19 +21,18 @@ function parse<T>(schema: z.ZodType<T>, query: Record<string, unknown>, rule: st
 	throw ruleViolation(rule, issue.path.length ? issue.path.join('.') : null, issue.message);
 }
 
+/** RPT-1: the query of GET /reports/dealers (also read by the OpenAPI document). */
+export const DealerReportQuerySchema = z.object({
+	from: dateKey.optional(), to: dateKey.optional(), dealer: z.string().trim().min(1).max(64).optional(), format,
+	/** Shorthand of the panels: the month, quarter or year so far (ignored when from/to are given). */
+	period: z.enum(['month', 'quarter', 'year'], { message: 'must be month, quarter or year' }).optional(),
+});
+
 export type DealerReportQuery = { from: string; to: string; dealer: string | null; format: ReportFormat };
 
 /** RPT-1: `from`/`to` default to the current month up to today (business dates). */
 export function parseDealerReportQuery(query: Record<string, unknown>, today: string): DealerReportQuery {
-	const parsed = parse(
-		z.object({
-			from: dateKey.optional(), to: dateKey.optional(), dealer: z.string().trim().min(1).max(64).optional(), format,
-			/** Shorthand of the panels: the month, quarter or year so far (ignored when from/to are given). */
-			period: z.enum(['month', 'quarter', 'year'], { message: 'must be month, quarter or year' }).optional(),
-		}),
-		query,
-		'RPT-1',
-	);
+	const parsed = parse(DealerReportQuerySchema, query, 'RPT-1');
 	const to = parsed.to ?? today;
 	const from = parsed.from ?? periodStart(parsed.period ?? 'month', to);
 	assertRange(from, to, 'RPT-1');
@@ -54,11 +53,14 @@ export function assertRange(from: string, to: string, rule: string) {
 	if (computeDaysBetween(from, to) > MAX_RANGE_DAYS) throw ruleViolation(rule, 'to', `the range ${from} … ${to} is longer than five years`);
 }
 
+/** RPT-2: the query of GET /reports/summary. */
+export const SummaryQuerySchema = z.object({ period: z.enum(['month', 'year'], { message: 'must be month or year' }).default('month'), at: z.string().trim().optional(), format });
+
 export type SummaryQuery = { period: 'month' | 'year'; at: string; from: string; to: string; format: ReportFormat };
 
 /** RPT-2: `at` is 'YYYY-MM' for a month, 'YYYY' for a year; default the current one. */
 export function parseSummaryQuery(query: Record<string, unknown>, today: string): SummaryQuery {
-	const parsed = parse(z.object({ period: z.enum(['month', 'year'], { message: 'must be month or year' }).default('month'), at: z.string().trim().optional(), format }), query, 'RPT-2');
+	const parsed = parse(SummaryQuerySchema, query, 'RPT-2');
 	const at = parsed.at ?? (parsed.period === 'month' ? today.slice(0, 7) : today.slice(0, 4));
 	if (parsed.period === 'month') {
 		const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(at);
@@ -71,11 +73,14 @@ export function parseSummaryQuery(query: Record<string, unknown>, today: string)
 	return { period: 'year', at, from: `${at}-01-01`, to: `${at}-12-31`, format: parsed.format };
 }
 
+/** RPT-3: the query of GET /reports/weekly. */
+export const WeeklyQuerySchema = z.object({ week: z.string().trim().optional(), format });
+
 export type WeeklyQuery = { week: string; from: string; to: string; format: ReportFormat };
 
 /** RPT-3: an ISO week 'YYYY-Www' (Monday to Sunday); default the current week. */
 export function parseWeeklyQuery(query: Record<string, unknown>, today: string): WeeklyQuery {
-	const parsed = parse(z.object({ week: z.string().trim().optional(), format }), query, 'RPT-3');
+	const parsed = parse(WeeklyQuerySchema, query, 'RPT-3');
 	const week = parsed.week ?? isoWeekOf(today);
 	const match = /^(\d{4})-W(\d{2})$/.exec(week);
 	const from = match ? isoWeekStart(Number(match[1]), Number(match[2])) : null;
@@ -100,18 +105,37 @@ function isoWeekStart(year: number, week: number): string | null {
 	return monday.toISOString().slice(0, 10);
 }
 
+/** RPT-5: the query of GET /reports/quality. */
+export const QualityReportQuerySchema = z.object({ month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').optional(), category: z.string().trim().min(1).max(64).optional(), format });
+
 export type QualityReportQuery = { month: string; category: string | null; format: ReportFormat };
 
 /** RPT-5: the monthly quality report, `month` 'YYYY-MM' (default the current month). */
 export function parseQualityReportQuery(query: Record<string, unknown>, today: string): QualityReportQuery {
-	const parsed = parse(z.object({ month: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM').optional(), category: z.string().trim().min(1).max(64).optional(), format }), query, 'RPT-5');
+	const parsed = parse(QualityReportQuerySchema, query, 'RPT-5');
 	return { month: parsed.month ?? today.slice(0, 7), category: parsed.category ?? null, format: parsed.format };
 }
+
+/** RPT-1: the query of GET /reports/dealers/trend. */
+export const TrendQuerySchema = z.object({ months: z.coerce.number().int().min(1).max(24).default(6), dealer: z.string().trim().min(1).max(64).optional() });
 
 export type TrendQuery = { months: number; dealer: string | null };
 
 /** RPT-1 trend for the scorecard chart: the last `months` calendar months (1–24) up to today. */
 export function parseTrendQuery(query: Record<string, unknown>): TrendQuery {
-	const parsed = parse(z.object({ months: z.coerce.number().int().min(1).max(24).default(6), dealer: z.string().trim().min(1).max(64).optional() }), query, 'RPT-1');
+	const parsed = parse(TrendQuerySchema, query, 'RPT-1');
 	return { months: parsed.months, dealer: parsed.dealer ?? null };
+}
+
+export const SLA_BOARD_COLLECTIONS = ['complaints', 'service_requests', 'repair_records', 'warranty_claims'] as const;
+
+/** ESC-1: the query of GET /reports/sla-board; no collection (or an empty one) means all of them. */
+export const SlaBoardQuerySchema = z.object({
+	collection: z.union([z.literal(''), z.enum(SLA_BOARD_COLLECTIONS, { message: `must be one of ${SLA_BOARD_COLLECTIONS.join(', ')}` })]).optional(),
+});
+
+/** ESC-1: the SLA board's collection filter, or null for every collection. */
+export function parseSlaBoardQuery(query: Record<string, unknown>): { collection: (typeof SLA_BOARD_COLLECTIONS)[number] | null } {
+	const parsed = parse(SlaBoardQuerySchema, query, 'ESC-1');
+	return { collection: parsed.collection ? parsed.collection : null };
 }

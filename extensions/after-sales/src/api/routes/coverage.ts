@@ -9,7 +9,8 @@ import { NotFoundError, parseOrThrow } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
 
-const QuerySchema = z.object({
+/** WTY-3: the query of GET /units/:serial/coverage and /dealer/units/:serial/coverage. */
+export const CoverageQuerySchema = z.object({
 	at: StrictDateOrInstantSchema.optional(),
 	fault_category: z.string().trim().min(1).max(64).optional(),
 	fault_scope: z.enum(FAULT_SCOPES).optional(),
@@ -19,7 +20,7 @@ const QuerySchema = z.object({
 
 export async function getCoverage(ctx: PackContext, caller: Caller, serial: string, query: unknown) {
 	assertSignedIn(caller);
-	const q = parseOrThrow(QuerySchema, query, 'WTY-3');
+	const q = parseOrThrow(CoverageQuerySchema, query, 'WTY-3');
 	const knex = ctx.database;
 	const facts = await loadUnitFacts(knex, { serial_no: serial });
 	// ARC-4: another dealer's unit is answered exactly like an unknown one (403 for both).

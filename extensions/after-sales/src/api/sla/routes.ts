@@ -15,11 +15,11 @@ import { FINAL_STATES, syncContext, syncRecordTimers } from './sync-timers';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
-const ScheduleSchema = z.strictObject({
+export const ScheduleSchema = z.strictObject({
 	scheduled_for: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), 'expected an ISO date-time, e.g. 2026-11-23T09:00:00+08:00'),
 	note: z.string().trim().min(1).max(2000).optional(),
 });
-const IdSchema = z.coerce.number().int().positive();
+export const IdSchema = z.coerce.number().int().positive();
 
 /** States in which a dealer task is still open (not yet resolved, closed or cancelled). */
 const OPEN_TASK = (q: any) => q.whereNotIn('status', [...FINAL_STATES.service_requests]);

@@ -16,7 +16,7 @@ function technicianOf(caller: Caller): string {
 	return caller.user;
 }
 
-const TechnicianRepairSchema = RepairInputSchema.omit({ unit: true }).extend({ service_request: z.number().int().positive().max(2_147_483_647) }).strict();
+export const TechnicianRepairSchema = RepairInputSchema.omit({ unit: true }).extend({ service_request: z.number().int().positive().max(2_147_483_647) }).strict();
 
 export function registerTechnicianRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.get('/technician/requests', route(async (caller) => {

@@ -8,7 +8,7 @@ import { markMissingAfterDeadline, sendReturnReminders } from './parts-returns';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
-const RemindQuery = z.object({ at: z.string().refine((v) => !Number.isNaN(new Date(v).getTime()), 'must be an ISO date-time').optional() });
+export const RemindQuery = z.object({ at: z.string().refine((v) => !Number.isNaN(new Date(v).getTime()), 'must be an ISO date-time').optional() });
 
 export function registerWarrantyRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.post('/parts-returns/remind', route(async (caller, req) => {

@@ -1,0 +1,90 @@
+// The registry of every /after-sales route: method, path, who may call it, and the very zod
+// schemas its handler parses with. The OpenAPI document is generated from this list, and a test
+// compares the list with the routes the endpoint actually registers (tests/openapi.test.ts), so a
+// route added without an entry here, or an entry whose route is gone, fails CI.
+import { z } from 'zod';
+import { ClaimInputSchema, IdParamSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema, SignatureInputSchema, uuid } from '../dealer/schemas';
+import {
+	DealerReportQuerySchema, QualityReportQuerySchema, SlaBoardQuerySchema, SummaryQuerySchema, TrendQuerySchema, WeeklyQuerySchema,
+} from '../reports/parse-report-query';
+import { CoverageQuerySchema } from '../routes/coverage';
+import { IdSchema, ScheduleSchema } from '../sla/routes';
+import { TechnicianRepairSchema } from '../technician/routes';
+import { RemindQuery } from '../warranty/routes';
+import { CoverageAnswerSchema, SweepResultSchema } from './responses';
+
+export type HttpMethod = 'get' | 'post';
+
+/** Who may call a route: the 403 the handler answers to anyone else. */
+export type Audience = 'signed-in' | 'staff' | 'manager' | 'dealer' | 'technician' | 'portal-user' | 'public';
+
+export interface RouteEntry {
+	method: HttpMethod;
+	/** Express path, relative to /after-sales (`/dealer/claims/:id`). */
+	path: string;
+	/** When the handler is registered with a RegExp, its source (what `router.stack` holds). */
+	expressPattern?: string;
+	summary: string;
+	/** Rule IDs the route implements (RULES.md). */
+	rules: string[];
+	tag: string;
+	who: Audience;
+	query?: z.ZodObject;
+	params?: z.ZodObject;
+	body?: z.ZodType;
+	/** The `data` of a JSON answer, where a schema of it exists; otherwise any JSON object. */
+	response?: z.ZodType;
+	/** Non-JSON answers (HTML, images, CSV/XLSX downloads). */
+	produces?: string[];
+	/** The answer is the document itself, not wrapped in `{ data }`. */
+	unwrapped?: boolean;
+}
+
+const id = z.object({ id: IdParamSchema });
+const serial = z.object({ serial: z.string().min(1).describe('出厂编号 / unit serial number') });
+const reportFormats = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+export const ROUTES: RouteEntry[] = [
+	{ method: 'get', path: '/openapi.json', summary: 'This OpenAPI 3.1 document', rules: ['CONTRACT'], tag: 'meta', who: 'signed-in', unwrapped: true },
+	{ method: 'get', path: '/overview', summary: 'Figures of the overview panel', rules: ['RPT-2'], tag: 'reports', who: 'staff' },
+	{ method: 'get', path: '/units/:serial/coverage', summary: 'Warranty coverage of a unit at a date, with reasons and the next remedy', rules: ['WTY-3', 'WTY-9'], tag: 'warranty', who: 'signed-in', params: serial, query: CoverageQuerySchema, response: CoverageAnswerSchema },
+
+	{ method: 'get', path: '/reports/dealers', summary: 'Dealer report per period with ranking and suggested rating', rules: ['RPT-1', 'DLR-4'], tag: 'reports', who: 'staff', query: DealerReportQuerySchema, produces: reportFormats },
+	{ method: 'get', path: '/reports/summary', summary: 'Monthly or yearly service summary', rules: ['RPT-2'], tag: 'reports', who: 'staff', query: SummaryQuerySchema, produces: reportFormats },
+	{ method: 'get', path: '/reports/weekly', summary: 'Weekly call and request report', rules: ['RPT-3'], tag: 'reports', who: 'staff', query: WeeklyQuerySchema, produces: reportFormats },
+	{ method: 'get', path: '/reports/quality', summary: 'Monthly quality report with preventive measures', rules: ['RPT-5'], tag: 'reports', who: 'staff', query: QualityReportQuerySchema, produces: reportFormats },
+	{ method: 'get', path: '/reports/dealers/trend', summary: 'Monthly series of the dealer scorecard', rules: ['RPT-1'], tag: 'reports', who: 'staff', query: TrendQuerySchema },
+	{ method: 'get', path: '/reports/sla-board', summary: 'Open milestones by state and level', rules: ['ESC-1'], tag: 'reports', who: 'staff', query: SlaBoardQuerySchema },
+	{ method: 'post', path: '/quality/scan', summary: 'Run the recurring-problem scan now', rules: ['RPT-4'], tag: 'reports', who: 'manager' },
+
+	{ method: 'post', path: '/sla/sweep', summary: 'Run the deadline sweep now; returns counts', rules: ['ESC-2', 'ESC-3', 'ESC-4'], tag: 'sla', who: 'manager', response: SweepResultSchema },
+	{ method: 'get', path: '/dealer/tasks', summary: "The caller dealer's open tasks", rules: ['DLR-2'], tag: 'dealer', who: 'dealer' },
+	{ method: 'post', path: '/dealer/tasks/:id/schedule', summary: 'Schedule a dispatched task', rules: ['DLR-2'], tag: 'dealer', who: 'dealer', params: z.object({ id: IdSchema }), body: ScheduleSchema },
+	{ method: 'post', path: '/escalations/:id/acknowledge', summary: 'Acknowledge an escalation one was notified of', rules: ['ESC-4'], tag: 'sla', who: 'signed-in', params: z.object({ id: IdSchema }) },
+
+	{ method: 'get', path: '/dealer/me', summary: 'The dealer user, their dealer and its balance', rules: ['DLR-1'], tag: 'dealer', who: 'dealer' },
+	{ method: 'get', path: '/dealer/units', summary: "Search the dealer's units", rules: ['DLR-1', 'ARC-4'], tag: 'dealer', who: 'dealer', query: SearchQuerySchema },
+	{ method: 'get', path: '/dealer/units/:serial/coverage', summary: "Coverage of one of the dealer's units", rules: ['WTY-3'], tag: 'dealer', who: 'dealer', params: serial, query: CoverageQuerySchema, response: CoverageAnswerSchema },
+	{ method: 'get', path: '/dealer/repairs', summary: "The dealer's repair records", rules: ['WTY-5'], tag: 'dealer', who: 'dealer' },
+	{ method: 'get', path: '/dealer/repairs/:id', summary: 'One repair record of the dealer', rules: ['WTY-5', 'DLR-1'], tag: 'dealer', who: 'dealer', params: id },
+	{ method: 'post', path: '/dealer/repairs', summary: 'Log a warranty repair record (三包修理记录)', rules: ['WTY-5', 'WTY-3', 'REQ-8'], tag: 'dealer', who: 'dealer', body: RepairInputSchema },
+	{ method: 'post', path: '/dealer/signatures', summary: "Upload the customer's signature (PNG or JPEG, ≤ 256 KB)", rules: ['WTY-5'], tag: 'dealer', who: 'dealer', body: SignatureInputSchema },
+	{ method: 'get', path: '/dealer/files/:id', summary: 'A signature file the dealer uploaded', rules: ['DLR-1', 'ARC-4'], tag: 'dealer', who: 'dealer', params: z.object({ id: uuid }), produces: ['image/png', 'image/jpeg'] },
+	{ method: 'get', path: '/dealer/claims', summary: "The dealer's warranty claims", rules: ['WTY-7'], tag: 'dealer', who: 'dealer' },
+	{ method: 'get', path: '/dealer/claims/:id', summary: 'One claim with its lines and rejection reasons', rules: ['WTY-7'], tag: 'dealer', who: 'dealer', params: id },
+	{ method: 'post', path: '/dealer/claims', summary: 'Create a claim for a repair record (optionally submit it)', rules: ['WTY-7'], tag: 'dealer', who: 'dealer', body: ClaimInputSchema },
+	{ method: 'post', path: '/dealer/claims/:id/submit', summary: 'Submit a draft claim', rules: ['WTY-7'], tag: 'dealer', who: 'dealer', params: id },
+	{ method: 'post', path: '/dealer/claims/:id/confirm-writeoff', summary: 'Confirm the write-off notice: settles the claim and posts one ledger credit', rules: ['WTY-7', 'WTY-8'], tag: 'dealer', who: 'dealer', params: id },
+	{ method: 'get', path: '/dealer/parts-returns', summary: "The dealer's old-part return batches", rules: ['WTY-6'], tag: 'dealer', who: 'dealer' },
+	{ method: 'post', path: '/dealer/parts-returns/:id/ship', summary: 'Mark a return batch shipped', rules: ['WTY-6'], tag: 'dealer', who: 'dealer', params: id, body: ShipInputSchema },
+	{ method: 'get', path: '/dealer/ledger', summary: "The dealer's ledger entries and balance", rules: ['WTY-8'], tag: 'dealer', who: 'dealer' },
+
+	{ method: 'get', path: '/technician/requests', summary: 'Requests assigned to the technician', rules: ['REQ-3', 'NTF-1'], tag: 'technician', who: 'technician' },
+	{ method: 'post', path: '/technician/signatures', summary: "Upload a customer's signature for the technician's own repair", rules: ['WTY-5', 'ARC-4'], tag: 'technician', who: 'technician', body: SignatureInputSchema },
+	{ method: 'get', path: '/technician/repairs', summary: "The technician's repair records", rules: ['WTY-5'], tag: 'technician', who: 'technician' },
+	{ method: 'post', path: '/technician/repairs', summary: 'Log a repair on an assigned request', rules: ['REQ-5', 'WTY-5'], tag: 'technician', who: 'technician', body: TechnicianRepairSchema },
+	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },
+
+	{ method: 'get', path: '/portal', summary: 'Redirects to /portal/', rules: ['DLR-1'], tag: 'portal', who: 'public', produces: ['text/html'] },
+	{ method: 'get', path: '/portal/{file}', expressPattern: String.raw`^\/portal\/(.*)$`, summary: 'The dealer and technician portal (static page)', rules: ['DLR-1'], tag: 'portal', who: 'public', params: z.object({ file: z.string() }), produces: ['text/html', 'text/javascript', 'text/css'] },
+];

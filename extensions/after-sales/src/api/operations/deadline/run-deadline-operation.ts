@@ -1,0 +1,30 @@
+// CAL-1, CAL-2: start + duration in the business calendar of service_settings (or 24×7).
+import { addBusinessTime, computeLocalParts } from '../../../domain/calendar';
+import type { PackContext } from '../../lib/context';
+import { parseOrThrow } from '../../lib/errors';
+import { loadSettings } from '../../services/settings';
+import { dropBlank } from '../lib/flow-input';
+import { DeadlineOperationOptionsSchema, DURATION_UNITS } from './deadline-options';
+
+export async function runDeadlineOperation(ctx: PackContext, rawOptions: unknown, now: Date) {
+	const options = parseOrThrow(DeadlineOperationOptionsSchema, dropBlank(rawOptions), 'CAL-1');
+	const { calendar } = await loadSettings(ctx.database);
+	const start = options.start ? new Date(options.start) : now;
+	const minutes = options.duration * DURATION_UNITS[options.unit];
+	const due = addBusinessTime(start, minutes, calendar, options.clock);
+	return {
+		start: start.toISOString(),
+		due_at: due.toISOString(),
+		/** The deadline on the business calendar's wall clock (CAL-3), e.g. "2026-11-30 09:00". */
+		due_local: formatLocal(due, calendar.timezone),
+		timezone: calendar.timezone,
+		clock: options.clock,
+		minutes,
+	};
+}
+
+function formatLocal(instant: Date, timeZone: string): string {
+	const p = computeLocalParts(instant, timeZone);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+}
