@@ -15,11 +15,16 @@ export const PACK_TABLES = [
 ] as const;
 export type PackTable = (typeof PACK_TABLES)[number];
 
-/** Tables whose every column is compared before and after a refused request (sla_timers move with the clock: counted only). */
+/**
+ * Tables whose every column is compared before and after a refused request: the money path, the
+ * logs and the rules' configuration. The large archive tables (units, customers, requests,
+ * follow-ups) and sla_timers (which move with the clock) are compared by row count and last update.
+ */
 const FINGERPRINTED: string[] = [
-	'service_settings', 'dealers', 'customers', 'products', 'units', 'service_requests', 'complaints', 'repair_records', 'repair_parts',
-	'parts_returns', 'warranty_claims', 'dealer_ledger', 'follow_ups', 'sla_policies', 'escalations', 'quality_alerts', 'directus_files',
+	'service_settings', 'dealers', 'products', 'complaints', 'repair_records', 'repair_parts', 'parts_returns', 'warranty_claims', 'dealer_ledger',
+	'sla_policies', 'escalations', 'quality_alerts',
 ];
+const STAMPED: string[] = ['customers', 'units', 'service_requests', 'follow_ups', 'directus_files'];
 
 // ---------------------------------------------------------------------------------------------
 // Who calls
@@ -110,14 +115,16 @@ export type Fingerprint = { counts: Record<string, number>; hashes: Record<strin
 
 const stable = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Date ? x.toISOString() : x));
 
-/** Row counts of every pack table (and files, folders) and a hash of every row of the fingerprinted tables. */
+/** Row counts of every pack table (and files, folders), the last update of the large ones and a hash of every row of the others. */
 export async function fingerprint(): Promise<Fingerprint> {
 	const k = db();
+	const tables = [...PACK_TABLES, 'directus_files', 'directus_folders'];
+	const countRows = await k.raw(tables.map((t) => `select '${t}' as t, count(*) as n from "${t}"`).join(' union all '));
 	const counts: Record<string, number> = {};
+	for (const r of (isPg() ? countRows.rows : countRows) as { t: string; n: number | string }[]) counts[r.t] = Number(r.n);
 	const hashes: Record<string, string> = {};
-	for (const t of [...PACK_TABLES, 'directus_files', 'directus_folders']) {
-		counts[t] = Number(((await k(t).count({ n: '*' })) as { n: number | string }[])[0]!.n);
-	}
+	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, max(id) as m from "${t}"`).join(' union all '));
+	for (const r of (isPg() ? stamps.rows : stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
 	for (const t of FINGERPRINTED) {
 		const rows = await k(t).select('*').orderBy('id');
 		hashes[t] = createHash('sha1').update(stable(rows)).digest('hex');
