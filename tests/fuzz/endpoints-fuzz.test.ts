@@ -28,9 +28,17 @@ const techFirst = fc.oneof({ weight: 4, arbitrary: fc.constantFrom<ActorKey>('te
 const staffFirst = fc.oneof({ weight: 4, arbitrary: fc.constantFrom<ActorKey>('admin', 'manager', 'agent') }, { weight: 1, arbitrary: anyActor });
 
 const str = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** Percent-encodes, and sends a lone surrogate (which encodeURIComponent refuses) as the invalid UTF-8 it would be. */
+const enc = (v: string) => {
+	try {
+		return encodeURIComponent(v);
+	} catch {
+		return '%ED%A0%80';
+	}
+};
 const qs = (params: Record<string, unknown>) => {
 	const entries = Object.entries(params).filter(([, v]) => v !== undefined);
-	return entries.length ? `?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(str(v))}`).join('&')}` : '';
+	return entries.length ? `?${entries.map(([k, v]) => `${enc(k)}=${enc(str(v))}`).join('&')}` : '';
 };
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined, freq: 2 });
 
@@ -43,7 +51,7 @@ const weekArb = fc.constantFrom<unknown>('2026-W48', '2026-W54', '2026-W00', '20
 type Spec = { name: string; runs: number; arb: () => fc.Arbitrary<Req> };
 
 const idOf = (pool: number[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom<number | string>(...pool) }, { weight: 1, arbitrary: fc.constantFrom<number | string>(...unreadableIds) });
-const seg = (v: number | string) => encodeURIComponent(String(v));
+const seg = (v: number | string) => enc(String(v));
 
 function serials() {
 	return fc.oneof(
@@ -87,7 +95,7 @@ const SPECS: Spec[] = [
 	// Staff: overview, coverage, reports, sweeps.
 	{ name: 'GET /overview', runs: 13, arb: () => anyActor.map((a) => ({ actor: a, method: 'GET', path: '/after-sales/overview', route: 'GET /overview' })) },
 	{ name: 'GET /units/:serial/coverage', runs: 78, arb: () => fc.tuple(anyActor, serials(), fc.record({ at: opt(fc.oneof(dateArb, instantArb)), fault_category: opt(fc.oneof(fc.constant('engine'), hostileScalar)), fault_scope: opt(fc.constantFrom('main_part', 'bogus')), fault_cause: opt(fc.constantFrom('misuse', 'bogus')), serious: opt(fc.constantFrom('true', 'yes')) }, { requiredKeys: [] }))
-		.map(([a, s, q]) => ({ actor: a, method: 'GET', path: `/after-sales/units/${encodeURIComponent(s)}/coverage${qs(q)}`, route: 'GET /units/:serial/coverage' })) },
+		.map(([a, s, q]) => ({ actor: a, method: 'GET', path: `/after-sales/units/${enc(s)}/coverage${qs(q)}`, route: 'GET /units/:serial/coverage' })) },
 	{ name: 'POST /sla/sweep', runs: 6, arb: () => anyActor.map((a) => ({ actor: a, method: 'POST', path: '/after-sales/sla/sweep', body: {}, route: 'POST /sla/sweep' })) },
 	{ name: 'GET /reports/dealers', runs: 58, arb: () => fc.tuple(staffFirst, fc.record({ from: opt(dateArb), to: opt(dateArb), period: opt(fc.constantFrom('month', 'quarter', 'year', 'week', '')), dealer: opt(fc.oneof(fc.constantFrom<unknown>('D001', 'D999', 1, 99999999), hostileScalar)), format: opt(fc.constantFrom('json', 'csv', 'xlsx', 'pdf', '')) }, { requiredKeys: [] }))
 		.map(([a, q]) => ({ actor: a, method: 'GET', path: `/after-sales/reports/dealers${qs(q)}`, route: 'GET /reports/dealers' })) },
@@ -113,7 +121,7 @@ const SPECS: Spec[] = [
 	{ name: 'GET /dealer/units', runs: 26, arb: () => fc.tuple(dealerFirst, fc.record({ search: opt(fc.oneof(fc.constant('FZ'), hostileScalar)), limit: opt(fc.constantFrom<unknown>(1, 0, -1, 201, 'abc', 1e9)) }, { requiredKeys: [] }))
 		.map(([a, q]) => ({ actor: a, method: 'GET', path: `/after-sales/dealer/units${qs(q)}`, route: 'GET /dealer/units' })) },
 	{ name: 'GET /dealer/units/:serial/coverage', runs: 32, arb: () => fc.tuple(dealerFirst, serials(), opt(fc.oneof(dateArb, instantArb)))
-		.map(([a, s, at]) => ({ actor: a, method: 'GET', path: `/after-sales/dealer/units/${encodeURIComponent(s)}/coverage${qs({ at })}`, route: 'GET /dealer/units/:serial/coverage' })) },
+		.map(([a, s, at]) => ({ actor: a, method: 'GET', path: `/after-sales/dealer/units/${enc(s)}/coverage${qs({ at })}`, route: 'GET /dealer/units/:serial/coverage' })) },
 	{ name: 'GET /dealer/repairs/:id', runs: 26, arb: () => fc.tuple(dealerFirst, idOf(world.pools.ids['repair_records'] as number[]))
 		.map(([a, id]) => ({ actor: a, method: 'GET', path: `/after-sales/dealer/repairs/${seg(id)}`, route: 'GET /dealer/repairs/:id' })) },
 	{ name: 'POST /dealer/repairs', runs: 130, arb: () => fc.tuple(dealerFirst, fc.oneof({ weight: 9, arbitrary: repairBodyArb(fc.oneof(fc.constantFrom<unknown>(...world.units.map((u) => u.serial_no), ...world.units.map((u) => u.id)), fc.constantFrom<unknown>('NO-SUCH', 99999999, 0, ''))) as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: wrongShapeBody }))

@@ -103,7 +103,7 @@ export class Harness {
 			// A role without any item permission has no Mutation type at all; graphql-js says "Schema is not configured to
 			// execute mutation operation" and Directus labels it INTERNAL_SERVER_ERROR before the pack is reached. Kept as a
 			// note (Directus core, not the pack), not a violation.
-			if (PORTAL_ROLES.has(req.actor)) this.note(`GraphQL mutation as ${req.actor} (no item permissions) → INTERNAL_SERVER_ERROR inside HTTP ${res.status} (Directus core)`);
+			if (PORTAL_ROLES.has(req.actor)) this.note(`GraphQL mutation by a dealer or technician (no item permissions) → INTERNAL_SERVER_ERROR inside HTTP ${res.status} (Directus core: no Mutation type)`);
 			else this.record('5xx', req, res.status, res.body, 'GraphQL INTERNAL_SERVER_ERROR');
 		}
 		const gqlRefused = req.path.startsWith('/graphql') && Array.isArray(res.body?.errors) && !Object.values(res.body?.data ?? {}).some((v) => v !== null);

@@ -67,7 +67,7 @@ describe('INT-5: /items and GraphQL under generated bad input, as every role', (
 		await h.init();
 		// A write the harness did not send, then a request that is refused: the write must be noticed.
 		const admin = await actor('admin');
-		const res = await post(admin, '/items/follow_ups', { kind: 'call', customer: world.pools.ids['customers']![0], due_at: new Date(Date.now() + 86_400_000).toISOString(), status: 'open' });
+		const res = await post(admin, '/items/follow_ups', { kind: 'first_call', customer: world.pools.ids['customers']![0], due_at: new Date(Date.now() + 86_400_000).toISOString(), status: 'planned' });
 		expect(res.status, JSON.stringify(res.body)).toBe(200);
 		await h.run({ actor: 'dealer1', method: 'PATCH', path: '/items/units/1', body: { serial_no: 'x' }, route: 'self-check' });
 		expect([...h.violations.values()].map((v) => v.kind)).toContain('partial-write');

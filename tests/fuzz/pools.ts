@@ -87,7 +87,10 @@ export async function buildWorld(): Promise<FuzzWorld> {
 	];
 	ok('sweep', await post(manager, '/after-sales/sla/sweep'));
 	const escalations = (await db()('escalations').whereIn('item', complaints.map(String)).where({ collection: 'complaints' }).select('id')).map((r: any) => Number(r.id));
-	const timers = (await db()('sla_timers').whereIn('item', [...complaints, ...tasks.map((t) => t.id)].map(String)).select('id')).map((r: any) => Number(r.id));
+	const timers = (await db()('sla_timers')
+		.where((w) => w.where('collection', 'complaints').whereIn('item', complaints.map(String)))
+		.orWhere((w) => w.where('collection', 'service_requests').whereIn('item', [...tasks.map((t) => t.id), plainRequest].map(String)))
+		.select('id')).map((r: any) => Number(r.id));
 
 	// Batches of their own deadline, so a generated "ship" never ships the batch another test file waits on.
 	const batches: { id: number; dealer: number }[] = [];
@@ -98,7 +101,7 @@ export async function buildWorld(): Promise<FuzzWorld> {
 	const ledger = ok('ledger', await post(manager, '/items/dealer_ledger', { dealer: fuzzDealer, entry_type: 'adjustment', amount: '1.00', note: 'fuzz fixture' })).id as number;
 	const policy1 = ok('policy', await admin.call('/items/sla_policies?limit=1&sort=id')) as any[];
 	const policy = policy1[0] ? ok('fuzz policy', await post(admin, '/items/sla_policies', { ...Object.fromEntries(Object.entries(policy1[0]).filter(([k]) => !['id', 'date_created', 'date_updated', 'user_created', 'user_updated'].includes(k))), name: `FZ ${tag}`, key: `fz_${tag.toLowerCase()}`, active: false })).id : null;
-	const followUp = await post(admin, '/items/follow_ups', { kind: 'call', customer: customers[0], due_at: hoursFromNow(24), status: 'open' });
+	const followUp = await post(admin, '/items/follow_ups', { kind: 'first_call', customer: customers[0], due_at: hoursFromNow(24), status: 'planned' });
 
 	const ledgerIds = (await db()('dealer_ledger').whereIn('claim', claims.map((c) => c.id)).select('id')).map((r: any) => Number(r.id));
 	const pools: Pools = {
