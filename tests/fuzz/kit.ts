@@ -123,7 +123,7 @@ export async function fingerprint(): Promise<Fingerprint> {
 	const counts: Record<string, number> = {};
 	for (const r of (isPg() ? countRows.rows : countRows) as { t: string; n: number | string }[]) counts[r.t] = Number(r.n);
 	const hashes: Record<string, string> = {};
-	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, max(id) as m from "${t}"`).join(' union all '));
+	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, ${t === 'directus_files' ? 'count(*)' : 'max(id)'} as m from "${t}"`).join(' union all '));
 	for (const r of (isPg() ? stamps.rows : stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
 	for (const t of FINGERPRINTED) {
 		const rows = await k(t).select('*').orderBy('id');
