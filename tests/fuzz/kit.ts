@@ -125,6 +125,12 @@ export async function fingerprint(): Promise<Fingerprint> {
 	const hashes: Record<string, string> = {};
 	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, ${t === 'directus_files' ? 'count(*)' : 'max(id)'} as m from "${t}"`).join(' union all '));
 	for (const r of (isPg() ? stamps.rows : stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
+	if (isPg()) {
+		// One round trip: PostgreSQL hashes each table's rows itself.
+		const res = await k.raw(FINGERPRINTED.map((t) => `select '${t}' as t, md5(coalesce(string_agg(r::text, '|' order by r.id), '')) as h from "${t}" r`).join(' union all '));
+		for (const r of res.rows as { t: string; h: string }[]) hashes[r.t] = r.h;
+		return { counts, hashes };
+	}
 	for (const t of FINGERPRINTED) {
 		const rows = await k(t).select('*').orderBy('id');
 		hashes[t] = createHash('sha1').update(stable(rows)).digest('hex');
