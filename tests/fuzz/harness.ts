@@ -64,9 +64,9 @@ export class Harness {
 		return before;
 	}
 
-	private record(kind: string, req: Req, status: number, body: unknown, detail: string) {
+	record(kind: string, req: Req, status: number, body: unknown, detail: string) {
 		const e = firstError(body);
-		const key = `${kind} ${req.method} ${req.route} → ${status} ${e.code ?? ''}${kind === 'invariant' ? ` ${detail.replace(/\d+/g, 'N')}` : ''}`;
+		const key = `${kind} ${req.method} ${req.route} → ${status} ${e.code ?? ''}${kind === 'invariant' || kind === 'frozen' ? ` ${detail.replace(/\d+(\.\d+)?/g, 'N').slice(0, 60)}` : ''}`;
 		const seen = this.violations.get(key);
 		if (seen) {
 			seen.count++;
