@@ -116,13 +116,14 @@ export type Fingerprint = { counts: Record<string, number>; hashes: Record<strin
 const stable = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x instanceof Date ? x.toISOString() : x));
 
 /** Row counts of every pack table (and files, folders), the last update of the large ones and a hash of every row of the others. */
-export async function fingerprint(): Promise<Fingerprint> {
+export async function fingerprint(countsOnly = false): Promise<Fingerprint> {
 	const k = db();
 	const tables = [...PACK_TABLES, 'directus_files', 'directus_folders'];
 	const countRows = await k.raw(tables.map((t) => `select '${t}' as t, count(*) as n from "${t}"`).join(' union all '));
 	const counts: Record<string, number> = {};
 	for (const r of (isPg() ? countRows.rows : countRows) as { t: string; n: number | string }[]) counts[r.t] = Number(r.n);
 	const hashes: Record<string, string> = {};
+	if (countsOnly) return { counts, hashes };
 	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, ${t === 'directus_files' ? 'count(*)' : 'max(id)'} as m from "${t}"`).join(' union all '));
 	for (const r of (isPg() ? stamps.rows : stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
 	if (isPg()) {
