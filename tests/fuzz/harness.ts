@@ -81,6 +81,11 @@ export class Harness {
 		});
 	}
 
+	/** After the test itself wrote (fixtures), the state refused requests are compared with starts here. */
+	async resync() {
+		this.checkpoint = { marker: await settleMarker(), fp: await settledFingerprint() };
+	}
+
 	note(text: string) {
 		this.notes.set(text, (this.notes.get(text) ?? 0) + 1);
 	}

@@ -112,6 +112,7 @@ describe('INT-1: a submitted claim under generated edits of its repair, then app
 		await fc.assert(
 			fc.asyncProperty(fc.constantFrom<'submitted' | 'audited' | 'inspected'>('submitted', 'audited', 'inspected'), fc.array(editArb, { minLength: 1, maxLength: 4 }), async (status, edits) => {
 				const claim = await createClaim(1, status);
+				await h.resync();
 				const frozen = await frozenView(claim.repair);
 				const claimedBefore = (await db()('warranty_claims').where({ id: claim.id }).first('claimed_amount')).claimed_amount;
 				for (const e of edits) {
