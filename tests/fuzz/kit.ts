@@ -335,7 +335,7 @@ export async function createServiceRequest(fields: Record<string, unknown>): Pro
 	const admin = await actor('admin');
 	const customer = (await admin.call('/items/customers?limit=1&sort=id&fields=id')).body.data[0].id;
 	const res = await post(admin, '/items/service_requests', {
-		type: 'repair', channel: 'phone', received_at: hoursFromNow(-1), recorder: admin.id, customer, problem: '发动机无法启动', status: 'new', ...fields,
+		type: 'repair', channel: 'phone', received_at: hoursFromNow(-3), recorder: admin.id, customer, problem: '发动机无法启动', status: 'new', ...fields,
 	});
 	if (res.status !== 200) throw new Error(`service request: ${JSON.stringify(res.body)}`);
 	return res.body.data.id as number;

@@ -108,11 +108,11 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					// Internal writes (the sweep, install, seed, the pack's endpoints as the system) are trusted.
 					if (!hook.accountability) return payload;
 					if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw ruleViolation('INT-5', null, 'the body must be an object of field values');
-					const log = IMMUTABLE_LOGS[collection];
-					if (log) throw conflict(log, null, `${collection} is an append-only log written by the system; it is never ${event === 'create' ? 'written' : 'changed'} through the API`);
 					if (event === 'update') assertKeys(meta.keys);
 					const owned = findSystemOwnedField(collection, payload);
 					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
+					const log = IMMUTABLE_LOGS[collection];
+					if (log) throw conflict(log, null, `${collection} is an append-only log written by the system; it is never ${event === 'create' ? 'written' : 'changed'} through the API`);
 					const derived = DERIVED[collection];
 					if (derived) throw conflict(derived, null, `${collection} are derived by the pack from the records and the SLA policies; edit those instead`);
 					if (collection === 'service_settings') checkSettings(payload);
