@@ -11,6 +11,7 @@ import {
 	computeDingTalkSignedUrl,
 	computeRetrySchedule,
 	computeWebhookDigest,
+	type Delivery,
 	type Digest,
 	type EscalationNotice,
 	type NotificationChannels,
@@ -19,15 +20,7 @@ import {
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant } from '../lib/db-values';
 
-export type Delivery = {
-	channel: string;
-	recipient: string;
-	status: 'pending' | 'sent' | 'failed' | 'abandoned';
-	attempts: number;
-	next_at: string | null;
-	sent_at: string | null;
-	error: string | null;
-};
+export type { Delivery };
 
 /** A claimed batch is leased for this long: a crashed instance's deliveries are picked up again after it. */
 const LEASE_MS = 10 * 60_000;

@@ -36,3 +36,16 @@ export interface Digest {
 export type RetryDecision =
 	| { give_up: false; retry_at: Date; delay_minutes: number }
 	| { give_up: true; retry_at: null; delay_minutes: null };
+
+/** One notice owed by an escalation, kept in `escalations.deliveries` (NTF-3). */
+export interface Delivery {
+	/** `computeDeliveryKey(...)`: stable across retries and crashes; sent as `X-Idempotency-Key`. */
+	key?: string;
+	channel: string;
+	recipient: string;
+	status: 'pending' | 'sent' | 'failed' | 'abandoned';
+	attempts: number;
+	next_at: string | null;
+	sent_at: string | null;
+	error: string | null;
+}
