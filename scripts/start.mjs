@@ -24,6 +24,7 @@ const cli = (args) => {
 	if (result.status !== 0) fail(`\`directus ${args.join(' ')}\` failed (see above). Check the DB_* settings in .env.`);
 };
 
+await (await import('./check-redis.mjs')).assertRedisReachable(env);
 console.log(`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`);
 cli(['bootstrap']);
 cli(['after-sales', 'install', ...(env.AFTER_SALES_DEMO_DATA === 'false' ? [] : ['--seed'])]);

@@ -1,7 +1,8 @@
-// ESC-2, ESC-4: delivery of escalation notices. Every logged escalation carries its deliveries
-// (channel × recipient) in `escalations.deliveries`; this step sends those that are due as one
-// digest per recipient per channel, records success or the error, and schedules a retry with
-// backoff (`next_delivery_at`). A failing channel never blocks the sweep or the other channels.
+// ESC-2, ESC-4, NTF-3: delivery of escalation notices. Every logged escalation carries its
+// deliveries (channel × recipient, each with a stable key) in `escalations.deliveries`; this step
+// claims every due one under a 2-minute lease, sends them as one digest per recipient per channel,
+// records success or the error, and schedules a retry with backoff (`next_delivery_at`). A failing
+// channel never blocks the sweep or the other channels.
 import type { Knex } from 'knex';
 import type { Calendar } from '../../domain/calendar';
 import {
@@ -9,7 +10,9 @@ import {
 	computeDigestLines,
 	computeDigests,
 	computeDingTalkSignedUrl,
-	computeRetrySchedule,
+	computeDeliveryAfterAttempt,
+	computeDeliveryKey,
+	computeDigestKey,
 	computeWebhookDigest,
 	type Delivery,
 	type Digest,
@@ -18,86 +21,144 @@ import {
 	type NotificationEvent,
 } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toInstant } from '../lib/db-values';
+import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
 
 export type { Delivery };
 
-/** A claimed batch is leased for this long: a crashed instance's deliveries are picked up again after it. */
-const LEASE_MS = 10 * 60_000;
+/**
+ * Claimed escalations are leased for this long: a crashed instance's deliveries are taken over
+ * after it. A random few milliseconds make each claim's lease value its own, so a write guarded by
+ * it fails once another instance has taken the lease over.
+ */
+export const LEASE_MS = 2 * 60_000;
 const WEBHOOK_TIMEOUT_MS = 5_000;
-const BATCH = 500;
+/** Rows claimed per statement; every due row is claimed (no cap per sweep), in as many statements as it takes. */
+const CLAIM_BATCH = 2_000;
 
 type Row = Record<string, unknown>;
 const parse = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : typeof value === 'string' ? JSON.parse(value) : (value as T));
+const isOpen = (d: Delivery) => (d.status === 'pending' || d.status === 'failed') && d.next_at !== null;
+const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { name: 'next_delivery_at', type: 'timestamp' }];
 
+/**
+ * ESC-2, NTF-2, NTF-3: sends every delivery that is due, one digest per recipient per channel.
+ * An in-app notice is inserted in the same transaction that marks its deliveries sent, guarded by
+ * this sweep's lease: a crash leaves both undone, a lease taken over leaves both undone, so no
+ * inbox shows a notice twice. E-mail and webhooks cannot be transactional: they carry the digest's
+ * stable key (`X-Idempotency-Key`, and in the body) and are marked sent right after, so a crash
+ * re-sends a digest at most once, with the same key.
+ */
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
-	const nowText = fromInstant(now)!;
-	const candidates: { id: number }[] = await knex('escalations').where('next_delivery_at', '<=', nowText).orderBy('id').limit(BATCH).select('id');
-	if (!candidates.length) return { sent: 0, failed: 0 };
-	const lease = fromInstant(new Date(now.getTime() + LEASE_MS));
-	// Claim by moving next_delivery_at past now, in one statement: of two concurrent sweeps only one
-	// updates a given row (PostgreSQL re-checks the condition after the other's commit; SQLite
-	// serialises writers), and RETURNING tells each which rows are its own.
-	const returned = await knex('escalations')
-		.whereIn('id', candidates.map((c) => c.id))
-		.andWhere('next_delivery_at', '<=', nowText)
-		.update({ next_delivery_at: lease }, ['id']);
-	const claimed = (returned as ({ id: number } | number)[]).map((r) => Number(typeof r === 'object' ? r.id : r));
-	if (!claimed.length) return { sent: 0, failed: 0 };
+	const lease = fromInstant(new Date(now.getTime() + LEASE_MS + Math.floor(Math.random() * 997)))!;
+	const rows = await claim(knex, now, lease);
+	if (!rows.length) return { sent: 0, failed: 0 };
 
-	const rows: Row[] = await knex('escalations').whereIn('id', claimed).select('*');
 	const deliveriesOf = new Map<number, Delivery[]>();
-	const events: NotificationEvent[] = [];
+	const idOfKey = new Map<string, number>();
+	const events: (NotificationEvent & { delivery: string })[] = [];
 	for (const row of rows) {
+		const id = Number(row['id']);
 		const deliveries = parse<Delivery[]>(row['deliveries'], []);
-		deliveriesOf.set(Number(row['id']), deliveries);
+		deliveriesOf.set(id, deliveries);
+		idOfKey.set(String(row['escalation_key']), id);
 		const escalation = toNotice(row, ctx);
 		for (const d of deliveries) {
-			if ((d.status === 'pending' || d.status === 'failed') && d.next_at && new Date(d.next_at) <= now) {
-				events.push({ recipient: d.recipient, channel: d.channel, escalation });
-			}
+			if (!isOpen(d) || new Date(d.next_at!) > now) continue;
+			const delivery = d.key ?? computeDeliveryKey(escalation.key, d.channel, d.recipient);
+			events.push({ recipient: d.recipient, channel: d.channel, escalation: { ...escalation, delivery_key: delivery }, delivery });
 		}
 	}
 
 	let sent = 0;
 	let failed = 0;
-	const idOfKey = new Map(rows.map((r) => [String(r['escalation_key']), Number(r['id'])]));
 	for (const digest of computeDigests(events)) {
-		let error: string | null = null;
+		digest.key = computeDigestKey(digest.escalations.map((e) => e.delivery_key ?? e.key));
+		const record = (error: string | null) => {
+			const touched = new Set<number>();
+			for (const escalation of digest.escalations) {
+				const id = idOfKey.get(escalation.key)!;
+				const list = deliveriesOf.get(id)!;
+				const index = list.findIndex((x) => x.channel === digest.channel && x.recipient === digest.recipient);
+				if (index === -1) continue;
+				list[index] = computeDeliveryAfterAttempt(list[index]!, error, now);
+				touched.add(id);
+			}
+			return [...touched].map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: lease }));
+		};
 		try {
-			await send(ctx, knex, digest, channels, calendar, schema);
-		} catch (e) {
-			error = (e as Error).message || String(e);
-			ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
-		}
-		if (error) failed++;
-		else sent++;
-		for (const escalation of digest.escalations) {
-			const list = deliveriesOf.get(idOfKey.get(escalation.key)!)!;
-			const d = list.find((x) => x.channel === digest.channel && x.recipient === digest.recipient);
-			if (!d) continue;
-			d.attempts += 1;
-			if (!error) {
-				Object.assign(d, { status: 'sent', sent_at: now.toISOString(), next_at: null, error: null });
-			} else if (error.startsWith('abandon:')) {
-				Object.assign(d, { status: 'abandoned', next_at: null, error: error.slice(8).trim() });
+			if (digest.channel === 'in_app') {
+				await knex.transaction(async (trx) => {
+					const changes = record(null);
+					await assertLeaseHeld(trx, changes.map((c) => c.id), lease);
+					await bulkUpdate(trx, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, changes, { column: 'next_delivery_at', value: lease });
+					await sendInApp(ctx, trx, digest, calendar, schema);
+				});
 			} else {
-				const retry = computeRetrySchedule(d.attempts, now);
-				Object.assign(d, retry.give_up ? { status: 'abandoned', next_at: null, error } : { status: 'failed', next_at: retry.retry_at.toISOString(), error });
+				let error: string | null = null;
+				try {
+					await send(ctx, knex, digest, channels, calendar, schema);
+				} catch (e) {
+					error = (e as Error).message || String(e);
+					ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
+				}
+				const changes = record(error);
+				await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, changes, { column: 'next_delivery_at', value: lease });
+				if (error) {
+					failed++;
+					continue;
+				}
+			}
+			sent++;
+		} catch (error) {
+			// The lease was taken over, or the database refused: whatever was not written is retried.
+			failed++;
+			ctx.logger.warn(`[after-sales] NTF-3: ${digest.channel} to ${digest.recipient} not recorded: ${(error as Error).message}`);
+			for (const escalation of digest.escalations) {
+				const id = idOfKey.get(escalation.key)!;
+				const fresh = await knex('escalations').where({ id }).first('deliveries');
+				if (fresh) deliveriesOf.set(id, parse<Delivery[]>(fresh.deliveries, []));
 			}
 		}
 	}
 
-	await knex.transaction(async (trx) => {
-		for (const [id, deliveries] of deliveriesOf) {
-			const open = deliveries.filter((d) => (d.status === 'pending' || d.status === 'failed') && d.next_at).map((d) => new Date(d.next_at!).getTime());
-			await trx('escalations').where({ id }).update({
-				deliveries: JSON.stringify(deliveries),
-				next_delivery_at: open.length ? fromInstant(new Date(Math.min(...open))) : null,
-			});
-		}
+	// Release the lease: the next delivery time of each claimed row, or none when all are done.
+	const release = [...deliveriesOf].map(([id, deliveries]) => {
+		const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: open.length ? fromInstant(new Date(Math.min(...open))) : null };
 	});
+	for (let i = 0; i < release.length; i += CLAIM_BATCH) {
+		await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, release.slice(i, i + CLAIM_BATCH), { column: 'next_delivery_at', value: lease });
+	}
 	return { sent, failed };
+}
+
+/**
+ * Claims every escalation whose delivery is due by moving `next_delivery_at` to this sweep's
+ * lease, in one statement per batch: of two concurrent sweeps only one updates a given row
+ * (PostgreSQL re-checks the condition after the other's commit; SQLite serialises writers).
+ */
+async function claim(knex: Knex, now: Date, lease: string): Promise<Row[]> {
+	const nowText = fromInstant(now)!;
+	const rows: Row[] = [];
+	let lastId = 0;
+	for (;;) {
+		const candidates: { id: number }[] = await knex('escalations').where('next_delivery_at', '<=', nowText).andWhere('id', '>', lastId).orderBy('id').limit(CLAIM_BATCH).select('id');
+		if (!candidates.length) break;
+		lastId = Number(candidates[candidates.length - 1]!.id);
+		await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', '<=', nowText).update({ next_delivery_at: lease });
+		rows.push(...(await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', lease).select('*')));
+		if (candidates.length < CLAIM_BATCH) break;
+	}
+	return rows;
+}
+
+/** NTF-3: inside the transaction, the rows are locked and still carry this sweep's lease, or nothing is written. */
+async function assertLeaseHeld(trx: Knex, ids: number[], lease: string) {
+	const query = trx('escalations').whereIn('id', ids).andWhere('next_delivery_at', lease).select('id');
+	if (vendorOf(trx) !== 'sqlite') query.forUpdate();
+	const held = await query;
+	if (held.length !== ids.length) throw new Error(`the delivery lease of ${ids.length - held.length} escalation(s) was taken over by another instance`);
 }
 
 function toNotice(row: Row, ctx: PackContext): EscalationNotice {
@@ -115,25 +176,25 @@ function toNotice(row: Row, ctx: PackContext): EscalationNotice {
 	};
 }
 
+async function sendInApp(ctx: PackContext, knex: Knex, digest: Digest, calendar: Calendar, schema: unknown) {
+	const { title, lines } = computeDigestLines(digest.escalations, { timeZone: calendar.timezone, markdown: true });
+	// ItemsService, not NotificationsService: the latter would also e-mail, and e-mail is its own channel here.
+	const notifications = new ctx.services['ItemsService']!('directus_notifications', { knex, schema, accountability: null });
+	const single = digest.escalations.length === 1 ? digest.escalations[0]! : null;
+	await notifications.createOne({
+		recipient: digest.recipient, sender: null, status: 'inbox', subject: title.slice(0, 255), message: lines.join('\n'),
+		collection: single?.collection ?? null, item: single ? String(single.item_id) : null,
+	});
+}
+
 async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, calendar: Calendar, schema: unknown) {
 	const timeZone = calendar.timezone;
-	if (digest.channel === 'in_app') {
-		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: true });
-		// ItemsService, not NotificationsService: the latter would also e-mail, and e-mail is its own channel here.
-		const notifications = new ctx.services["ItemsService"]!('directus_notifications', { knex, schema, accountability: null });
-		const single = digest.escalations.length === 1 ? digest.escalations[0]! : null;
-		await notifications.createOne({
-			recipient: digest.recipient, sender: null, status: 'inbox', subject: title.slice(0, 255), message: lines.join('\n'),
-			collection: single?.collection ?? null, item: single ? String(single.item_id) : null,
-		});
-		return;
-	}
 	if (digest.channel === 'email') {
 		const user = await knex('directus_users').where({ id: digest.recipient }).first('email');
 		if (!user?.email) throw new Error('abandon: the user has no e-mail address');
 		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: false });
 		const mail = new ctx.services["MailService"]!({ schema, knex });
-		await mail.send({ to: user.email, subject: title, text: [title, '', ...lines].join('\n'), html: `<p>${escapeHtml(title)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` });
+		await mail.send({ to: user.email, subject: title, headers: { 'X-Idempotency-Key': digest.key }, text: [title, '', ...lines, '', `Idempotency-Key: ${digest.key}`].join('\n'), html: `<p>${escapeHtml(title)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` });
 		return;
 	}
 	if (digest.channel.startsWith('webhook:')) {
@@ -144,7 +205,7 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 		if (!part) return;
 		const url = webhook.format === 'dingtalk' && webhook.secret ? computeDingTalkSignedUrl(webhook.url, webhook.secret, Date.now()) : webhook.url;
 		const response = await fetch(url, {
-			method: 'POST', headers: { 'content-type': 'application/json' },
+			method: 'POST', headers: { 'content-type': 'application/json', 'x-idempotency-key': digest.key ?? '' },
 			body: JSON.stringify(buildWebhookPayload(webhook.format, part, { timeZone })),
 			signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
 		});

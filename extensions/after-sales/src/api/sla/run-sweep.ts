@@ -33,6 +33,8 @@ export type SweepReport = {
 	skipped_locked: number;
 	deliveries_sent: number;
 	deliveries_failed: number;
+	/** Of `duration_ms`, the time spent delivering notices. */
+	deliver_ms: number;
 	duration_ms: number;
 };
 
@@ -51,7 +53,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) !== 'sqlite',
-		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, deliveries_sent: 0, deliveries_failed: 0, duration_ms: 0 },
+		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
@@ -76,10 +78,12 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 		if (due.length < BATCH) break;
 	}
 
+	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });
 	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema);
 	state.report.deliveries_sent = delivered.sent;
 	state.report.deliveries_failed = delivered.failed;
+	state.report.deliver_ms = Date.now() - delivering;
 	state.report.duration_ms = Date.now() - started;
 	return state.report;
 }

@@ -3,7 +3,8 @@
 // UPDATE … FROM a JSON list, retired ones in one UPDATE).
 import type { Knex } from 'knex';
 import { computeNextCheckAt, type EscalationLevel, type PlannedTimer, type SlaCollection, type StoredTimer, type TimerRow, type TimerState, computeTimerKey } from '../../domain/sla';
-import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { fromInstant, toInstant } from '../lib/db-values';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
 import { insertManyOnce } from '../lib/insert-once';
 
 type Row = Record<string, unknown>;
@@ -71,14 +72,9 @@ export async function readTimersOf(knex: Knex, refs: readonly { collection: SlaC
 }
 
 const UPDATED_COLUMNS = ['state', 'level', 'started_at', 'warn_at', 'due_at', 'next_check_at', 'paused_since', 'paused_minutes', 'warned_at', 'breached_at', 'fulfilled_at', 'policy', 'milestone_label', 'clock'] as const;
-const TIMESTAMPS = new Set(['started_at', 'warn_at', 'due_at', 'next_check_at', 'paused_since', 'warned_at', 'breached_at', 'fulfilled_at']);
-const TYPES: Record<(typeof UPDATED_COLUMNS)[number], { pg: string; mysql: string }> = {
-	state: { pg: 'text', mysql: 'varchar(16)' }, level: { pg: 'integer', mysql: 'int' }, policy: { pg: 'integer', mysql: 'int' },
-	paused_minutes: { pg: 'numeric', mysql: 'decimal(14,2)' }, milestone_label: { pg: 'text', mysql: 'varchar(255)' }, clock: { pg: 'text', mysql: 'varchar(16)' },
-	started_at: { pg: 'timestamptz', mysql: 'datetime(3)' }, warn_at: { pg: 'timestamptz', mysql: 'datetime(3)' }, due_at: { pg: 'timestamptz', mysql: 'datetime(3)' },
-	next_check_at: { pg: 'timestamptz', mysql: 'datetime(3)' }, paused_since: { pg: 'timestamptz', mysql: 'datetime(3)' }, warned_at: { pg: 'timestamptz', mysql: 'datetime(3)' },
-	breached_at: { pg: 'timestamptz', mysql: 'datetime(3)' }, fulfilled_at: { pg: 'timestamptz', mysql: 'datetime(3)' },
-};
+const TYPES: Record<string, BulkColumn['type']> = { state: 'text', level: 'integer', policy: 'integer', paused_minutes: 'decimal', milestone_label: 'text', clock: 'text' };
+const COLUMNS: BulkColumn[] = UPDATED_COLUMNS.map((name) => ({ name, type: TYPES[name] ?? 'timestamp' }));
+const bulkUpdateTimers = (knex: Knex, key: 'id' | 'timer_key', rows: Row[]) => bulkUpdate(knex, 'sla_timers', { name: key, type: key === 'id' ? 'integer' : 'text' }, COLUMNS, rows);
 
 function columnsOf(timer: PlannedTimer): Row {
 	return { ...toTimerColumns(timer), policy: timer.policy, milestone_label: timer.milestone_label, clock: timer.clock };
@@ -94,7 +90,7 @@ export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], n
 	const ids = new Map<string, number>();
 	const known = timers.filter((t) => t.id !== null);
 	for (const t of known) ids.set(computeTimerKey(t.collection, t.item, t.milestone), t.id!);
-	for (const part of chunks(known)) await bulkUpdate(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
+	for (const part of chunks(known)) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
 
 	const fresh = timers.filter((t) => t.id === null);
 	for (const part of chunks(fresh)) {
@@ -102,7 +98,7 @@ export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], n
 			...columnsOf(t), timer_key: computeTimerKey(t.collection, t.item, t.milestone), collection: t.collection, item: t.item, milestone: t.milestone, date_created: fromInstant(now),
 		}));
 		const inserted = await insertManyOnce(knex, 'sla_timers', rows, 'timer_key');
-		if (inserted < rows.length) await bulkUpdate(knex, 'timer_key', rows.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));
+		if (inserted < rows.length) await bulkUpdateTimers(knex, 'timer_key', rows.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));
 		const found: { id: number; timer_key: string }[] = await knex('sla_timers').whereIn('timer_key', rows.map((r) => r.timer_key)).select('id', 'timer_key');
 		for (const f of found) ids.set(f.timer_key, Number(f.id));
 	}
@@ -116,25 +112,3 @@ export async function retireTimers(knex: Knex, ids: readonly number[]): Promise<
 	for (const part of chunks(ids)) await knex('sla_timers').whereIn('id', part).update({ next_check_at: null });
 }
 
-/**
- * One UPDATE for many rows with different values: the rows travel as one JSON parameter, read
- * back as a table (`json_to_recordset` on PostgreSQL, `json_each` on SQLite, `JSON_TABLE` on MySQL).
- */
-async function bulkUpdate(knex: Knex, key: 'id' | 'timer_key', rows: Row[]): Promise<void> {
-	if (!rows.length) return;
-	const vendor = vendorOf(knex);
-	const set = UPDATED_COLUMNS;
-	if (vendor === 'postgres') {
-		const types = [`${key} ${key === 'id' ? 'integer' : 'text'}`, ...set.map((c) => `${c} ${TYPES[c].pg}`)].join(', ');
-		await knex.raw(`update sla_timers as t set ${set.map((c) => `${c} = v.${c}`).join(', ')} from json_to_recordset(?::json) as v(${types}) where t.${key} = v.${key}`, [JSON.stringify(rows)]);
-		return;
-	}
-	if (vendor === 'mysql') {
-		const toMysql = (row: Row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, TIMESTAMPS.has(c) && typeof v === 'string' ? v.replace('T', ' ').replace('Z', '') : v]));
-		const columns = [`${key} ${key === 'id' ? 'int' : 'varchar(191)'} path '$.${key}'`, ...set.map((c) => `${c} ${TYPES[c].mysql} path '$.${c}' null on empty`)].join(', ');
-		await knex.raw(`update sla_timers t join json_table(?, '$[*]' columns (${columns})) v on t.${key} = v.${key} set ${set.map((c) => `t.${c} = v.${c}`).join(', ')}`, [JSON.stringify(rows.map(toMysql))]);
-		return;
-	}
-	const fields = [key, ...set].map((c) => `json_extract(value, '$.${c}') as ${c}`).join(', ');
-	await knex.raw(`update sla_timers set ${set.map((c) => `${c} = v.${c}`).join(', ')} from (select ${fields} from json_each(?)) as v where sla_timers.${key} = v.${key}`, [JSON.stringify(rows)]);
-}

@@ -1,6 +1,8 @@
 export { buildWebhookPayload, type WebhookPayloadOptions } from './build-webhook-payload';
 export { computeDigestLines, type DigestTextOptions } from './compute-digest-lines';
 export { computeDeliveries, computeDeliveryKey } from './compute-deliveries';
+export { computeDeliveryAfterAttempt } from './compute-delivery-after-attempt';
+export { computeDigestKey } from './compute-digest-key';
 export { computeDigests } from './compute-digests';
 export { computeDingTalkSignedUrl } from './compute-ding-talk-signed-url';
 export { computeRetrySchedule } from './compute-retry-schedule';
