@@ -32,6 +32,8 @@ export type { Delivery };
  * it fails once another instance has taken the lease over.
  */
 export const LEASE_MS = 2 * 60_000;
+/** `AFTER_SALES_DELIVERY_LEASE_SECONDS` shortens it (the two-instance crash test). */
+const leaseMs = (ctx: PackContext) => Math.max(1, Number(ctx.env['AFTER_SALES_DELIVERY_LEASE_SECONDS'] ?? LEASE_MS / 1000)) * 1000;
 const WEBHOOK_TIMEOUT_MS = 5_000;
 /** Rows claimed per statement; every due row is claimed (no cap per sweep), in as many statements as it takes. */
 const CLAIM_BATCH = 2_000;
@@ -50,7 +52,7 @@ const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { 
  * re-sends a digest at most once, with the same key.
  */
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
-	const lease = fromInstant(new Date(now.getTime() + LEASE_MS + Math.floor(Math.random() * 997)))!;
+	const lease = fromInstant(new Date(now.getTime() + leaseMs(ctx) + Math.floor(Math.random() * 997)))!;
 	const rows = await claim(knex, now, lease);
 	if (!rows.length) return { sent: 0, failed: 0 };
 
