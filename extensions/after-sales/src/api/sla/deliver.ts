@@ -74,64 +74,72 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 
 	let sent = 0;
 	let failed = 0;
-	for (const digest of computeDigests(events)) {
-		digest.key = computeDigestKey(digest.escalations.map((e) => e.delivery_key ?? e.key));
-		const record = (error: string | null) => {
-			const touched = new Set<number>();
-			for (const escalation of digest.escalations) {
-				const id = idOfKey.get(escalation.key)!;
-				const list = deliveriesOf.get(id)!;
-				const index = list.findIndex((x) => x.channel === digest.channel && x.recipient === digest.recipient);
-				if (index === -1) continue;
-				list[index] = computeDeliveryAfterAttempt(list[index]!, error, now);
-				touched.add(id);
-			}
-			return [...touched].map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: lease }));
-		};
+	const digests = computeDigests(events);
+	for (const digest of digests) digest.key = computeDigestKey(digest.escalations.map((e) => e.delivery_key ?? e.key));
+	const record = (digest: Digest, error: string | null) => {
+		for (const escalation of digest.escalations) {
+			const list = deliveriesOf.get(idOfKey.get(escalation.key)!)!;
+			const index = list.findIndex((x) => x.channel === digest.channel && x.recipient === digest.recipient);
+			if (index !== -1) list[index] = computeDeliveryAfterAttempt(list[index]!, error, now);
+		}
+	};
+	/** What each row's `next_delivery_at` was last written as in this sweep. */
+	const written = new Map<number, string | null>();
+	const release = (ids: Iterable<number>) => [...new Set(ids)].map((id) => {
+		const deliveries = deliveriesOf.get(id)!;
+		const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+		// Still leased while another channel of this sweep is to be tried; released (next time, or none) otherwise.
+		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open))) : null;
+		written.set(id, next);
+		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: next };
+	});
+
+	// In-app: every notice of this sweep and the mark that it was sent commit together, under the lease.
+	const inApp = digests.filter((d) => d.channel === 'in_app');
+	if (inApp.length) {
 		try {
-			if (digest.channel === 'in_app') {
-				await knex.transaction(async (trx) => {
-					const changes = record(null);
-					await assertLeaseHeld(trx, changes.map((c) => c.id), lease);
-					await bulkUpdate(trx, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, changes, { column: 'next_delivery_at', value: lease });
+			await knex.transaction(async (trx) => {
+				const touched = new Set(inApp.flatMap((d) => d.escalations.map((e) => idOfKey.get(e.key)!)));
+				await assertLeaseHeld(trx, [...touched], lease);
+				for (const digest of inApp) {
+					record(digest, null);
 					await sendInApp(ctx, trx, digest, calendar, schema);
-				});
-			} else {
-				let error: string | null = null;
-				try {
-					await send(ctx, knex, digest, channels, calendar, schema);
-				} catch (e) {
-					error = (e as Error).message || String(e);
-					ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
 				}
-				const changes = record(error);
-				await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, changes, { column: 'next_delivery_at', value: lease });
-				if (error) {
-					failed++;
-					continue;
-				}
-			}
-			sent++;
+				await writeDeliveries(trx, release(touched), lease);
+			});
+			sent += inApp.length;
 		} catch (error) {
-			// The lease was taken over, or the database refused: whatever was not written is retried.
-			failed++;
-			ctx.logger.warn(`[after-sales] NTF-3: ${digest.channel} to ${digest.recipient} not recorded: ${(error as Error).message}`);
-			for (const escalation of digest.escalations) {
-				const id = idOfKey.get(escalation.key)!;
-				const fresh = await knex('escalations').where({ id }).first('deliveries');
-				if (fresh) deliveriesOf.set(id, parse<Delivery[]>(fresh.deliveries, []));
-			}
+			// The lease was taken over, or the database refused: nothing was written, all is retried.
+			failed += inApp.length;
+			ctx.logger.warn(`[after-sales] NTF-3: in-app notices not delivered, retried: ${(error as Error).message}`);
+			written.clear();
+			const fresh: Row[] = await knex('escalations').whereIn('id', [...deliveriesOf.keys()]).select('id', 'deliveries');
+			for (const row of fresh) deliveriesOf.set(Number(row['id']), parse<Delivery[]>(row['deliveries'], []));
 		}
 	}
 
-	// Release the lease: the next delivery time of each claimed row, or none when all are done.
-	const release = [...deliveriesOf].map(([id, deliveries]) => {
-		const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
-		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: open.length ? fromInstant(new Date(Math.min(...open))) : null };
-	});
-	for (let i = 0; i < release.length; i += CLAIM_BATCH) {
-		await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, release.slice(i, i + CLAIM_BATCH), { column: 'next_delivery_at', value: lease });
+	// E-mail and webhooks: sent, then marked; a crash between the two re-sends once, with the same key.
+	const external = digests.filter((d) => d.channel !== 'in_app');
+	const touched = new Set<number>();
+	for (const digest of external) {
+		let error: string | null = null;
+		try {
+			await send(ctx, knex, digest, channels, calendar, schema);
+		} catch (e) {
+			error = (e as Error).message || String(e);
+			ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
+		}
+		record(digest, error);
+		for (const e of digest.escalations) touched.add(idOfKey.get(e.key)!);
+		if (error) failed++;
+		else sent++;
+		// Marked at once, so a crash later in this sweep does not re-send what already went out.
+		await writeDeliveries(knex, release(digest.escalations.map((e) => idOfKey.get(e.key)!)), lease);
 	}
+
+	// Release the lease of every claimed row still holding it: its next delivery time, or none when all are done.
+	const rest = [...deliveriesOf.keys()].filter((id) => written.get(id) === undefined || written.get(id) === lease);
+	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!) })), lease);
 	return { sent, failed };
 }
 
@@ -155,12 +163,27 @@ async function claim(knex: Knex, now: Date, lease: string): Promise<Row[]> {
 	return rows;
 }
 
+const nextOpen = (deliveries: Delivery[]) => {
+	const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+	return open.length ? fromInstant(new Date(Math.min(...open))) : null;
+};
+
+/** Writes deliveries back, only where this sweep's lease still holds. */
+async function writeDeliveries(knex: Knex, rows: { id: number; deliveries: string; next_delivery_at: string | null }[], lease: string) {
+	for (let i = 0; i < rows.length; i += CLAIM_BATCH) {
+		await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, rows.slice(i, i + CLAIM_BATCH), { column: 'next_delivery_at', value: lease });
+	}
+}
+
 /** NTF-3: inside the transaction, the rows are locked and still carry this sweep's lease, or nothing is written. */
 async function assertLeaseHeld(trx: Knex, ids: number[], lease: string) {
-	const query = trx('escalations').whereIn('id', ids).andWhere('next_delivery_at', lease).select('id');
-	if (vendorOf(trx) !== 'sqlite') query.forUpdate();
-	const held = await query;
-	if (held.length !== ids.length) throw new Error(`the delivery lease of ${ids.length - held.length} escalation(s) was taken over by another instance`);
+	let held = 0;
+	for (let i = 0; i < ids.length; i += CLAIM_BATCH) {
+		const query = trx('escalations').whereIn('id', ids.slice(i, i + CLAIM_BATCH)).andWhere('next_delivery_at', lease).select('id');
+		if (vendorOf(trx) !== 'sqlite') query.forUpdate();
+		held += (await query).length;
+	}
+	if (held !== ids.length) throw new Error(`the delivery lease of ${ids.length - held} escalation(s) was taken over by another instance`);
 }
 
 function toNotice(row: Row, ctx: PackContext): EscalationNotice {
