@@ -170,7 +170,10 @@ describe.skipIf(!onPg)('two instances on PostgreSQL + Redis, killed mid-sweep an
 		await waitFor('every delivery sent', async () => {
 			const { rows } = await client.query(`select count(*) as n from escalations where next_delivery_at is not null`);
 			return Number(rows[0].n) === 0;
-		}, 160, 250);
+		}, 160, 250).catch(async (error) => {
+			const { rows } = await client.query(`select escalation_key, next_delivery_at, deliveries from escalations where next_delivery_at is not null limit 3`);
+			throw new Error(`${error.message}: ${JSON.stringify(rows)}; now ${new Date().toISOString()}`);
+		});
 		const { rows: escalations } = await client.query(`select escalation_key, deliveries from escalations where collection = 'complaints' and item in (select id::text from complaints where description like 'two-%')`);
 		const deliveries: any[] = escalations.flatMap((e: any) => (e.deliveries as any[]).map((d: any) => ({ ...d, escalation: e.escalation_key })));
 		expect(deliveries.filter((d) => d.status !== 'sent')).toEqual([]);

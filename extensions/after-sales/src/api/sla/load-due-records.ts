@@ -1,7 +1,9 @@
 // ESC-1, ESC-4: reads a set of records for the sweep or a sync, with their timers and the facts
-// their policy is chosen by, in a handful of statements. With `lock`, the records are claimed in
-// the same statement that reads them (`FOR UPDATE SKIP LOCKED`): a record another sweep holds is
-// left to it, and what this sweep reads is what it decides on.
+// their policy is chosen by, in a handful of statements. The records are locked in the same
+// statement that reads them: the sweep skips a record another transaction holds (`FOR UPDATE SKIP
+// LOCKED`, it is left to that one), a sync waits for it (`FOR UPDATE`), so a sync never writes
+// timers computed from a state a sweep has since changed (a lost warning would be logged again
+// one level up). SQLite has a single writer: its transactions are serial anyway.
 import type { Knex } from 'knex';
 import { computeSlaFacts, type DueRecord, type EscalationLevel, type SlaCollection, type SlaPolicy, type TimerRecord } from '../../domain/sla';
 import { toBool, toInstant } from '../lib/db-values';
@@ -20,7 +22,7 @@ export type LoadedRecords = {
 const CHUNK = 1_000;
 const refKey = (collection: string, item: string | number) => `${collection}:${item}`;
 
-export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], policies: readonly SlaPolicy[], options: { lock: boolean }): Promise<LoadedRecords> {
+export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], policies: readonly SlaPolicy[], options: { lock: 'skip' | 'wait' | false }): Promise<LoadedRecords> {
 	const rows = new Map<string, Row>();
 	const byCollection = new Map<SlaCollection, string[]>();
 	const seen = new Set<string>();
@@ -35,10 +37,11 @@ export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], pol
 		const numeric = items.filter((i) => /^\d+$/.test(i));
 		for (let i = 0; i < numeric.length; i += CHUNK) {
 			const part = numeric.slice(i, i + CHUNK);
-			const query = knex(collection).whereIn('id', part).select('*');
-			if (options.lock) query.forUpdate().skipLocked();
+			const query = knex(collection).whereIn('id', part).orderBy('id').select('*');
+			if (options.lock === 'skip') query.forUpdate().skipLocked();
+			if (options.lock === 'wait') query.forUpdate();
 			for (const row of await query) rows.set(refKey(collection, row.id), row);
-			if (!options.lock) continue;
+			if (options.lock !== 'skip') continue;
 			// Absent from a SKIP LOCKED read: deleted, or held by another sweep. Only the deleted are ours.
 			const absent = part.filter((id) => !rows.has(refKey(collection, id)));
 			if (!absent.length) continue;

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { Calendar } from '../../domain/calendar';
 import { decideRecordTimers, FINAL_STATES, isTimerChanged, type PlannedTimer, type SlaCollection, type StoredPolicy, type StoredTimer } from '../../domain/sla';
 import type { PackContext } from '../lib/context';
+import { vendorOf } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
 import { loadDueRecords } from './load-due-records';
 import { loadPolicies } from './load-policies';
@@ -36,27 +37,31 @@ export async function syncRecordTimers(sync: SyncContext, collection: SlaCollect
  * checked again. A record the domain refuses (an unreadable timestamp) throws after the others are written.
  */
 async function syncRecords(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[]): Promise<SyncResult[]> {
-	const { knex, now, calendar, policies } = sync;
-	const loaded = await loadDueRecords(knex, items.map((i) => ({ collection, item: String(i) })), policies, { lock: false });
-	const write: PlannedTimer[] = [];
-	const retire: number[] = [];
-	const results: SyncResult[] = [];
-	const failures: Error[] = [];
-	for (const due of loaded.records) {
-		try {
-			const decision = decideRecordTimers({ collection, item: due.item, record: due.record, facts: due.facts, existing: due.timers }, policies, calendar, now);
-			const before = new Map(due.timers.map((t) => [t.milestone, t]));
-			write.push(...decision.timers.filter((t) => isTimerChanged(before.get(t.milestone), t)));
-			retire.push(...decision.retire.map((t) => t.id!).filter((id) => id !== null));
-			const kept = decision.policy ? decision.timers : due.timers.map((t) => ({ ...t, next_check_at: null }));
-			results.push({ record: loaded.rows.get(`${collection}:${due.item}`) ?? null, policy: decision.policy, timers: kept });
-		} catch (error) {
-			failures.push(error as Error);
+	const { now, calendar, policies } = sync;
+	// One transaction, the records locked while their timers are read and written (see load-due-records).
+	const { results, failures } = await sync.knex.transaction(async (knex) => {
+		const loaded = await loadDueRecords(knex, items.map((i) => ({ collection, item: String(i) })), policies, { lock: vendorOf(knex) === 'sqlite' ? false : 'wait' });
+		const write: PlannedTimer[] = [];
+		const retire: number[] = [];
+		const results: SyncResult[] = [];
+		const failures: Error[] = [];
+		for (const due of loaded.records) {
+			try {
+				const decision = decideRecordTimers({ collection, item: due.item, record: due.record, facts: due.facts, existing: due.timers }, policies, calendar, now);
+				const before = new Map(due.timers.map((t) => [t.milestone, t]));
+				write.push(...decision.timers.filter((t) => isTimerChanged(before.get(t.milestone), t)));
+				retire.push(...decision.retire.map((t) => t.id!).filter((id) => id !== null));
+				const kept = decision.policy ? decision.timers : due.timers.map((t) => ({ ...t, next_check_at: null }));
+				results.push({ record: loaded.rows.get(`${collection}:${due.item}`) ?? null, policy: decision.policy, timers: kept });
+			} catch (error) {
+				failures.push(error as Error);
+			}
 		}
-	}
-	const ids = await writeTimers(knex, write, now);
-	await retireTimers(knex, retire);
-	for (const result of results) for (const t of result.timers) if (t.id === null) t.id = ids.get(`${t.collection}:${t.item}:${t.milestone}`) ?? null;
+		const ids = await writeTimers(knex, write, now);
+		await retireTimers(knex, retire);
+		for (const result of results) for (const t of result.timers) if (t.id === null) t.id = ids.get(`${t.collection}:${t.item}:${t.milestone}`) ?? null;
+		return { results, failures };
+	});
 	if (failures.length) throw failures[0];
 	return results;
 }
