@@ -49,7 +49,8 @@ export async function bulkUpdate(knex: Knex, table: string, key: BulkColumn, col
 	bindings.push(JSON.stringify(rows));
 	let sql = `update ${table} set ${columns.map((c) => `${c.name} = v.${c.name}`).join(', ')} from (select ${fields} from json_each(?)) as v where ${table}.${key.name} = v.${key.name}`;
 	if (guard) {
-		sql += ` and ${table}.${guard.column} = ?`;
+		// `+` keeps SQLite from driving the update by the guard's index and scanning the JSON once per row.
+		sql += ` and +${table}.${guard.column} = ?`;
 		bindings.push(guard.value);
 	}
 	await knex.raw(sql, bindings as never);
