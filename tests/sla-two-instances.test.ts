@@ -176,7 +176,7 @@ describe.skipIf(!onPg)('two instances on PostgreSQL + Redis, killed mid-sweep an
 			throw new Error(`${error.message}: ${JSON.stringify(rows)}; now ${new Date().toISOString()}`);
 		});
 		const { rows: escalations } = await client.query(`select escalation_key, deliveries from escalations where collection = 'complaints' and item in (select id::text from complaints where description like 'two-%')`);
-		const deliveries: any[] = escalations.flatMap((e: any) => (e.deliveries as any[]).map((d: any) => ({ ...d, escalation: e.escalation_key })));
+		const deliveries: any[] = escalations.flatMap((e: any) => (typeof e.deliveries === 'string' ? JSON.parse(e.deliveries) : e.deliveries as any[]).map((d: any) => ({ ...d, escalation: e.escalation_key })));
 		expect(deliveries.filter((d) => d.status !== 'sent')).toEqual([]);
 
 		// Webhooks: every notice arrived, none more than twice (one re-send per crash), every request keyed.

@@ -19,6 +19,9 @@ type Row = Record<string, unknown>;
 export async function bulkUpdate(knex: Knex, table: string, key: BulkColumn, columns: readonly BulkColumn[], rows: readonly Row[], guard?: { column: string; value: unknown }): Promise<void> {
 	if (!rows.length) return;
 	const vendor = vendorOf(knex);
+	// A JSON column's value travels as JSON, not as a string of JSON (which would be stored double-encoded).
+	const jsonColumns = columns.filter((c) => c.type === 'json').map((c) => c.name);
+	if (jsonColumns.length) rows = rows.map((row) => ({ ...row, ...Object.fromEntries(jsonColumns.map((c) => [c, typeof row[c] === 'string' ? JSON.parse(row[c] as string) : row[c]])) }));
 	const bindings: unknown[] = [];
 	if (vendor === 'postgres') {
 		const types = [key, ...columns].map((c) => `${c.name} ${PG_TYPES[c.type]}`).join(', ');
