@@ -196,7 +196,8 @@ describe.skipIf(!onPg)('two instances on PostgreSQL + Redis, killed mid-sweep an
 		const seen = new Map<string, number>();
 		for (const n of notices) {
 			for (const line of String(n.message).split('\n')) {
-				const what = line.match(/【(超时 Breach → L\d|预警 Warning L\d)】.*?#(\d+).*?· ([^·]+)/);
+				// Complaint lines only: the seed's service requests share item numbers with these complaints.
+				const what = line.match(/【(超时 Breach → L\d|预警 Warning L\d)】\[?投诉 complaint #(\d+).*?· ([^·]+)/);
 				if (what && ours.has(what[2]!)) seen.set(`${n.recipient}|${what[1]}|${what[2]}|${what[3]!.trim()}`, (seen.get(`${n.recipient}|${what[1]}|${what[2]}|${what[3]!.trim()}`) ?? 0) + 1);
 			}
 		}
