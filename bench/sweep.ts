@@ -167,8 +167,7 @@ async function bench() {
 	const huge = await measure('10k due, 100k open', 10_000, false);
 
 	function line(r: Result) {
-		return
-		`  ${r.label.padEnd(20)} open ${String(r.open).padStart(6)} · due ${String(r.due).padStart(5)} → sweep ${r.sweep.toFixed(0).padStart(5)} ms (of which delivery ${r.deliver.toFixed(0)} ms) · floor ${r.floor.toFixed(0).padStart(4)} ms · ratio ${(r.sweep / r.floor).toFixed(1)}× · escalations ${r.escalations} (floor ${r.floorEscalations}) · failed ${r.failed}`;
+		return `  ${r.label.padEnd(20)} open ${String(r.open).padStart(6)} · due ${String(r.due).padStart(5)} → sweep ${r.sweep.toFixed(0).padStart(5)} ms (of which delivery ${r.deliver.toFixed(0)} ms) · floor ${r.floor.toFixed(0).padStart(4)} ms · ratio ${(r.sweep / r.floor).toFixed(1)}× · escalations ${r.escalations} (floor ${r.floorEscalations}) · failed ${r.failed}`;
 	}
 	console.log(`\n[bench:sweep] ${db === 'pg' ? 'PostgreSQL' : 'SQLite'} (median of ${RUNS} runs)`);
 	for (const r of [small, large, huge]) console.log(line(r));
