@@ -34,6 +34,7 @@ const cli = (args, done) => {
 	console.log(summary.length > 0 ? summary.join('\n') : `[after-sales] ${done}`);
 };
 
+await (await import('./check-redis.mjs')).assertRedisReachable(env);
 console.log(
 	`[after-sales] database: ${env.DB_CLIENT}${env.DB_CLIENT === 'sqlite3' ? ` (${env.DB_FILENAME})` : ` (${env.DB_HOST ?? ''}/${env.DB_DATABASE ?? ''})`}`,
 );

@@ -79,6 +79,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			json('notification_channels', { zh: '通知渠道', en: 'Notification channels' }, { note: { zh: '站内通知、邮件、Webhook（钉钉/企业微信/飞书）', en: 'In-app, e-mail, webhooks (DingTalk / WeCom / Feishu)' } }),
 			str('default_timezone', { zh: '默认时区', en: 'Default time zone' }, { default: 'Asia/Shanghai', maxLength: 64, hidden: true }),
 			ts('demo_seeded_at', { zh: '演示数据生成于', en: 'Demo data seeded at' }, { readonly: true }),
+			ts('sla_reconciled_until', { zh: '时限核对至', en: 'Deadlines reconciled until' }, { readonly: true, hidden: true, note: { zh: 'ESC-1：巡检核对此后变更的记录的计时器', en: 'ESC-1: the sweep re-syncs timers of records changed since this instant' } }),
 			...created().slice(0, 2),
 		],
 	},

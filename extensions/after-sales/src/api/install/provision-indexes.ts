@@ -17,6 +17,8 @@ export const COMPOSITE_INDEXES = [
 	{ name: 'as_follow_ups_done', table: 'follow_ups', columns: ['done_at', 'satisfaction'] },
 	{ name: 'as_escalations_item', table: 'escalations', columns: ['collection', 'item'] },
 	{ name: 'as_parts_returns_deadline_dealer', table: 'parts_returns', columns: ['deadline', 'dealer'] },
+	// ESC-1: the sweep reconciles the records changed since its watermark.
+	...['complaints', 'service_requests', 'repair_records', 'warranty_claims'].flatMap((table) => ['date_created', 'date_updated'].map((column) => ({ name: `as_${table}_${column}`, table, columns: [column] }))),
 ];
 
 export async function provisionIndexes(ctx: PackContext): Promise<{ created: number }> {

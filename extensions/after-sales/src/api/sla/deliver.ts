@@ -1,7 +1,8 @@
-// ESC-2, ESC-4: delivery of escalation notices. Every logged escalation carries its deliveries
-// (channel × recipient) in `escalations.deliveries`; this step sends those that are due as one
-// digest per recipient per channel, records success or the error, and schedules a retry with
-// backoff (`next_delivery_at`). A failing channel never blocks the sweep or the other channels.
+// ESC-2, ESC-4, NTF-3: delivery of escalation notices. Every logged escalation carries its
+// deliveries (channel × recipient, each with a stable key) in `escalations.deliveries`; this step
+// claims every due one under a 2-minute lease, sends them as one digest per recipient per channel,
+// records success or the error, and schedules a retry with backoff (`next_delivery_at`). A failing
+// channel never blocks the sweep or the other channels.
 import type { Knex } from 'knex';
 import type { Calendar } from '../../domain/calendar';
 import {
@@ -9,67 +10,118 @@ import {
 	computeDigestLines,
 	computeDigests,
 	computeDingTalkSignedUrl,
-	computeRetrySchedule,
+	computeDeliveryAfterAttempt,
+	computeDeliveryKey,
+	computeDigestKey,
 	computeWebhookDigest,
+	type Delivery,
 	type Digest,
 	type EscalationNotice,
 	type NotificationChannels,
 	type NotificationEvent,
 } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toInstant } from '../lib/db-values';
+import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
 
-export type Delivery = {
-	channel: string;
-	recipient: string;
-	status: 'pending' | 'sent' | 'failed' | 'abandoned';
-	attempts: number;
-	next_at: string | null;
-	sent_at: string | null;
-	error: string | null;
-};
+export type { Delivery };
 
-/** A claimed batch is leased for this long: a crashed instance's deliveries are picked up again after it. */
-const LEASE_MS = 10 * 60_000;
+/**
+ * Claimed escalations are leased for this long: a crashed instance's deliveries are taken over
+ * after it. A random few milliseconds make each claim's lease value its own, so a write guarded by
+ * it fails once another instance has taken the lease over.
+ */
+export const LEASE_MS = 2 * 60_000;
+/** `AFTER_SALES_DELIVERY_LEASE_SECONDS` shortens it (the two-instance crash test). */
+const leaseMs = (ctx: PackContext) => Math.max(1, Number(ctx.env['AFTER_SALES_DELIVERY_LEASE_SECONDS'] ?? LEASE_MS / 1000)) * 1000;
 const WEBHOOK_TIMEOUT_MS = 5_000;
-const BATCH = 500;
+/** Rows claimed per statement; every due row is claimed (no cap per sweep), in as many statements as it takes. */
+const CLAIM_BATCH = 2_000;
 
 type Row = Record<string, unknown>;
 const parse = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : typeof value === 'string' ? JSON.parse(value) : (value as T));
+const isOpen = (d: Delivery) => (d.status === 'pending' || d.status === 'failed') && d.next_at !== null;
+const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { name: 'next_delivery_at', type: 'timestamp' }];
 
+/**
+ * ESC-2, NTF-2, NTF-3: sends every delivery that is due, one digest per recipient per channel.
+ * An in-app notice is inserted in the same transaction that marks its deliveries sent, guarded by
+ * this sweep's lease: a crash leaves both undone, a lease taken over leaves both undone, so no
+ * inbox shows a notice twice. E-mail and webhooks cannot be transactional: they carry the digest's
+ * stable key (`X-Idempotency-Key`, and in the body) and are marked sent right after, so a crash
+ * re-sends a digest at most once, with the same key.
+ */
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
-	const nowText = fromInstant(now)!;
-	const candidates: { id: number }[] = await knex('escalations').where('next_delivery_at', '<=', nowText).orderBy('id').limit(BATCH).select('id');
-	if (!candidates.length) return { sent: 0, failed: 0 };
-	const lease = fromInstant(new Date(now.getTime() + LEASE_MS));
-	// Claim by moving next_delivery_at past now, in one statement: of two concurrent sweeps only one
-	// updates a given row (PostgreSQL re-checks the condition after the other's commit; SQLite
-	// serialises writers), and RETURNING tells each which rows are its own.
-	const returned = await knex('escalations')
-		.whereIn('id', candidates.map((c) => c.id))
-		.andWhere('next_delivery_at', '<=', nowText)
-		.update({ next_delivery_at: lease }, ['id']);
-	const claimed = (returned as ({ id: number } | number)[]).map((r) => Number(typeof r === 'object' ? r.id : r));
-	if (!claimed.length) return { sent: 0, failed: 0 };
+	const lease = fromInstant(new Date(now.getTime() + leaseMs(ctx) + Math.floor(Math.random() * 997)))!;
+	const rows = await claim(knex, now, lease);
+	if (!rows.length) return { sent: 0, failed: 0 };
 
-	const rows: Row[] = await knex('escalations').whereIn('id', claimed).select('*');
 	const deliveriesOf = new Map<number, Delivery[]>();
-	const events: NotificationEvent[] = [];
+	const idOfKey = new Map<string, number>();
+	const events: (NotificationEvent & { delivery: string })[] = [];
 	for (const row of rows) {
+		const id = Number(row['id']);
 		const deliveries = parse<Delivery[]>(row['deliveries'], []);
-		deliveriesOf.set(Number(row['id']), deliveries);
+		deliveriesOf.set(id, deliveries);
+		idOfKey.set(String(row['escalation_key']), id);
 		const escalation = toNotice(row, ctx);
 		for (const d of deliveries) {
-			if ((d.status === 'pending' || d.status === 'failed') && d.next_at && new Date(d.next_at) <= now) {
-				events.push({ recipient: d.recipient, channel: d.channel, escalation });
-			}
+			if (!isOpen(d) || new Date(d.next_at!) > now) continue;
+			const delivery = d.key ?? computeDeliveryKey(escalation.key, d.channel, d.recipient);
+			events.push({ recipient: d.recipient, channel: d.channel, escalation: { ...escalation, delivery_key: delivery }, delivery });
 		}
 	}
 
 	let sent = 0;
 	let failed = 0;
-	const idOfKey = new Map(rows.map((r) => [String(r['escalation_key']), Number(r['id'])]));
-	for (const digest of computeDigests(events)) {
+	const digests = computeDigests(events);
+	for (const digest of digests) digest.key = computeDigestKey(digest.escalations.map((e) => e.delivery_key ?? e.key));
+	const record = (digest: Digest, error: string | null) => {
+		for (const escalation of digest.escalations) {
+			const list = deliveriesOf.get(idOfKey.get(escalation.key)!)!;
+			const index = list.findIndex((x) => x.channel === digest.channel && x.recipient === digest.recipient);
+			if (index !== -1) list[index] = computeDeliveryAfterAttempt(list[index]!, error, now);
+		}
+	};
+	/** What each row's `next_delivery_at` was last written as in this sweep. */
+	const written = new Map<number, string | null>();
+	const release = (ids: Iterable<number>) => [...new Set(ids)].map((id) => {
+		const deliveries = deliveriesOf.get(id)!;
+		const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+		// Still leased while another channel of this sweep is to be tried; released (next time, or none) otherwise.
+		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open))) : null;
+		written.set(id, next);
+		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: next };
+	});
+
+	// In-app: every notice of this sweep and the mark that it was sent commit together, under the lease.
+	const inApp = digests.filter((d) => d.channel === 'in_app');
+	if (inApp.length) {
+		try {
+			await knex.transaction(async (trx) => {
+				const touched = new Set(inApp.flatMap((d) => d.escalations.map((e) => idOfKey.get(e.key)!)));
+				await assertLeaseHeld(trx, [...touched], lease);
+				for (const digest of inApp) {
+					record(digest, null);
+					await sendInApp(ctx, trx, digest, calendar, schema);
+				}
+				await writeDeliveries(trx, release(touched), lease);
+			});
+			sent += inApp.length;
+		} catch (error) {
+			// The lease was taken over, or the database refused: nothing was written, all is retried.
+			failed += inApp.length;
+			ctx.logger.warn(`[after-sales] NTF-3: in-app notices not delivered, retried: ${(error as Error).message}`);
+			written.clear();
+			const fresh: Row[] = await knex('escalations').whereIn('id', [...deliveriesOf.keys()]).select('id', 'deliveries');
+			for (const row of fresh) deliveriesOf.set(Number(row['id']), parse<Delivery[]>(row['deliveries'], []));
+		}
+	}
+
+	// E-mail and webhooks: sent, then marked; a crash between the two re-sends once, with the same key.
+	const external = digests.filter((d) => d.channel !== 'in_app');
+	const touched = new Set<number>();
+	for (const digest of external) {
 		let error: string | null = null;
 		try {
 			await send(ctx, knex, digest, channels, calendar, schema);
@@ -77,34 +129,61 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 			error = (e as Error).message || String(e);
 			ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
 		}
+		record(digest, error);
+		for (const e of digest.escalations) touched.add(idOfKey.get(e.key)!);
 		if (error) failed++;
 		else sent++;
-		for (const escalation of digest.escalations) {
-			const list = deliveriesOf.get(idOfKey.get(escalation.key)!)!;
-			const d = list.find((x) => x.channel === digest.channel && x.recipient === digest.recipient);
-			if (!d) continue;
-			d.attempts += 1;
-			if (!error) {
-				Object.assign(d, { status: 'sent', sent_at: now.toISOString(), next_at: null, error: null });
-			} else if (error.startsWith('abandon:')) {
-				Object.assign(d, { status: 'abandoned', next_at: null, error: error.slice(8).trim() });
-			} else {
-				const retry = computeRetrySchedule(d.attempts, now);
-				Object.assign(d, retry.give_up ? { status: 'abandoned', next_at: null, error } : { status: 'failed', next_at: retry.retry_at.toISOString(), error });
-			}
-		}
+		// Marked at once, so a crash later in this sweep does not re-send what already went out.
+		await writeDeliveries(knex, release(digest.escalations.map((e) => idOfKey.get(e.key)!)), lease);
 	}
 
-	await knex.transaction(async (trx) => {
-		for (const [id, deliveries] of deliveriesOf) {
-			const open = deliveries.filter((d) => (d.status === 'pending' || d.status === 'failed') && d.next_at).map((d) => new Date(d.next_at!).getTime());
-			await trx('escalations').where({ id }).update({
-				deliveries: JSON.stringify(deliveries),
-				next_delivery_at: open.length ? fromInstant(new Date(Math.min(...open))) : null,
-			});
-		}
-	});
+	// Release the lease of every claimed row still holding it: its next delivery time, or none when all are done.
+	const rest = [...deliveriesOf.keys()].filter((id) => written.get(id) === undefined || written.get(id) === lease);
+	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!) })), lease);
 	return { sent, failed };
+}
+
+/**
+ * Claims every escalation whose delivery is due by moving `next_delivery_at` to this sweep's
+ * lease, in one statement per batch: of two concurrent sweeps only one updates a given row
+ * (PostgreSQL re-checks the condition after the other's commit; SQLite serialises writers).
+ */
+async function claim(knex: Knex, now: Date, lease: string): Promise<Row[]> {
+	const nowText = fromInstant(now)!;
+	const rows: Row[] = [];
+	let lastId = 0;
+	for (;;) {
+		const candidates: { id: number }[] = await knex('escalations').where('next_delivery_at', '<=', nowText).andWhere('id', '>', lastId).orderBy('id').limit(CLAIM_BATCH).select('id');
+		if (!candidates.length) break;
+		lastId = Number(candidates[candidates.length - 1]!.id);
+		await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', '<=', nowText).update({ next_delivery_at: lease });
+		rows.push(...(await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', lease).select('*')));
+		if (candidates.length < CLAIM_BATCH) break;
+	}
+	return rows;
+}
+
+const nextOpen = (deliveries: Delivery[]) => {
+	const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+	return open.length ? fromInstant(new Date(Math.min(...open))) : null;
+};
+
+/** Writes deliveries back, only where this sweep's lease still holds. */
+async function writeDeliveries(knex: Knex, rows: { id: number; deliveries: string; next_delivery_at: string | null }[], lease: string) {
+	for (let i = 0; i < rows.length; i += CLAIM_BATCH) {
+		await bulkUpdate(knex, 'escalations', { name: 'id', type: 'integer' }, DELIVERY_COLUMNS, rows.slice(i, i + CLAIM_BATCH), { column: 'next_delivery_at', value: lease });
+	}
+}
+
+/** NTF-3: inside the transaction, the rows are locked and still carry this sweep's lease, or nothing is written. */
+async function assertLeaseHeld(trx: Knex, ids: number[], lease: string) {
+	let held = 0;
+	for (let i = 0; i < ids.length; i += CLAIM_BATCH) {
+		const query = trx('escalations').whereIn('id', ids.slice(i, i + CLAIM_BATCH)).andWhere('next_delivery_at', lease).select('id');
+		if (vendorOf(trx) !== 'sqlite') query.forUpdate();
+		held += (await query).length;
+	}
+	if (held !== ids.length) throw new Error(`the delivery lease of ${ids.length - held} escalation(s) was taken over by another instance`);
 }
 
 function toNotice(row: Row, ctx: PackContext): EscalationNotice {
@@ -122,25 +201,25 @@ function toNotice(row: Row, ctx: PackContext): EscalationNotice {
 	};
 }
 
+async function sendInApp(ctx: PackContext, knex: Knex, digest: Digest, calendar: Calendar, schema: unknown) {
+	const { title, lines } = computeDigestLines(digest.escalations, { timeZone: calendar.timezone, markdown: true });
+	// ItemsService, not NotificationsService: the latter would also e-mail, and e-mail is its own channel here.
+	const notifications = new ctx.services['ItemsService']!('directus_notifications', { knex, schema, accountability: null });
+	const single = digest.escalations.length === 1 ? digest.escalations[0]! : null;
+	await notifications.createOne({
+		recipient: digest.recipient, sender: null, status: 'inbox', subject: title.slice(0, 255), message: lines.join('\n'),
+		collection: single?.collection ?? null, item: single ? String(single.item_id) : null,
+	});
+}
+
 async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, calendar: Calendar, schema: unknown) {
 	const timeZone = calendar.timezone;
-	if (digest.channel === 'in_app') {
-		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: true });
-		// ItemsService, not NotificationsService: the latter would also e-mail, and e-mail is its own channel here.
-		const notifications = new ctx.services["ItemsService"]!('directus_notifications', { knex, schema, accountability: null });
-		const single = digest.escalations.length === 1 ? digest.escalations[0]! : null;
-		await notifications.createOne({
-			recipient: digest.recipient, sender: null, status: 'inbox', subject: title.slice(0, 255), message: lines.join('\n'),
-			collection: single?.collection ?? null, item: single ? String(single.item_id) : null,
-		});
-		return;
-	}
 	if (digest.channel === 'email') {
 		const user = await knex('directus_users').where({ id: digest.recipient }).first('email');
 		if (!user?.email) throw new Error('abandon: the user has no e-mail address');
 		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: false });
 		const mail = new ctx.services["MailService"]!({ schema, knex });
-		await mail.send({ to: user.email, subject: title, text: [title, '', ...lines].join('\n'), html: `<p>${escapeHtml(title)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` });
+		await mail.send({ to: user.email, subject: title, headers: { 'X-Idempotency-Key': digest.key }, text: [title, '', ...lines, '', `Idempotency-Key: ${digest.key}`].join('\n'), html: `<p>${escapeHtml(title)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` });
 		return;
 	}
 	if (digest.channel.startsWith('webhook:')) {
@@ -151,7 +230,7 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 		if (!part) return;
 		const url = webhook.format === 'dingtalk' && webhook.secret ? computeDingTalkSignedUrl(webhook.url, webhook.secret, Date.now()) : webhook.url;
 		const response = await fetch(url, {
-			method: 'POST', headers: { 'content-type': 'application/json' },
+			method: 'POST', headers: { 'content-type': 'application/json', 'x-idempotency-key': digest.key ?? '' },
 			body: JSON.stringify(buildWebhookPayload(webhook.format, part, { timeZone })),
 			signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
 		});

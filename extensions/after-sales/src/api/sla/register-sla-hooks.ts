@@ -10,7 +10,7 @@ import { toBool } from '../lib/db-values';
 import { toDirectusError } from '../lib/errors';
 import { filterComplaintCreate, filterComplaintUpdate } from './complaint-workflow';
 import { runSweep } from './run-sweep';
-import { resyncOpenTimers, SLA_COLLECTIONS, syncContext, syncMany } from './sync-timers';
+import { resyncOpenTimers, SLA_COLLECTIONS, syncContext, syncMany, type SyncContext } from './sync-timers';
 
 type Register = {
 	filter: (event: string, handler: (...args: any[]) => unknown) => void;
@@ -47,8 +47,24 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 		for (const row of rows) parseSlaPolicy(pickPolicy({ ...decode(row), ...payload }));
 		return payload;
 	}));
+	// The after-commit sync reads policies and calendar from a short-lived cache: a write pays for
+	// its own record only. An edit on this instance clears it; one on another instance is seen
+	// within CACHE_MS, and the sweep re-syncs every record changed meanwhile with fresh policies.
+	let cached: { at: number; sync: Promise<SyncContext> } | null = null;
+	const CACHE_MS = 10_000;
+	const writeContext = async () => {
+		if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), sync: syncContext(ctx) };
+		const sync = await cached.sync.catch((error) => {
+			cached = null;
+			throw error;
+		});
+		return { ...sync, now: new Date() };
+	};
+	for (const event of ['create', 'update', 'delete']) register.action(`service_settings.items.${event}`, () => void (cached = null));
+
 	for (const event of ['create', 'update', 'delete']) {
 		register.action(`sla_policies.items.${event}`, async () => {
+			cached = null;
 			try {
 				await resyncOpenTimers(ctx, SLA_COLLECTIONS);
 			} catch (error) {
@@ -78,7 +94,7 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 				const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
 				if (!keys.length) return;
 				try {
-					await syncMany(await syncContext(ctx), collection as SlaCollection, keys);
+					await syncMany(await writeContext(), collection as SlaCollection, keys);
 				} catch (error) {
 					ctx.logger.error(`[after-sales] ESC-1: timer sync of ${collection} failed: ${(error as Error).message}`);
 				}

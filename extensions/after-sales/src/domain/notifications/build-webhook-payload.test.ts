@@ -53,6 +53,7 @@ describe('buildWebhookPayload', () => {
 	test('ESC-2: when the hook wants plain JSON, then the structured escalations are sent with ISO instants', () => {
 		expect(buildWebhookPayload('json', digest)).toEqual({
 			event: 'after_sales.escalations',
+			idempotency_key: null,
 			recipient: 'group',
 			channel: 'webhook:ops',
 			count: 2,
@@ -61,6 +62,13 @@ describe('buildWebhookPayload', () => {
 				{ ...notice(), due_at: '2026-09-21T03:00:00.000Z' },
 			],
 		});
+	});
+
+	test('NTF-3: when the digest has a key, then the JSON body carries it beside each notice\'s delivery key', () => {
+		const keyed = { ...digest, key: 'k1', escalations: digest.escalations.map((e, i) => ({ ...e, delivery_key: `d${i}` })) };
+		const payload = buildWebhookPayload('json', keyed) as { idempotency_key: string; escalations: { delivery_key: string }[] };
+		expect(payload.idempotency_key).toBe('k1');
+		expect(payload.escalations.map((e) => e.delivery_key)).toEqual(['d0', 'd1']);
 	});
 
 	test.each([

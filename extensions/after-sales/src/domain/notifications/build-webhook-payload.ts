@@ -59,6 +59,7 @@ export function buildWebhookPayload(format: WebhookFormat, digest: Digest, optio
 		case 'json':
 			return {
 				event: 'after_sales.escalations',
+				idempotency_key: digest.key ?? null,
 				recipient: digest.recipient,
 				channel: digest.channel,
 				count: digest.escalations.length,

@@ -1,5 +1,8 @@
 export { buildWebhookPayload, type WebhookPayloadOptions } from './build-webhook-payload';
 export { computeDigestLines, type DigestTextOptions } from './compute-digest-lines';
+export { computeDeliveries, computeDeliveryKey } from './compute-deliveries';
+export { computeDeliveryAfterAttempt } from './compute-delivery-after-attempt';
+export { computeDigestKey } from './compute-digest-key';
 export { computeDigests } from './compute-digests';
 export { computeDingTalkSignedUrl } from './compute-ding-talk-signed-url';
 export { computeRetrySchedule } from './compute-retry-schedule';
@@ -17,4 +20,4 @@ export {
 	type Webhook,
 	type WebhookFormat,
 } from './schemas';
-export type { Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';
+export type { Delivery, Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';

@@ -16,6 +16,8 @@ export interface EscalationNotice {
 	record_label?: string | null;
 	/** Link to the item in the Studio or portal. */
 	url?: string | null;
+	/** NTF-3: the key of this notice to this recipient on this channel; a receiver drops a repeat by it. */
+	delivery_key?: string | null;
 }
 
 /** Channel keys: 'in_app', 'email', or 'webhook:<name>'. */
@@ -28,6 +30,8 @@ export interface NotificationEvent {
 }
 
 export interface Digest {
+	/** NTF-3: `computeDigestKey` of the notices it carries; sent as `X-Idempotency-Key`. */
+	key?: string;
 	recipient: string;
 	channel: NotificationChannel;
 	escalations: EscalationNotice[];
@@ -36,3 +40,16 @@ export interface Digest {
 export type RetryDecision =
 	| { give_up: false; retry_at: Date; delay_minutes: number }
 	| { give_up: true; retry_at: null; delay_minutes: null };
+
+/** One notice owed by an escalation, kept in `escalations.deliveries` (NTF-3). */
+export interface Delivery {
+	/** `computeDeliveryKey(...)`: stable across retries and crashes; sent as `X-Idempotency-Key`. */
+	key?: string;
+	channel: string;
+	recipient: string;
+	status: 'pending' | 'sent' | 'failed' | 'abandoned';
+	attempts: number;
+	next_at: string | null;
+	sent_at: string | null;
+	error: string | null;
+}

@@ -29,3 +29,12 @@ export {
 export type { SlaFacts, SweepAction, SweepActionKind, TimerRecord, TimerRow, TimerState } from './types';
 export { computeNextCheckAt } from './compute-next-check-at';
 export { computeNotifyRoles, LEVEL_ROLES } from './compute-notify-roles';
+export { computeEscalationRecipients, computeReassignee, type UserDirectory } from './compute-escalation-recipients';
+export { computeSlaFacts, type SlaLookups } from './compute-sla-facts';
+export { computeTimerKey } from './compute-timer-key';
+export { decideRecordTimers, type RecordTimersDecision, type RecordTimersInput } from './decide-record-timers';
+export { decideSweep } from './decide-sweep';
+export { FINAL_STATES } from './final-states';
+export { HANDLER_FIELD, NOTICE_HANDLER_FIELDS } from './handler-fields';
+export { isTimerChanged } from './is-timer-changed';
+export type { DueRecord, PlannedEscalation, PlannedLevel, PlannedTimer, StoredPolicy, StoredTimer, SweepFailure, SweepPlan } from './sweep-types';

@@ -1,0 +1,114 @@
+// ESC-1: the `sla_timers` table: reading a set of records' timers, and writing planned timers in a
+// few statements whatever their number (new ones inserted once by `timer_key`, changed ones in one
+// UPDATE … FROM a JSON list, retired ones in one UPDATE).
+import type { Knex } from 'knex';
+import { computeNextCheckAt, type EscalationLevel, type PlannedTimer, type SlaCollection, type StoredTimer, type TimerRow, type TimerState, computeTimerKey } from '../../domain/sla';
+import { fromInstant, toInstant } from '../lib/db-values';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
+import { insertManyOnce } from '../lib/insert-once';
+
+type Row = Record<string, unknown>;
+
+/** Rows per statement: well under PostgreSQL's 65,535 and SQLite's 32,766 bound parameters. */
+const CHUNK = 1_000;
+
+export function fromTimerRow(row: Row): StoredTimer & { id: number } {
+	return {
+		id: Number(row['id']),
+		collection: row['collection'] as SlaCollection,
+		item: String(row['item']),
+		policy: row['policy'] === null || row['policy'] === undefined ? null : Number(row['policy']),
+		milestone: String(row['milestone']),
+		started_at: toInstant(row['started_at']) ?? new Date(0),
+		due_at: toInstant(row['due_at']),
+		warn_at: toInstant(row['warn_at']),
+		paused_since: toInstant(row['paused_since']),
+		paused_minutes: Number(row['paused_minutes'] ?? 0),
+		state: (row['state'] as TimerState) ?? 'running',
+		fulfilled_at: toInstant(row['fulfilled_at']),
+		level: Number(row['level'] ?? 1) as EscalationLevel,
+		warned_at: toInstant(row['warned_at']),
+		breached_at: toInstant(row['breached_at']),
+		next_check_at: toInstant(row['next_check_at']),
+	};
+}
+
+export function toTimerColumns(row: TimerRow) {
+	return {
+		state: row.state,
+		level: row.level,
+		started_at: fromInstant(row.started_at),
+		warn_at: fromInstant(row.warn_at),
+		due_at: fromInstant(row.due_at),
+		next_check_at: fromInstant(computeNextCheckAt(row)),
+		paused_since: fromInstant(row.paused_since),
+		// Whole minutes: the column is a decimal and business time is counted in minutes anyway.
+		paused_minutes: Math.round(row.paused_minutes),
+		warned_at: fromInstant(row.warned_at ?? null),
+		breached_at: fromInstant(row.breached_at ?? null),
+		fulfilled_at: fromInstant(row.fulfilled_at),
+	};
+}
+
+const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
+	const out: T[][] = [];
+	for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+	return out;
+};
+
+/** Every timer of the given records, grouped by `collection:item`. */
+export async function readTimersOf(knex: Knex, refs: readonly { collection: SlaCollection; item: string }[]): Promise<Map<string, (StoredTimer & { id: number })[]>> {
+	const result = new Map<string, (StoredTimer & { id: number })[]>();
+	for (const ref of refs) result.set(`${ref.collection}:${ref.item}`, []);
+	const byCollection = new Map<SlaCollection, string[]>();
+	for (const ref of refs) byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.item]);
+	for (const [collection, items] of byCollection) {
+		for (const part of chunks(items)) {
+			const rows: Row[] = await knex('sla_timers').where({ collection }).whereIn('item', part).orderBy('id').select('*');
+			for (const row of rows) result.get(`${collection}:${row['item']}`)?.push(fromTimerRow(row));
+		}
+	}
+	return result;
+}
+
+const UPDATED_COLUMNS = ['state', 'level', 'started_at', 'warn_at', 'due_at', 'next_check_at', 'paused_since', 'paused_minutes', 'warned_at', 'breached_at', 'fulfilled_at', 'policy', 'milestone_label', 'clock'] as const;
+const TYPES: Record<string, BulkColumn['type']> = { state: 'text', level: 'integer', policy: 'integer', paused_minutes: 'decimal', milestone_label: 'text', clock: 'text' };
+const COLUMNS: BulkColumn[] = UPDATED_COLUMNS.map((name) => ({ name, type: TYPES[name] ?? 'timestamp' }));
+const bulkUpdateTimers = (knex: Knex, key: 'id' | 'timer_key', rows: Row[]) => bulkUpdate(knex, 'sla_timers', { name: key, type: key === 'id' ? 'integer' : 'text' }, COLUMNS, rows);
+
+function columnsOf(timer: PlannedTimer): Row {
+	return { ...toTimerColumns(timer), policy: timer.policy, milestone_label: timer.milestone_label, clock: timer.clock };
+}
+
+/**
+ * ESC-1: writes planned timers. Known ones (with an id) are updated in one statement per chunk;
+ * new ones are inserted once by `timer_key`, and where a concurrent writer created the same timer a
+ * moment ago, ours, the newer computation, is written over it by key. Returns the id of every
+ * timer written, by `timer_key`.
+ */
+export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], now: Date): Promise<Map<string, number>> {
+	const ids = new Map<string, number>();
+	const known = timers.filter((t) => t.id !== null);
+	for (const t of known) ids.set(computeTimerKey(t.collection, t.item, t.milestone), t.id!);
+	for (const part of chunks(known)) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
+
+	const fresh = timers.filter((t) => t.id === null);
+	for (const part of chunks(fresh)) {
+		const rows = part.map((t) => ({
+			...columnsOf(t), timer_key: computeTimerKey(t.collection, t.item, t.milestone), collection: t.collection, item: t.item, milestone: t.milestone, date_created: fromInstant(now),
+		}));
+		const inserted = await insertManyOnce(knex, 'sla_timers', rows, 'timer_key');
+		if (inserted < rows.length) await bulkUpdateTimers(knex, 'timer_key', rows.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));
+		const found: { id: number; timer_key: string }[] = await knex('sla_timers').whereIn('timer_key', rows.map((r) => r.timer_key)).select('id', 'timer_key');
+		for (const f of found) ids.set(f.timer_key, Number(f.id));
+	}
+	return ids;
+}
+
+const pick = (row: Row): Row => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, row[c]]));
+
+/** ESC-1: these timers stay as history but are never checked again. */
+export async function retireTimers(knex: Knex, ids: readonly number[]): Promise<void> {
+	for (const part of chunks(ids)) await knex('sla_timers').whereIn('id', part).update({ next_check_at: null });
+}
+
