@@ -54,6 +54,8 @@ export interface ServiceSettings {
 	default_timezone: string | null;
 	/** 演示数据生成于 / Demo data seeded at */
 	demo_seeded_at: 'datetime' | null;
+	/** 时限核对至 / Deadlines reconciled until — ESC-1: the sweep re-syncs timers of records changed since this instant */
+	sla_reconciled_until: 'datetime' | null;
 	/** 创建时间 / Created */
 	date_created: 'datetime' | null;
 	/** 更新时间 / Updated */

@@ -32,9 +32,9 @@ export const CoverageAnswerSchema = z.strictObject({
 
 /** ESC-2..4: the `data` of POST /sla/sweep. */
 export const SweepResultSchema = z.strictObject({
-	due_timers: z.number().int(), records: z.number().int(), warnings: z.number().int(), breaches: z.number().int(),
+	due_timers: z.number().int(), records: z.number().int(), reconciled: z.number().int(), warnings: z.number().int(), breaches: z.number().int(),
 	already_logged: z.number().int(), reassigned: z.number().int(), failed_records: z.number().int(),
-	deliveries_sent: z.number().int(), deliveries_failed: z.number().int(), duration_ms: z.number(),
+	skipped_locked: z.number().int(), deliveries_sent: z.number().int(), deliveries_failed: z.number().int(), deliver_ms: z.number(), duration_ms: z.number(),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

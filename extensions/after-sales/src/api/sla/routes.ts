@@ -9,6 +9,8 @@ import { formatZodIssues } from '../../domain/errors';
 import { assertSignedIn, hasRole, type Caller } from '../lib/caller';
 import { systemItems, type PackContext } from '../lib/context';
 import { fromInstant, toInstant } from '../lib/db-values';
+import { StrictInstantSchema } from '../../domain/integrity';
+import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { NotFoundError, parseOrThrow, ScopeForbiddenError } from '../lib/errors';
 import { runSweep } from './run-sweep';
 import { FINAL_STATES, syncContext, syncRecordTimers } from './sync-timers';
@@ -16,10 +18,10 @@ import { FINAL_STATES, syncContext, syncRecordTimers } from './sync-timers';
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
 export const ScheduleSchema = z.strictObject({
-	scheduled_for: z.string().refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(new Date(v).getTime()), 'expected an ISO date-time, e.g. 2026-11-23T09:00:00+08:00'),
+	scheduled_for: StrictInstantSchema,
 	note: z.string().trim().min(1).max(2000).optional(),
 });
-export const IdSchema = z.coerce.number().int().positive();
+export const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 
 /** States in which a dealer task is still open (not yet resolved, closed or cancelled). */
 const OPEN_TASK = (q: any) => q.whereNotIn('status', [...FINAL_STATES.service_requests]);
@@ -54,7 +56,8 @@ export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route
 		const body = parsed.data;
 		const task = await ctx.database('service_requests').where({ id, dealer }).first();
 		// Another dealer's task is answered like a missing one: its existence is not theirs to learn.
-		if (!task) throw new NotFoundError({ reason: `No open task #${id} for your dealership` });
+		// ARC-4: a missing task and another dealer's task answer alike (403).
+		if (!task) throw forbiddenOrMissing('task');
 		if (FINAL_STATES.service_requests.includes(task.status)) throw new NotFoundError({ reason: `Task #${id} is ${task.status}` });
 		const now = new Date();
 		const history = parseList(task.history);
