@@ -5,20 +5,21 @@ import type { Knex } from 'knex';
 import { assertRepairEditable, type ClaimStatus } from '../../domain/claims';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
+import { MAX_ID } from '../lib/ids';
 import type { Register } from '../warranty/register';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
 
 async function claimStatusesOfRepairs(knex: Knex, repairIds: unknown[]): Promise<ClaimStatus[]> {
-	const ids = repairIds.filter((id) => /^\d+$/.test(String(id)));
+	const ids = repairIds.filter((id) => /^\d{1,10}$/.test(String(id)) && Number(id) <= MAX_ID);
 	if (!ids.length) return [];
 	const rows = await knex('warranty_claims').whereIn('repair_record', ids as never[]).select('status');
 	return rows.map((r: { status: ClaimStatus }) => r.status);
 }
 
 async function claimStatusesOfParts(knex: Knex, partIds: unknown[]): Promise<ClaimStatus[]> {
-	const ids = partIds.filter((id) => /^\d+$/.test(String(id)));
+	const ids = partIds.filter((id) => /^\d{1,10}$/.test(String(id)) && Number(id) <= MAX_ID);
 	if (!ids.length) return [];
 	const rows = await knex('warranty_claims as c').join('repair_parts as p', 'p.repair_record', 'c.repair_record').whereIn('p.id', ids as never[]).select('c.status');
 	return rows.map((r: { status: ClaimStatus }) => r.status);

@@ -8,6 +8,7 @@ import { parseScaledDecimal } from '../../domain/money';
 import type { Accountability, PackContext } from '../lib/context';
 import { parseCalendar } from '../../domain/calendar';
 import { DomainRuleError } from '../../domain/errors';
+import { WarrantySettingsSchema } from '../../domain/warranty';
 import { toInstant, toJson } from '../lib/db-values';
 import { conflict, ruleViolation, toDirectusError } from '../lib/errors';
 import { MAX_ID } from '../lib/ids';
@@ -37,6 +38,44 @@ const TIME_RULES: Record<string, { pairs: Array<readonly [string, string]>; past
 /** Quantities: positive, three places, and a size no real order reaches. */
 const MAX_QUANTITY_MILLI = 1_000_000_000n;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** INT-5: text with a NUL character cannot be stored by PostgreSQL; refused wherever it hides. */
+function findNul(value: unknown, path: string, depth = 0): string | null {
+	if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+	if (depth > 8 || value === null || typeof value !== 'object') return null;
+	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+		const hit = findNul(v, path ? `${path}.${k}` : k, depth + 1);
+		if (hit) return hit;
+	}
+	return null;
+}
+
+/** INT-5: a filter value on an integer, uuid or time field that the database cannot compare is a 400. */
+function checkFilter(collection: string, filter: unknown, depth = 0): void {
+	if (depth > 6 || filter === null || typeof filter !== 'object') return;
+	for (const [key, value] of Object.entries(filter as Record<string, unknown>)) {
+		if (key === '_and' || key === '_or') {
+			if (Array.isArray(value)) value.forEach((f) => checkFilter(collection, f, depth + 1));
+			continue;
+		}
+		const kind = FIELD_KINDS.get(collection)?.get(key);
+		if (!kind || value === null || typeof value !== 'object') continue;
+		for (const [op, operand] of Object.entries(value as Record<string, unknown>)) {
+			if (!['_eq', '_neq', '_lt', '_lte', '_gt', '_gte', '_in', '_nin', '_between', '_nbetween'].includes(op)) continue;
+			const values = Array.isArray(operand) ? operand : typeof operand === 'string' && ['_in', '_nin', '_between', '_nbetween'].includes(op) ? operand.split(',') : [operand];
+			for (const v of values) {
+				if (v === null || (typeof v === 'string' && v.startsWith('$'))) continue;
+				const text = String(v).trim();
+				const ok = kind.kind === 'integer' ? /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= MAX_ID
+					: kind.kind === 'uuid' ? UUID.test(text)
+						: true;
+				if (!ok) throw ruleViolation('INT-5', `filter.${key}`, `${JSON.stringify(v)} cannot be compared with ${key}`);
+			}
+		}
+	}
+}
+
 /** INT-5: the pack's tables are keyed by integers; any other key is a 400 before the database sees it. */
 function assertKeys(keys: unknown): (string | number)[] {
 	if (!Array.isArray(keys)) return [];
@@ -54,7 +93,17 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		const kind = kinds.get(field);
 		if (!kind || raw === null) continue;
 		const value = raw;
-		if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
+		if (kind.kind === 'integer') {
+			// INT-5: integer columns (keys, references, counts) within what every database stores.
+			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
+			if (typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
+			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a whole number`);
+		} else if (kind.kind === 'uuid') {
+			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
+			if (typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a user or file id (uuid)`);
+		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
 		else if (kind.kind === 'money') {
 			parseBoundedMoney(value, field, { maxFen: maxLineFen, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
@@ -87,6 +136,13 @@ async function checkTimes(knex: Knex, collection: string, payload: Payload, keys
 
 /** CAL-1, INT-2: the business calendar is parsed on save; a bad date names its place (calendar.holidays.3). */
 function checkSettings(payload: Payload) {
+	// WTY-2, REQ-8: the day counts the warranty rules read must be usable numbers.
+	for (const name of ['card_deadline_days', 'repeat_repair_window_days'] as const) {
+		if (!(name in payload) || payload[name] === null) continue;
+		const value = typeof payload[name] === 'string' && /^\d+$/.test(payload[name] as string) ? Number(payload[name]) : payload[name];
+		const parsed = WarrantySettingsSchema.shape[name].safeParse(value);
+		if (!parsed.success || (value as number) > 3650) throw ruleViolation(name === 'card_deadline_days' ? 'WTY-2' : 'REQ-8', name, `${JSON.stringify(payload[name])} must be a whole number of days (${name === 'card_deadline_days' ? 0 : 1}–3650)`);
+	}
 	if (!('calendar' in payload) || payload['calendar'] === null) return;
 	try {
 		parseCalendar(toJson(payload['calendar']));
@@ -109,6 +165,8 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (!hook.accountability) return payload;
 					if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw ruleViolation('INT-5', null, 'the body must be an object of field values');
 					if (event === 'update') assertKeys(meta.keys);
+					const nul = findNul(payload, '');
+					if (nul) throw ruleViolation('INT-5', nul, 'contains a NUL character');
 					const owned = findSystemOwnedField(collection, payload);
 					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
 					const log = IMMUTABLE_LOGS[collection];
@@ -125,6 +183,14 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 				}
 			});
 		}
+		register.filter(`${collection}.items.query`, async (query: { filter?: unknown }) => {
+			try {
+				checkFilter(collection, query?.filter ?? null);
+				return query;
+			} catch (error) {
+				throw toDirectusError(error);
+			}
+		});
 		register.filter(`${collection}.items.delete`, async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
 			try {
 				const log = IMMUTABLE_LOGS[collection] ?? (collection === 'dealer_ledger' ? 'WTY-8' : null);

@@ -29,9 +29,15 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 	} catch {
 		calendar = DEFAULT_CALENDAR;
 	}
+	// A stored value the rules cannot use falls back to its default, field by field: a bad setting
+	// must never turn every write of the pack into an error (the save hook refuses new ones).
+	const field = (name: 'card_deadline_days' | 'repeat_repair_window_days') => {
+		const value = row[name] === null || row[name] === undefined ? undefined : Number(row[name]);
+		return WarrantySettingsSchema.shape[name].safeParse(value).success ? value : undefined;
+	};
 	const warranty = WarrantySettingsSchema.parse({
-		card_deadline_days: row.card_deadline_days ?? undefined,
-		repeat_repair_window_days: row.repeat_repair_window_days ?? undefined,
+		card_deadline_days: field('card_deadline_days'),
+		repeat_repair_window_days: field('repeat_repair_window_days'),
 		timezone: calendar.timezone,
 	});
 	return { raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount) };
