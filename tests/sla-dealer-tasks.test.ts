@@ -58,7 +58,7 @@ describe('dealer tasks (DLR-2)', () => {
 	});
 
 	test.each([
-		['another dealer', () => dealerUser(2), 404],
+		['another dealer (ARC-4: answered like a missing task)', () => dealerUser(2), 403],
 		['a service agent (no dealership)', () => agent(), 403],
 	])('DLR-2: when %s tries to schedule the task, then it is refused', async (_label, who, expected) => {
 		const mine = await dealerOf('dealer1@example.com');

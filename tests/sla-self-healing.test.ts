@@ -3,6 +3,7 @@
 // handle is reported with its rule, does not stop the others, and is retried at the next sweep.
 import { describe, expect, test } from 'vitest';
 import { json, loginAdmin } from './helpers';
+import { testDb } from './reports-db';
 import { createComplaint, escalationsOf, sweep, waitForTimers } from './sla-helpers';
 
 describe('self-healing timers (ESC-1)', () => {
@@ -10,7 +11,9 @@ describe('self-healing timers (ESC-1)', () => {
 		const admin = await loginAdmin();
 		const complaint = await createComplaint();
 		const timers = await waitForTimers('complaints', complaint.id, (t) => t.length === 3);
-		expect((await admin.call('/items/sla_timers', { method: 'DELETE', body: json(timers.map((t) => t.id)) })).status).toBe(204);
+		// ESC-1: timers are derived, so no client may delete them (409); the crash is simulated in the database.
+		expect((await admin.call('/items/sla_timers', { method: 'DELETE', body: json(timers.map((t) => t.id)) })).status).toBe(409);
+		expect(await testDb()('sla_timers').whereIn('id', timers.map((t) => t.id)).delete()).toBe(timers.length);
 
 		const { status, body } = await sweep();
 		expect(status).toBe(200);

@@ -30,7 +30,7 @@ describe('old-part returns (WTY-6)', () => {
 		expect(bad.status).toBe(400);
 		expect(bad.body.errors[0].extensions.field).toBe('shipped_on');
 		const ship = await dealer.call(`/after-sales/dealer/parts-returns/${batch.id}/ship`, { method: 'POST', body: json({ carrier: '随送货车', tracking_no: 'SF123' }) });
-		expect(ship.status).toBe(200);
+		expect(ship.status, JSON.stringify(ship.body)).toBe(200);
 		expect(ship.body.data.status).toBe('shipped');
 		const twice = await dealer.call(`/after-sales/dealer/parts-returns/${batch.id}/ship`, { method: 'POST', body: '{}' });
 		expect(twice.status).toBe(400);

@@ -21,6 +21,9 @@ export function formatZodIssues(error: z.ZodError, rule: string): DomainRuleErro
 	// An unknown key is usually a typo; naming it beats pointing at the enclosing object.
 	const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
 	const field = path.length > 0 ? path.map(String).join('.') : null;
-	const message = `${rule}: ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`;
-	return new DomainRuleError(rule, field, message);
+	// A schema may name the rule its own check implements (INT-2 dates, INT-4 amounts).
+	const own = (issue as { params?: { rule?: unknown } } | undefined)?.params?.rule;
+	const applied = typeof own === 'string' ? own : rule;
+	const message = `${applied}: ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`;
+	return new DomainRuleError(applied, field, message);
 }

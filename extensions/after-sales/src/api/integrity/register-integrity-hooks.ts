@@ -93,7 +93,16 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		const kind = kinds.get(field);
 		if (!kind || raw === null) continue;
 		const value = raw;
-		if (kind.kind === 'integer') {
+		if (kind.kind === 'json') {
+			// INT-5: a JSON column given text takes only text that is JSON.
+			if (typeof value === 'string') {
+				try {
+					JSON.parse(value);
+				} catch {
+					throw ruleViolation('INT-5', field, 'is not valid JSON');
+				}
+			}
+		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
 			if (typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;

@@ -124,7 +124,7 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 			const batch = await hook.database('parts_returns').where({ id: meta.keys[0] }).first('id', 'status');
 			const to = String(cleaned['status']);
 			if (!batch || batch.status === to) return cleaned;
-			if (!(FLOW[batch.status] ?? []).includes(to)) throw ruleViolation('WTY-6', 'status', `a batch cannot go from ${batch.status} to ${to}`);
+			if (!(Object.hasOwn(FLOW, batch.status) ? FLOW[batch.status]! : []).includes(to)) throw ruleViolation('WTY-6', 'status', `a batch cannot go from ${batch.status} to ${to}`);
 			if (hook.accountability && !hook.accountability.admin && to !== 'shipped') {
 				const caller = await resolveCaller(hook.database, hook.accountability as never);
 				if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'status', 'the technical department receives and inspects old parts');
