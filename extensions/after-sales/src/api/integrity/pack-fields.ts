@@ -2,7 +2,7 @@
 // column types are no guide: SQLite has no decimal or date columns).
 import shipped from '../../../../../snapshots/after-sales.json';
 
-export type FieldKind = { kind: 'date' } | { kind: 'instant' } | { kind: 'money' } | { kind: 'decimal'; scale: number } | { kind: 'integer' } | { kind: 'uuid' } | { kind: 'json' };
+export type FieldKind = { kind: 'date' } | { kind: 'instant' } | { kind: 'money' } | { kind: 'decimal'; scale: number } | { kind: 'integer'; relation: boolean } | { kind: 'uuid'; relation: boolean } | { kind: 'json' };
 
 type SnapshotField = { collection: string; field: string; type: string; schema?: { numeric_scale?: number | null; is_nullable?: boolean } | null };
 type SnapshotRelation = { collection: string; field: string; related_collection: string | null; schema?: { on_delete?: string | null } | null };
@@ -16,11 +16,13 @@ const NOT_MONEY = new Set(['customers.avg_satisfaction', 'sla_timers.paused_minu
 
 export const FIELD_KINDS: ReadonlyMap<string, ReadonlyMap<string, FieldKind>> = (() => {
 	const map = new Map<string, Map<string, FieldKind>>();
+	const relational = new Set(snapshot.relations.map((r) => `${r.collection}.${r.field}`));
 	for (const f of snapshot.fields) {
+		const relation = relational.has(`${f.collection}.${f.field}`);
 		let kind: FieldKind | null = null;
 		if (f.type === 'date') kind = { kind: 'date' };
-		else if (f.type === 'integer') kind = { kind: 'integer' };
-		else if (f.type === 'uuid') kind = { kind: 'uuid' };
+		else if (f.type === 'integer') kind = { kind: 'integer', relation };
+		else if (f.type === 'uuid') kind = { kind: 'uuid', relation };
 		else if (f.type === 'json') kind = { kind: 'json' };
 		else if (f.type === 'timestamp' || f.type === 'dateTime') kind = { kind: 'instant' };
 		else if (f.type === 'decimal') {

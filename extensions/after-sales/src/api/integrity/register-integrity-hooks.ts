@@ -105,12 +105,13 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
-			if (typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			// A nested create of the related item is the relation's business; a plain column takes a number.
+			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
 			const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
 			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a whole number`);
 		} else if (kind.kind === 'uuid') {
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
-			if (typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
 			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a user or file id (uuid)`);
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
