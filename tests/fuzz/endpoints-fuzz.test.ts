@@ -50,7 +50,8 @@ const weekArb = fc.constantFrom<unknown>('2026-W48', '2026-W54', '2026-W00', '20
 
 type Spec = { name: string; runs: number; arb: () => fc.Arbitrary<Req> };
 
-const idOf = (pool: number[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom<number | string>(...pool) }, { weight: 1, arbitrary: fc.constantFrom<number | string>(...unreadableIds) });
+// An empty pool (a fixture the database refused) still fuzzes with unreadable ids.
+const idOf = (pool: number[]) => pool.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom<number | string>(...pool) }, { weight: 1, arbitrary: fc.constantFrom<number | string>(...unreadableIds) }) : fc.constantFrom<number | string>(...unreadableIds);
 const seg = (v: number | string) => enc(String(v));
 
 function serials() {
