@@ -10,6 +10,7 @@ import {
 	computeDigestLines,
 	computeDigests,
 	computeDingTalkSignedUrl,
+	computeRobotRefusal,
 	computeDeliveryAfterAttempt,
 	computeDeliveryKey,
 	computeDigestKey,
@@ -236,17 +237,8 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 		});
 		const text = await response.text();
 		if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
-		// The robots answer 200 with an error code in the body when they refuse a message.
-		if (webhook.format !== 'json') {
-			let body: { errcode?: number; code?: number; errmsg?: string; msg?: string } = {};
-			try {
-				body = JSON.parse(text);
-			} catch {
-				/* not JSON: accept the 2xx */
-			}
-			const code = body.errcode ?? body.code ?? 0;
-			if (code !== 0) throw new Error(`robot refused: ${code} ${body.errmsg ?? body.msg ?? ''}`.trim());
-		}
+		const refusal = computeRobotRefusal(webhook.format, text);
+		if (refusal) throw new Error(`robot refused: ${refusal}`);
 		return;
 	}
 	throw new Error(`abandon: unknown channel ${digest.channel}`);

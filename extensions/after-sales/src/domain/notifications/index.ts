@@ -21,3 +21,4 @@ export {
 	type WebhookFormat,
 } from './schemas';
 export type { Delivery, Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';
+export { computeRobotRefusal } from './compute-robot-refusal';

@@ -2,7 +2,7 @@
 // (directus_notifications, which the portal shows to dealers and technicians), e-mail through
 // Directus's mailer, or a group robot of service_settings.notification_channels with @-mentions.
 import { createHash } from 'node:crypto';
-import { computeDingTalkSignedUrl, parseNotificationChannels, type Webhook } from '../../../domain/notifications';
+import { computeDingTalkSignedUrl, computeRobotRefusal, parseNotificationChannels, type Webhook } from '../../../domain/notifications';
 import { ROLE_BY_KEY, type RoleKey } from '../../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../../lib/context';
 import { toJson } from '../../lib/db-values';
@@ -105,15 +105,6 @@ async function postToRobot(webhook: Webhook, payload: unknown) {
 	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${webhook.name}: HTTP ${response.status}: ${text.slice(0, 200)}`);
-	// The robots answer 200 with an error code in the body when they refuse a message.
-	if (webhook.format !== 'json') {
-		let body: { errcode?: number; code?: number; errmsg?: string; msg?: string } = {};
-		try {
-			body = JSON.parse(text);
-		} catch {
-			/* not JSON: accept the 2xx */
-		}
-		const code = body.errcode ?? body.code ?? 0;
-		if (code !== 0) throw new Error(`${webhook.name}: robot refused: ${code} ${body.errmsg ?? body.msg ?? ''}`.trim());
-	}
+	const refusal = computeRobotRefusal(webhook.format, text);
+	if (refusal) throw new Error(`${webhook.name}: robot refused: ${refusal}`);
 }
