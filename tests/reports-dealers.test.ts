@@ -55,6 +55,7 @@ beforeAll(async () => {
 	await repair('r3', '2025-03-25T02:00:00.000Z', 'engine');
 	await repair('r4', '2025-04-02T02:00:00.000Z', 'engine');
 	await repair('r5', '2025-03-05T02:00:00.000Z', 'cooling', 'cancelled');
+	await repair('r6', '2025-04-10T02:00:00.000Z', 'cooling');
 
 	// WTY-6 return batches: shipped by the deadline, shipped late, never shipped, due after the period.
 	await create('parts_returns', { dealer, deadline: '2025-03-15', status: 'shipped', shipped_on: '2025-03-14' });
@@ -90,17 +91,19 @@ beforeAll(async () => {
 	await claim('c3', 'r3', 'submitted', '0.30', null, '2025-03-26T02:00:00.000Z');
 	await claim('c4', 'r4', 'approved', '10.00', '10.00', '2025-04-02T02:00:00.000Z');
 	await claim('c5', 'r5', 'draft', '7.00', null, null);
+	await claim('c6', 'r6', 'settled', '1.00', '1.00', '2025-04-11T02:00:00.000Z');
 	const escalation = (key: string, kind: string, collection: string, item: number, occurred: string) =>
 		db('escalations').insert({ escalation_key: `${tag}-${key}`, kind, collection, item: String(item), milestone: 'test', level: 2, occurred_at: stored(occurred) });
 	await escalation('e1', 'breach', 'service_requests', ids['t3']!, '2025-03-15T05:00:00.000Z');
 	await escalation('e2', 'warning', 'service_requests', ids['t4']!, '2025-03-20T03:00:00.000Z');
 	await escalation('e3', 'breach', 'warranty_claims', ids['c2']!, '2025-03-22T00:00:00.000Z');
 	await escalation('e4', 'breach', 'service_requests', ids['t4']!, '2025-04-03T00:00:00.000Z');
-	const ledger = (key: string, type: string, amount: string, posted: string) =>
-		db('dealer_ledger').insert({ dealer, entry_type: type, amount, posted_at: stored(posted), idempotency_key: `${tag}-${key}`, date_created: stored(posted) });
-	await ledger('l1', 'warranty_credit', '90.05', '2025-03-28T02:00:00.000Z');
+	// WTY-8: every warranty credit names its settled claim, one each (the fuzz suite checks this on the shared database).
+	const ledger = (key: string, type: string, amount: string, posted: string, claimKey: string | null = null) =>
+		db('dealer_ledger').insert({ dealer, entry_type: type, amount, posted_at: stored(posted), idempotency_key: `${tag}-${key}`, date_created: stored(posted), claim: claimKey ? ids[claimKey] : null });
+	await ledger('l1', 'warranty_credit', '90.05', '2025-03-28T02:00:00.000Z', 'c1');
 	await ledger('l2', 'adjustment', '5.00', '2025-03-28T02:00:00.000Z');
-	await ledger('l3', 'warranty_credit', '1.00', END);
+	await ledger('l3', 'warranty_credit', '1.00', END, 'c6');
 }, 120_000);
 
 afterAll(async () => {
