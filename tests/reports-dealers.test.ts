@@ -33,11 +33,14 @@ beforeAll(async () => {
 	const unit = (await create('units', { serial_no: `${tag}-U1`, product: product.id, customer, dealer, sold_on: '2025-01-10', card_received_on: '2025-01-15' })).id;
 
 	// DLR-2 tasks: dispatched at the first instant of the period … the first instant after it.
-	const task = (key: string, dispatched: string, scheduledAfter: number | null) =>
-		create('service_requests', {
-			type: 'dealer_task', channel: 'dealer', received_at: dispatched, dispatched_at: dispatched, customer, unit, dealer, problem: `task ${key}`,
-			status: scheduledAfter === null ? 'dispatched' : 'scheduled', scheduled_at: scheduledAfter === null ? null : plusMinutes(dispatched, scheduledAfter),
-		}).then((row) => (ids[key] = row.id));
+	// REQ-1: a task is registered as dispatched; its scheduling moment (DLR-2) lies in the past, so it is written as the dealer's step would have.
+	const task = async (key: string, dispatched: string, scheduledAfter: number | null) => {
+		const row = await create('service_requests', {
+			type: 'dealer_task', channel: 'dealer', received_at: dispatched, dispatched_at: dispatched, customer, unit, dealer, problem: `task ${key}`, status: 'dispatched',
+		});
+		ids[key] = row.id;
+		if (scheduledAfter !== null) await testDb()('service_requests').where({ id: row.id }).update({ status: 'scheduled', scheduled_at: stored(plusMinutes(dispatched, scheduledAfter)) });
+	};
 	await task('t1', START, 30);
 	await task('t2', '2025-03-10T02:00:00.000Z', 120);
 	await task('t3', '2025-03-15T02:00:00.000Z', 121);

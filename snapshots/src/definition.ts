@@ -230,7 +230,11 @@ export const COLLECTIONS: CollectionSpec[] = [
 			ts('promised_at', { zh: '承诺到达时间', en: 'Promised arrival' }, { note: { zh: 'REQ-3', en: 'REQ-3' } }),
 			choice('service_mode', { zh: '服务方式', en: 'Service mode' }, [c('free', '免费', 'Free'), c('contract', '合同', 'Contract'), c('paid', '有偿', 'Paid')], { note: { zh: 'REQ-4', en: 'REQ-4' } }),
 			money('quote_amount', { zh: '报价', en: 'Quote' }),
-			ts('resolved_at', { zh: '解决时间', en: 'Resolved at' }),
+			ts('accepted_at', { zh: '接单时间', en: 'Accepted at' }, { readonly: true, note: { zh: 'REQ-3：技术员/经销商接单', en: 'REQ-3: the technician or dealer took the job' } }),
+			ts('arrived_at', { zh: '到达现场时间', en: 'Arrived on site at' }, { readonly: true, note: { zh: 'REQ-3：签到', en: 'REQ-3: check-in' } }),
+			str('arrival_location', { zh: '签到位置', en: 'Check-in location' }, { readonly: true, maxLength: 255 }),
+			ts('resolved_at', { zh: '解决时间', en: 'Resolved at' }, { readonly: true }),
+			text('cancel_reason', { zh: '取消原因', en: 'Cancel reason' }, { note: { zh: 'REQ-1：取消须写明原因', en: 'REQ-1: a cancellation needs a reason' } }),
 			history(),
 			...created(),
 		],
@@ -589,5 +593,11 @@ export const COLLECTIONS: CollectionSpec[] = [
 
 /** Fields the pack adds to Directus's own collections. */
 export const SYSTEM_FIELDS = [
+	// NTF-1..3: a job notice is a Directus notification (the inbox the portal and the Studio bell
+	// show); the pack keys it once and tracks its e-mail and robot deliveries on the same row.
+	{ collection: 'directus_notifications', spec: str('notice_key', { zh: '通知唯一键', en: 'Notice key' }, { unique: true, readonly: true, hidden: true, maxLength: 191, note: { zh: 'NTF-3：（记录, 步骤, 人员）唯一，只通知一次', en: 'NTF-3: (record, step, person) unique: told once' } }) },
+	{ collection: 'directus_notifications', spec: json('deliveries', { zh: '渠道投递', en: 'Channel deliveries' }, { readonly: true, hidden: true, note: { zh: 'NTF-2：邮件与群机器人的状态、重试与错误', en: 'NTF-2: e-mail and robot status, retries and errors' } }) },
+	{ collection: 'directus_notifications', spec: ts('next_delivery_at', { zh: '下次投递', en: 'Next delivery at' }, { readonly: true, hidden: true, indexed: true }) },
+	{ collection: 'directus_users', spec: str('mobile', { zh: '手机号', en: 'Mobile' }, { maxLength: 32, note: { zh: 'NTF-2：群机器人按此号码 @ 本人', en: 'NTF-2: group robots @-mention the person by this number' } }) },
 	{ collection: 'directus_users', spec: m2o('dealer', { zh: '所属经销商', en: 'Dealer' }, 'dealers', '{{code}} {{name}}', 'SET NULL', { note: { zh: '门户用户所属经销商，决定其可见数据', en: 'The dealer a portal user belongs to; scopes what they see' } }) },
 ];

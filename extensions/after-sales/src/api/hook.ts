@@ -8,6 +8,7 @@ import { unfreezeFolderQueries } from './integrity/register-platform-fixes';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
 import { registerQualityHooks } from './quality';
+import { registerRequestHooks } from './service-requests';
 import { registerSlaHooks } from './sla';
 import { registerWarrantyHooks } from './warranty';
 
@@ -26,4 +27,5 @@ export default defineHook((register, context) => {
 	registerWarrantyHooks(register as never, ctx);
 	registerQualityHooks(register as never, ctx);
 	registerSlaHooks(register as never, ctx);
+	registerRequestHooks(register as never, ctx);
 });

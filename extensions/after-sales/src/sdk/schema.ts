@@ -284,8 +284,16 @@ export interface ServiceRequests {
 	service_mode: 'free' | 'contract' | 'paid' | null;
 	/** 报价 / Quote */
 	quote_amount: string | number | null;
+	/** 接单时间 / Accepted at — REQ-3: the technician or dealer took the job */
+	accepted_at: 'datetime' | null;
+	/** 到达现场时间 / Arrived on site at — REQ-3: check-in */
+	arrived_at: 'datetime' | null;
+	/** 签到位置 / Check-in location */
+	arrival_location: string | null;
 	/** 解决时间 / Resolved at */
 	resolved_at: 'datetime' | null;
+	/** 取消原因 / Cancel reason — REQ-1: a cancellation needs a reason */
+	cancel_reason: string | null;
 	/** 变更记录 / History — Appended by the system, read-only */
 	history: 'json' | null;
 	/** 创建时间 / Created */
@@ -794,6 +802,8 @@ export interface QualityAlerts {
 
 /** The fields the pack adds to directus_users. */
 export interface AfterSalesUserFields {
+	/** 手机号 / Mobile — NTF-2: group robots @-mention the person by this number */
+	mobile: string | null;
 	/** 所属经销商 / Dealer — The dealer a portal user belongs to; scopes what they see */
 	dealer: number | Dealers | null;
 }

@@ -1,6 +1,7 @@
 // Everything a portal user (dealer or technician) reaches: the scoped APIs and the portal page.
 import type { Router } from 'express';
 import type { PackContext } from '../lib/context';
+import { registerNoticeRoutes } from '../notices/routes';
 import { registerTechnicianRoutes } from '../technician/routes';
 import { registerWarrantyRoutes } from '../warranty/routes';
 import { registerPortalRoutes } from './portal';
@@ -9,6 +10,7 @@ import { registerDealerRoutes } from './routes';
 export function registerPortalUserRoutes(router: Router, ctx: PackContext, route: Parameters<typeof registerDealerRoutes>[2]) {
 	registerDealerRoutes(router, ctx, route);
 	registerTechnicianRoutes(router, ctx, route);
+	registerNoticeRoutes(router, ctx, route);
 	registerWarrantyRoutes(router, ctx, route);
 	registerPortalRoutes(router, ctx);
 }

@@ -2,7 +2,7 @@
 // own shape): a broken rule or bad input is a 400 naming the field and the rule.
 import { createError, ErrorCode, ForbiddenError } from '@directus/errors';
 import { ZodError } from 'zod';
-import { DomainRuleError } from '../../domain/errors';
+import { DomainRuleError, formatZodIssues } from '../../domain/errors';
 
 type RuleExtensions = { reason: string; field: string | null; rule: string };
 
@@ -35,11 +35,8 @@ export function ruleViolation(rule: string, field: string | null, message: strin
 export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: ZodError } }, value: unknown, rule: string): T {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	const field = issue.path.length ? issue.path.join('.') : null;
-	// A schema may name the rule its check implements (INT-2 dates, INT-4 amounts) over the route's.
-	const own = (issue as { params?: { rule?: unknown } }).params?.rule;
-	throw ruleViolation(typeof own === 'string' ? own : rule, field, issue.message);
+	// One formatting for every edge: an unknown key is named itself, and a schema's own rule wins.
+	throw toDirectusError(formatZodIssues(result.error, rule));
 }
 
 /** Maps anything a domain function may throw to a Directus error; others pass through. */

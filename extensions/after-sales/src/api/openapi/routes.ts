@@ -9,7 +9,8 @@ import {
 } from '../reports/parse-report-query';
 import { CoverageQuerySchema } from '../routes/coverage';
 import { IdSchema, ScheduleSchema } from '../sla/routes';
-import { TechnicianRepairSchema } from '../technician/routes';
+import { AcceptSchema, ArriveSchema, RequestIdSchema, StatusSchema, TechnicianRepairSchema } from '../technician/routes';
+import { InboxQuerySchema } from '../notices/routes';
 import { RemindQuery } from '../warranty/routes';
 import { CoverageAnswerSchema, SweepResultSchema } from './responses';
 
@@ -83,6 +84,11 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/technician/signatures', summary: "Upload a customer's signature for the technician's own repair", rules: ['WTY-5', 'ARC-4'], tag: 'technician', who: 'technician', body: SignatureInputSchema },
 	{ method: 'get', path: '/technician/repairs', summary: "The technician's repair records", rules: ['WTY-5'], tag: 'technician', who: 'technician' },
 	{ method: 'post', path: '/technician/repairs', summary: 'Log a repair on an assigned request', rules: ['REQ-5', 'WTY-5'], tag: 'technician', who: 'technician', body: TechnicianRepairSchema },
+	{ method: 'post', path: '/technician/requests/:id/accept', summary: 'Accept an assigned job (optionally planning the visit)', rules: ['REQ-3'], tag: 'technician', who: 'technician', params: z.object({ id: RequestIdSchema }), body: AcceptSchema },
+	{ method: 'post', path: '/technician/requests/:id/arrive', summary: 'Check in on site', rules: ['REQ-3'], tag: 'technician', who: 'technician', params: z.object({ id: RequestIdSchema }), body: ArriveSchema },
+	{ method: 'post', path: '/technician/requests/:id/status', summary: 'On site, waiting for parts or the customer (clocks pause), resolved', rules: ['REQ-3', 'ESC-1'], tag: 'technician', who: 'technician', params: z.object({ id: RequestIdSchema }), body: StatusSchema },
+	{ method: 'get', path: '/me/notifications', summary: "The caller's notices (unread count and list)", rules: ['NTF-2'], tag: 'portal', who: 'signed-in', query: InboxQuerySchema },
+	{ method: 'post', path: '/me/notifications/:id/read', summary: 'Mark one of the caller\'s notices read', rules: ['NTF-2'], tag: 'portal', who: 'signed-in', params: z.object({ id: RequestIdSchema }) },
 	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },
 
 	{ method: 'get', path: '/portal', summary: 'Redirects to /portal/', rules: ['DLR-1'], tag: 'portal', who: 'public', produces: ['text/html'] },

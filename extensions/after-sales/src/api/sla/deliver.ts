@@ -9,8 +9,6 @@ import {
 	buildWebhookPayload,
 	computeDigestLines,
 	computeDigests,
-	computeDingTalkSignedUrl,
-	computeRobotRefusal,
 	computeDeliveryAfterAttempt,
 	computeDeliveryKey,
 	computeDigestKey,
@@ -23,6 +21,7 @@ import {
 } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { postToRobot } from '../lib/post-to-robot';
 import { bulkUpdate, type BulkColumn } from './bulk-update';
 
 export type { Delivery };
@@ -35,7 +34,6 @@ export type { Delivery };
 export const LEASE_MS = 2 * 60_000;
 /** `AFTER_SALES_DELIVERY_LEASE_SECONDS` shortens it (the two-instance crash test). */
 const leaseMs = (ctx: PackContext) => Math.max(1, Number(ctx.env['AFTER_SALES_DELIVERY_LEASE_SECONDS'] ?? LEASE_MS / 1000)) * 1000;
-const WEBHOOK_TIMEOUT_MS = 5_000;
 /** Rows claimed per statement; every due row is claimed (no cap per sweep), in as many statements as it takes. */
 const CLAIM_BATCH = 2_000;
 
@@ -229,16 +227,7 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 		if (!webhook) throw new Error(`abandon: webhook '${name}' is no longer configured`);
 		const part = computeWebhookDigest(digest, webhook);
 		if (!part) return;
-		const url = webhook.format === 'dingtalk' && webhook.secret ? computeDingTalkSignedUrl(webhook.url, webhook.secret, Date.now()) : webhook.url;
-		const response = await fetch(url, {
-			method: 'POST', headers: { 'content-type': 'application/json', 'x-idempotency-key': digest.key ?? '' },
-			body: JSON.stringify(buildWebhookPayload(webhook.format, part, { timeZone })),
-			signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
-		const refusal = computeRobotRefusal(webhook.format, text);
-		if (refusal) throw new Error(`robot refused: ${refusal}`);
+		await postToRobot(webhook, buildWebhookPayload(webhook.format, part, { timeZone }), digest.key ?? null);
 		return;
 	}
 	throw new Error(`abandon: unknown channel ${digest.channel}`);

@@ -14,6 +14,7 @@ import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, toJson, vendorOf } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
 import { deliverDue } from './deliver';
+import { deliverNotices } from '../notices/deliver-notices';
 import { loadDueRecords, type RecordRef } from './load-due-records';
 import { loadPolicies } from './load-policies';
 import { SLA_COLLECTIONS } from './sync-timers';
@@ -81,8 +82,10 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });
 	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema);
-	state.report.deliveries_sent = delivered.sent;
-	state.report.deliveries_failed = delivered.failed;
+	// NTF-2: job notices owed or due for a retry go out with the escalations.
+	const notices = await deliverNotices(ctx, knex, state.channels, now);
+	state.report.deliveries_sent = delivered.sent + notices.sent;
+	state.report.deliveries_failed = delivered.failed + notices.failed;
 	state.report.deliver_ms = Date.now() - delivering;
 	state.report.duration_ms = Date.now() - started;
 	return state.report;
@@ -136,7 +139,7 @@ async function loadChangedRecords(knex: Knex, since: Date): Promise<RecordRef[]>
 	return refs;
 }
 
-function channelsOf(raw: Record<string, unknown>, ctx: PackContext): NotificationChannels {
+export function channelsOf(raw: Record<string, unknown>, ctx: PackContext): NotificationChannels {
 	try {
 		return parseNotificationChannels(toJson(raw['notification_channels']));
 	} catch (error) {

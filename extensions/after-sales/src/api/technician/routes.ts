@@ -8,6 +8,10 @@ import { parseOrThrow, ruleViolation, ScopeForbiddenError } from '../lib/errors'
 import { uploadSignature } from '../dealer/signatures';
 import { createRepair, listRepairs } from '../dealer/routes';
 import { RepairInputSchema } from '../dealer/schemas';
+import { FIELD_STATUSES } from '../../domain/service-requests';
+import { StrictInstantSchema } from '../../domain/integrity';
+import { applyRequestStep } from '../service-requests/apply-request-step';
+import { toInstant } from '../lib/db-values';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
@@ -16,15 +20,57 @@ function technicianOf(caller: Caller): string {
 	return caller.user;
 }
 
+const Note = z.string().trim().min(1).max(2000);
+export const AcceptSchema = z.strictObject({ scheduled_for: StrictInstantSchema.optional(), note: Note.optional() });
+export const ArriveSchema = z.strictObject({ location: z.string().trim().min(1).max(255).optional(), note: Note.optional() });
+export const StatusSchema = z.strictObject({ status: z.enum(FIELD_STATUSES), note: Note.optional() });
+export const RequestIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
 export const TechnicianRepairSchema = RepairInputSchema.omit({ unit: true }).extend({ service_request: z.number().int().positive().max(2_147_483_647) }).strict();
 
 export function registerTechnicianRoutes(router: Router, ctx: PackContext, route: Route) {
+	// REQ-3: the technician's open jobs with what they need on site and the next deadline.
 	router.get('/technician/requests', route(async (caller) => {
 		const user = technicianOf(caller);
-		return ctx.database('service_requests as s').leftJoin('customers as c', 'c.id', 's.customer').leftJoin('units as u', 'u.id', 's.unit')
-			.where('s.assignee', user).whereNotIn('s.status', ['closed', 'cancelled'])
-			.select('s.id', 's.type', 's.status', 's.problem', 's.received_at', 's.promised_at', 's.unit', 'u.serial_no', 'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address')
+		const now = new Date();
+		const rows: Record<string, any>[] = await ctx.database('service_requests as s').leftJoin('customers as c', 'c.id', 's.customer').leftJoin('units as u', 'u.id', 's.unit')
+			.where('s.assignee', user).whereNotIn('s.status', ['resolved', 'closed', 'cancelled'])
+			.select('s.id', 's.type', 's.status', 's.problem', 's.received_at', 's.promised_at', 's.scheduled_for', 's.accepted_at', 's.arrived_at', 's.unit', 'u.serial_no', 'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address')
 			.orderBy('s.received_at', 'desc').limit(200);
+		const timers: Record<string, any>[] = rows.length ? await ctx.database('sla_timers').where({ collection: 'service_requests' }).whereIn('item', rows.map((r) => String(r['id']))).whereIn('state', ['running', 'warned', 'paused', 'breached']).select('item', 'milestone', 'milestone_label', 'state', 'due_at') : [];
+		const iso = (v: unknown) => toInstant(v, ctx.database)?.toISOString() ?? null;
+		return rows.map((r) => {
+			const own = timers.filter((t) => String(t['item']) === String(r['id']) && t['due_at']).sort((a, b) => toInstant(a['due_at'])!.getTime() - toInstant(b['due_at'])!.getTime());
+			const next = own[0] ?? null;
+			const due = next ? toInstant(next['due_at'], ctx.database) : toInstant(r['promised_at'], ctx.database);
+			return {
+				...r, received_at: iso(r['received_at']), promised_at: iso(r['promised_at']), scheduled_for: iso(r['scheduled_for']), accepted_at: iso(r['accepted_at']), arrived_at: iso(r['arrived_at']),
+				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? null, state: next?.['state'] ?? null, due_at: due.toISOString(), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
+			};
+		});
+	}));
+
+	// REQ-3: the technician takes the job (and may plan the visit).
+	router.post('/technician/requests/:id/accept', route(async (caller, req) => {
+		const id = await ownJob(ctx, caller, req);
+		const body = parseOrThrow(AcceptSchema, req.body ?? {}, 'REQ-3');
+		const [row] = await ctx.database('service_requests').where({ id }).select('status');
+		const extra = body.scheduled_for ? { scheduled_for: new Date(body.scheduled_for).toISOString() } : {};
+		return applyRequestStep(ctx, caller, id, { status: row?.status === 'dispatched' ? 'scheduled' : row?.status, note: body.note ?? null }, extra);
+	}));
+
+	// REQ-3: check-in on site, with an optional location text.
+	router.post('/technician/requests/:id/arrive', route(async (caller, req) => {
+		const id = await ownJob(ctx, caller, req);
+		const body = parseOrThrow(ArriveSchema, req.body ?? {}, 'REQ-3');
+		return applyRequestStep(ctx, caller, id, { status: 'on_site', note: body.note ?? null, arrival_location: body.location ?? null });
+	}));
+
+	// REQ-3, ESC-1: on site ⇄ waiting for the customer / for parts (the clocks pause), resolved.
+	router.post('/technician/requests/:id/status', route(async (caller, req) => {
+		const id = await ownJob(ctx, caller, req);
+		const body = parseOrThrow(StatusSchema, req.body ?? {}, 'REQ-3');
+		return applyRequestStep(ctx, caller, id, { status: body.status, note: body.note ?? null });
 	}));
 
 	// WTY-5: the technician's own signature uploads, attachable only to the technician's own repairs.
@@ -44,4 +90,12 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 		if (!request.unit) throw ruleViolation('REQ-5', 'service_request', 'the request names no unit');
 		return createRepair(ctx, caller, { ...body, unit: request.unit }, { technician: user, unitId: request.unit });
 	}));
+}
+
+/** ARC-4: another technician's job and a missing one answer alike (403). */
+async function ownJob(ctx: PackContext, caller: Caller, req: Request): Promise<number> {
+	technicianOf(caller);
+	const id = parseOrThrow(RequestIdSchema, req.params['id'], 'REQ-3');
+	await assertOwnedBy(ctx.database, caller, 'service_request', id, 'id');
+	return id;
 }

@@ -22,3 +22,4 @@ export {
 } from './schemas';
 export type { Delivery, Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';
 export { computeRobotRefusal } from './compute-robot-refusal';
+export { computeJobNotice, computeNoticeDeliveries, computeNoticeKey, type JobFacts, type JobNotice, type JobNoticeKind } from './compute-job-notice';

@@ -4,7 +4,8 @@ import { isHttpUrl } from './is-http-url';
 export const WebhookFormatSchema = z.enum(['json', 'dingtalk', 'wecom', 'feishu']);
 export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
 
-export const NoticeKindSchema = z.enum(['warning', 'breach']);
+/** ESC-3 warnings, ESC-2 breaches, and NTF-1 notices of who must act (a job assigned, a task sent to a dealer). */
+export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task']);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
 export const WebhookSchema = z.strictObject({

@@ -2,7 +2,8 @@
 // (directus_notifications, which the portal shows to dealers and technicians), e-mail through
 // Directus's mailer, or a group robot of service_settings.notification_channels with @-mentions.
 import { createHash } from 'node:crypto';
-import { computeDingTalkSignedUrl, computeRobotRefusal, parseNotificationChannels, type Webhook } from '../../../domain/notifications';
+import { parseNotificationChannels, type Webhook } from '../../../domain/notifications';
+import { mobilesOf, postToRobot } from '../../lib/post-to-robot';
 import { ROLE_BY_KEY, type RoleKey } from '../../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../../lib/context';
 import { toJson } from '../../lib/db-values';
@@ -11,8 +12,6 @@ import { loadSettings } from '../../services/settings';
 import { dropBlank } from '../lib/flow-input';
 import { buildRobotMessage } from './build-robot-message';
 import { NotifyOperationOptionsSchema, type NotifyOperationOptions } from './notify-options';
-
-const WEBHOOK_TIMEOUT_MS = 5_000;
 
 export type NotifyResult = {
 	channel: NotifyOperationOptions['channel'];
@@ -64,9 +63,9 @@ export async function runNotifyOperation(ctx: PackContext, rawOptions: unknown):
 	}
 
 	const webhook = await findWebhook(ctx, options.webhook!);
-	const mobiles = [...new Set([...(await mobilesOf(ctx, recipients)), ...(options.mobiles ?? [])])];
+	const mobiles = [...new Set([...(await mobilesOf(ctx.database, recipients)), ...(options.mobiles ?? [])])];
 	const payload = buildRobotMessage(webhook.format, { subject: options.subject, message: options.message, mobiles, mention_all: options.mention_all, url, key });
-	await postToRobot(webhook, payload);
+	await postToRobot(webhook, payload, key);
 	return { ...result, sent: 1, webhook: webhook.name, mentioned: mobiles };
 }
 
@@ -84,13 +83,6 @@ async function resolveRecipients(ctx: PackContext, options: NotifyOperationOptio
 	return [...people].sort();
 }
 
-/** NTF-2: people are @-mentioned by `directus_users.mobile`, where the project has that field. */
-async function mobilesOf(ctx: PackContext, users: string[]): Promise<string[]> {
-	if (!users.length || !(await ctx.database.schema.hasColumn('directus_users', 'mobile'))) return [];
-	const rows: { mobile: string | null }[] = await ctx.database('directus_users').whereIn('id', users).whereNotNull('mobile').select('mobile');
-	return rows.map((r) => String(r.mobile).trim()).filter(Boolean);
-}
-
 async function findWebhook(ctx: PackContext, name: string): Promise<Webhook> {
 	const settings = await loadSettings(ctx.database);
 	const raw = settings.raw['notification_channels'];
@@ -98,13 +90,4 @@ async function findWebhook(ctx: PackContext, name: string): Promise<Webhook> {
 	const webhook = channels.webhooks.find((w) => w.name === name);
 	if (!webhook) throw ruleViolation('NTF-2', 'webhook', `no webhook named "${name}" in 售后设置 / notification channels (${channels.webhooks.map((w) => w.name).join(', ') || 'none configured'})`);
 	return webhook;
-}
-
-async function postToRobot(webhook: Webhook, payload: unknown) {
-	const url = webhook.format === 'dingtalk' && webhook.secret ? computeDingTalkSignedUrl(webhook.url, webhook.secret, Date.now()) : webhook.url;
-	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) });
-	const text = await response.text();
-	if (!response.ok) throw new Error(`${webhook.name}: HTTP ${response.status}: ${text.slice(0, 200)}`);
-	const refusal = computeRobotRefusal(webhook.format, text);
-	if (refusal) throw new Error(`${webhook.name}: robot refused: ${refusal}`);
 }

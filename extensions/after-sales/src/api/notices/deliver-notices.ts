@@ -1,0 +1,101 @@
+// NTF-2, NTF-3: e-mail and robot deliveries of job notices. A job notice is a Directus
+// notification (its in-app copy exists once, by `notice_key`); the same row tracks the other
+// channels, delivered like the escalation log's (sla/deliver.ts): every due row is claimed under
+// a lease, a burst becomes one digest per person per channel carrying a stable key (a receiver
+// drops a repeat by it), each digest is marked right after sending, failures retry with backoff,
+// and a failing channel blocks no other.
+import type { Knex } from 'knex';
+import { computeDeliveryAfterAttempt, computeDigestKey, type Delivery, type NotificationChannels } from '../../domain/notifications';
+import type { PackContext } from '../lib/context';
+import { fromInstant, toJsonArray } from '../lib/db-values';
+import { mobilesOf, postToRobot } from '../lib/post-to-robot';
+import { buildRobotMessage } from '../operations/notify/build-robot-message';
+
+const LEASE_MS = 2 * 60_000;
+const BATCH = 500;
+
+type NoticeRow = { id: number; notice_key: string; recipient: string; collection: string | null; item: string | null; subject: string; message: string; deliveries: Delivery[] };
+type Digest = { recipient: string; channel: string; notices: NoticeRow[]; key: string };
+
+const isOpen = (d: Delivery) => (d.status === 'pending' || d.status === 'failed') && d.next_at !== null;
+
+export async function deliverNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, now = new Date()): Promise<{ sent: number; failed: number }> {
+	const lease = fromInstant(new Date(now.getTime() + LEASE_MS + Math.floor(Math.random() * 997)), knex)!;
+	const rows = await claim(knex, now, lease);
+	if (!rows.length) return { sent: 0, failed: 0 };
+
+	const groups = new Map<string, Digest>();
+	for (const row of rows) {
+		for (const d of row.deliveries) {
+			if (!isOpen(d) || new Date(d.next_at!) > now) continue;
+			const id = `${d.channel}\u0000${row.recipient}`;
+			const digest = groups.get(id) ?? { recipient: row.recipient, channel: d.channel, notices: [], key: '' };
+			digest.notices.push(row);
+			groups.set(id, digest);
+		}
+	}
+	let sent = 0;
+	let failed = 0;
+	const schema = await ctx.getSchema({ database: knex });
+	for (const digest of groups.values()) {
+		digest.key = computeDigestKey(digest.notices.map((n) => `${n.notice_key}|${digest.channel}`));
+		let error: string | null = null;
+		try {
+			await send(ctx, knex, digest, channels, schema);
+		} catch (e) {
+			error = (e as Error).message || String(e);
+			ctx.logger.warn(`[after-sales] NTF-2: ${digest.channel} to ${digest.recipient} failed: ${error}`);
+		}
+		for (const n of digest.notices) {
+			const i = n.deliveries.findIndex((x) => x.channel === digest.channel);
+			if (i !== -1) n.deliveries[i] = computeDeliveryAfterAttempt(n.deliveries[i]!, error, now);
+		}
+		if (error) failed++;
+		else sent++;
+		// Marked at once, under the lease: a crash later in this run does not re-send what went out.
+		await Promise.all(digest.notices.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries) })));
+	}
+	// Release every claimed row: its next retry time, or none when all is done.
+	await Promise.all(rows.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries), next_delivery_at: nextOpen(n.deliveries, knex) })));
+	return { sent, failed };
+}
+
+async function claim(knex: Knex, now: Date, lease: string): Promise<NoticeRow[]> {
+	const nowText = fromInstant(now, knex)!;
+	const candidates: { id: number }[] = await knex('directus_notifications').where('next_delivery_at', '<=', nowText).orderBy('id').limit(BATCH).select('id');
+	if (!candidates.length) return [];
+	const ids = candidates.map((c) => c.id);
+	// Of two instances claiming at once, only one moves a given row to its lease.
+	await knex('directus_notifications').whereIn('id', ids).andWhere('next_delivery_at', '<=', nowText).update({ next_delivery_at: lease });
+	const rows: Record<string, unknown>[] = await knex('directus_notifications').whereIn('id', ids).andWhere('next_delivery_at', lease)
+		.select('id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries');
+	return rows.map((r) => ({ ...(r as unknown as NoticeRow), id: Number(r['id']), deliveries: toJsonArray(r['deliveries']) as Delivery[] }));
+}
+
+function nextOpen(deliveries: Delivery[], knex: Knex): string | null {
+	const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+	return open.length ? fromInstant(new Date(Math.min(...open)), knex) : null;
+}
+
+async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, schema: unknown) {
+	const subject = digest.notices.length === 1 ? digest.notices[0]!.subject : `${digest.notices.length} 条新通知 / ${digest.notices.length} new notices`;
+	const body = digest.notices.map((n) => `${n.subject}\n${n.message}`).join('\n\n');
+	const publicUrl = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/$/, '');
+	const url = publicUrl && publicUrl !== '/' ? `${publicUrl}/after-sales/portal/` : null;
+	if (digest.channel === 'email') {
+		const user = await knex('directus_users').where({ id: digest.recipient }).first('email');
+		if (!user?.email) throw new Error('abandon: the user has no e-mail address');
+		const mail = new ctx.services.MailService({ schema, knex });
+		await mail.send({ to: user.email, subject, headers: { 'X-Idempotency-Key': digest.key }, text: `${body}${url ? `\n\n${url}` : ''}\n\nIdempotency-Key: ${digest.key}` });
+		return;
+	}
+	if (digest.channel.startsWith('webhook:')) {
+		const name = digest.channel.slice('webhook:'.length);
+		const webhook = channels.webhooks.find((w) => w.name === name);
+		if (!webhook) throw new Error(`abandon: webhook '${name}' is no longer configured`);
+		const mobiles = await mobilesOf(knex, [digest.recipient]);
+		await postToRobot(webhook, buildRobotMessage(webhook.format, { subject, message: body, mobiles, mention_all: false, url, key: digest.key }), digest.key);
+		return;
+	}
+	throw new Error(`abandon: unknown channel ${digest.channel}`);
+}

@@ -1,0 +1,92 @@
+// REQ-1..3, NTF-1: the service-request workflow on every path that writes a request (Studio,
+// items API, GraphQL). The filters check each move with the domain and stamp what it means; the
+// actions turn the history steps that tell someone into notices and deliver them at once.
+import type { Knex } from 'knex';
+import { decideRequestCreate, decideRequestUpdate, type RequestActor, type RequestFacts } from '../../domain/service-requests';
+import { resolveCaller, type Caller } from '../lib/caller';
+import type { Accountability, PackContext } from '../lib/context';
+import { toDirectusError } from '../lib/errors';
+import { enqueueRequestNotices } from '../notices/enqueue-request-notices';
+import { deliverNotices } from '../notices/deliver-notices';
+import { loadSettings } from '../services/settings';
+import { channelsOf } from '../sla/run-sweep';
+import type { Register } from '../warranty/register';
+import { loadRequestFacts } from './load-request-facts';
+import { DomainRuleError } from '../../domain/errors';
+
+type HookContext = { database: Knex; accountability: Accountability | null };
+type Payload = Record<string, unknown>;
+type Meta = { key?: string | number; keys?: (string | number)[] };
+
+/** Written by the workflow only; what a client sends for them is dropped (as for complaints). */
+const WORKFLOW_FIELDS = ['history', 'accepted_at', 'arrived_at', 'arrival_location', 'plan_told_at'];
+const DESK_ROLES = ['service_agent', 'service_manager', 'leadership'] as const;
+/** Fields whose change the workflow looks at. */
+const WATCHED = ['status', 'assignee', 'dealer'];
+
+/** The system (no signed-in user: the sweep, the demo seed, the pack's own endpoints after their checks) is not checked. */
+export function requestActorOf(caller: Caller, facts: RequestFacts | null): RequestActor | null {
+	if (!caller.user) return null;
+	const desk = caller.admin || DESK_ROLES.some((r) => caller.roles.includes(r));
+	const field = facts !== null && ((caller.roles.includes('technician') && facts.assignee === caller.user) || (caller.roles.includes('dealer') && caller.dealer !== null && facts.dealer === caller.dealer));
+	return { user: caller.user, desk, field, roles: caller.admin ? ['admin'] : caller.roles };
+}
+
+export function registerRequestHooks(register: Register, ctx: PackContext) {
+	register.filter('service_requests.items.create', async (payload: Payload, _meta: Meta, hook: HookContext) => {
+		try {
+			if (!hook.accountability?.user) return payload;
+			const cleaned = strip(payload);
+			const caller = await resolveCaller(hook.database, hook.accountability);
+			const plan = decideRequestCreate(cleaned, requestActorOf(caller, null), new Date());
+			return { ...cleaned, ...plan.columns };
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+
+	register.filter('service_requests.items.update', async (payload: Payload, meta: Meta, hook: HookContext) => {
+		try {
+			if (!hook.accountability?.user) return payload;
+			const cleaned = strip(payload);
+			if (!WATCHED.some((f) => f in cleaned) || !meta.keys?.length) return cleaned;
+			const facts = await loadRequestFacts(hook.database, meta.keys);
+			const moves = facts.filter((f) => ('status' in cleaned && cleaned['status'] !== f.status) || ('assignee' in cleaned && (cleaned['assignee'] ?? null) !== f.assignee) || ('dealer' in cleaned && (cleaned['dealer'] ?? null) !== f.dealer));
+			if (!moves.length) return cleaned;
+			if (facts.length > 1) throw new DomainRuleError('REQ-1', 'status', 'REQ-1: change the status or assignment of one request at a time, so each step is recorded with who and when');
+			const caller = await resolveCaller(hook.database, hook.accountability);
+			const plan = decideRequestUpdate(facts[0]!, cleaned, requestActorOf(caller, facts[0]!), new Date());
+			return { ...cleaned, ...plan.columns };
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+	});
+
+	for (const event of ['create', 'update']) {
+		register.action(`service_requests.items.${event}`, async (meta: Meta) => {
+			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+			if (!keys.length) return;
+			try {
+				await notifyRequests(ctx, keys.map(Number));
+			} catch (error) {
+				ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+			}
+		});
+	}
+}
+
+/** NTF-1: the notices the requests' latest steps owe, queued once and sent at once (the sweep retries what fails). */
+export async function notifyRequests(ctx: PackContext, ids: number[], now = new Date()) {
+	const settings = await loadSettings(ctx.database);
+	const channels = channelsOf(settings.raw, ctx);
+	let queued = 0;
+	for (const id of ids) queued += await enqueueRequestNotices(ctx.database, id, channels, settings.calendar.timezone, now);
+	if (queued && (channels.email || channels.webhooks.length)) await deliverNotices(ctx, ctx.database, channels, now);
+	return queued;
+}
+
+function strip(payload: Payload): Payload {
+	const copy = { ...payload };
+	for (const field of WORKFLOW_FIELDS) delete copy[field];
+	return copy;
+}

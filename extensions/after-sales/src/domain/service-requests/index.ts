@@ -1,0 +1,3 @@
+export * from './schemas';
+export * from './request-transitions';
+export * from './decide-request-change';
