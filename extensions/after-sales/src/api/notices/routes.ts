@@ -8,6 +8,8 @@ import type { PackContext } from '../lib/context';
 import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { toInstant } from '../lib/db-values';
 import { parseOrThrow } from '../lib/errors';
+import { formatLocalInstant } from '../../domain/calendar';
+import { loadSettings } from '../services/settings';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -27,9 +29,13 @@ export function registerNoticeRoutes(router: Router, ctx: PackContext, route: Ro
 			.orderBy('id', 'desc').limit(query.limit ?? 50).select('id', 'timestamp', 'status', 'subject', 'message', 'collection', 'item');
 		const counted = await base().where({ status: 'inbox' }).count({ n: '*' });
 		const n = counted[0]?.n ?? 0;
+		const timeZone = (await loadSettings(ctx.database)).calendar.timezone;
 		return {
 			unread: Number(n),
-			notifications: rows.map((r) => ({ ...r, read: r['status'] !== 'inbox', timestamp: toInstant(r['timestamp'], ctx.database)?.toISOString() ?? null })),
+			notifications: rows.map((r) => {
+				const at = toInstant(r['timestamp'], ctx.database);
+				return { ...r, read: r['status'] !== 'inbox', timestamp: at?.toISOString() ?? null, timestamp_local: at ? formatLocalInstant(at, timeZone) : null };
+			}),
 		};
 	}));
 

@@ -12,6 +12,8 @@ import { FIELD_STATUSES } from '../../domain/service-requests';
 import { StrictInstantSchema } from '../../domain/integrity';
 import { applyRequestStep } from '../service-requests/apply-request-step';
 import { toInstant } from '../lib/db-values';
+import { loadSettings } from '../services/settings';
+import { formatLocalInstant } from '../../domain/calendar';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
@@ -39,13 +41,14 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 			.orderBy('s.received_at', 'desc').limit(200);
 		const timers: Record<string, any>[] = rows.length ? await ctx.database('sla_timers').where({ collection: 'service_requests' }).whereIn('item', rows.map((r) => String(r['id']))).whereIn('state', ['running', 'warned', 'paused', 'breached']).select('item', 'milestone', 'milestone_label', 'state', 'due_at') : [];
 		const iso = (v: unknown) => toInstant(v, ctx.database)?.toISOString() ?? null;
+		const timeZone = (await loadSettings(ctx.database)).calendar.timezone;
 		return rows.map((r) => {
 			const own = timers.filter((t) => String(t['item']) === String(r['id']) && t['due_at']).sort((a, b) => toInstant(a['due_at'])!.getTime() - toInstant(b['due_at'])!.getTime());
 			const next = own[0] ?? null;
 			const due = next ? toInstant(next['due_at'], ctx.database) : toInstant(r['promised_at'], ctx.database);
 			return {
 				...r, received_at: iso(r['received_at']), promised_at: iso(r['promised_at']), scheduled_for: iso(r['scheduled_for']), accepted_at: iso(r['accepted_at']), arrived_at: iso(r['arrived_at']),
-				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? null, state: next?.['state'] ?? null, due_at: due.toISOString(), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
+				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? null, state: next?.['state'] ?? null, due_at: due.toISOString(), due_local: formatLocalInstant(due, timeZone), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
 			};
 		});
 	}));
@@ -99,3 +102,4 @@ async function ownJob(ctx: PackContext, caller: Caller, req: Request): Promise<n
 	await assertOwnedBy(ctx.database, caller, 'service_request', id, 'id');
 	return id;
 }
+

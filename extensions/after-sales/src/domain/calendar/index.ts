@@ -31,3 +31,4 @@ export {
 	type WorkingHours,
 } from './schemas';
 export type { LocalDate, LocalDateTime, LocalParts, WorkingInterval } from './types';
+export { formatLocalInstant } from './format-local-instant';

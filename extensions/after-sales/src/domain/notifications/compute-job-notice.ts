@@ -1,3 +1,4 @@
+import { formatLocalInstant } from '../calendar/format-local-instant';
 import type { Delivery } from './types';
 import type { NotificationChannels } from './schemas';
 
@@ -27,11 +28,6 @@ const TITLES: Record<JobNoticeKind, string> = {
 	dealer_task: '新服务任务 / New service task for your dealership',
 };
 
-function formatInZone(date: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
 
 /**
  * NTF-1: the notice a technician or a dealer gets when a job is assigned, reassigned or
@@ -45,7 +41,7 @@ export function computeJobNotice(kind: JobNoticeKind, job: JobFacts, timeZone: s
 		job.customer_phone ? `电话 / Phone: ${job.customer_phone}` : null,
 		job.customer_address ? `地址 / Address: ${job.customer_address}` : null,
 		job.serial_no ? `机号 / Unit: ${job.serial_no}` : null,
-		job.due_at ? `时限 / Due: ${formatInZone(job.due_at, timeZone)}` : null,
+		job.due_at ? `时限 / Due: ${formatLocalInstant(job.due_at, timeZone)}` : null,
 	].filter((l): l is string => l !== null);
 	return { subject: `${TITLES[kind]} #${job.id}`, message: lines.join('\n') };
 }
