@@ -96,7 +96,7 @@ describe('helpers', () => {
 		['a Chinese name in Chinese', { id: 'a', first_name: '建国', last_name: '王' }, 'zh', '王建国'],
 		['a name in English', { id: 'a', first_name: 'Mei', last_name: 'Li' }, 'en', 'Mei Li'],
 		['a Latin name in Chinese', { id: 'a', first_name: 'Mei', last_name: 'Li' }, 'zh', 'Li Mei'],
-		['a Chinese name in English', { id: 'a', first_name: '建国', last_name: '王' }, 'en', '建国 王'],
+		['a Chinese name in English', { id: 'a', first_name: '建国', last_name: '王' }, 'en', '王建国'],
 		['only a first name', { id: 'a', first_name: 'Mei', last_name: null }, 'en', 'Mei'],
 		['no name', { id: 'a', first_name: ' ', last_name: null, email: 'x@example.com' }, 'zh', 'x@example.com'],
 		['nothing at all', { id: 'a' }, 'en', null],

@@ -59,9 +59,9 @@ export function computeUserName(user: User | undefined, locale: Locale): string 
 	const first = (user.first_name ?? '').trim();
 	const last = (user.last_name ?? '').trim();
 	if (!first && !last) return user.email ?? null;
-	const parts = locale === 'zh' ? [last, first] : [first, last];
-	// Chinese characters are written together (王建国); Latin names keep their space (Li Mei).
-	return parts.filter(Boolean).join(CJK.test(first + last) ? '' : ' ');
+	// A Chinese name is written family name first and together (王建国) whatever the reader's language.
+	if (CJK.test(first + last)) return `${last}${first}`;
+	return (locale === 'zh' ? [last, first] : [first, last]).filter(Boolean).join(' ');
 }
 
 const CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
