@@ -38,10 +38,23 @@ const levelField = () => int('handling_level', { zh: '处理级别', en: 'Handli
 	display: 'formatted-value', display_options: { prefix: 'L' }, validation: { _and: [{ handling_level: { _between: [1, 3] } }] },
 	validation_message: 'handling_level: 1–3 (ESC-2)', nullable: false,
 });
+/** Shown as a read-only timeline (who, when, from → to as status labels, summary) in forms and lists. */
 const history = (label = { zh: '变更记录', en: 'History' }) => json('history', label, {
-	readonly: true, interface: 'list', options: { template: '{{at}} {{by}} {{summary}}', fields: [] },
+	readonly: true, interface: 'after-sales-timeline', options: null, display: 'after-sales-history', display_options: null,
 	note: { zh: '系统自动追加，只读', en: 'Appended by the system, read-only' },
 });
+/** The collections deadlines apply to (ESC-1). */
+const SLA_COLLECTIONS = [
+	c('complaints', '投诉', 'Complaints'), c('service_requests', '报修与任务', 'Service requests'),
+	c('repair_records', '维修记录', 'Repair records'), c('warranty_claims', '三包索赔', 'Warranty claims'),
+];
+/** Labels of the provisioned default milestones (ESC-5); an admin's own milestone keys show as they are. */
+const MILESTONES = [
+	c('first_response', '首次响应', 'First response'), c('reply', '答复或解决', 'Reply or resolve'), c('manager_informed', '未解决告知主管', 'Manager informed'),
+	c('answer', '受理答复', 'Answer'), c('report_to_manager', '报告工程部主管', 'Report to engineering manager'), c('on_site', '上门服务', 'On site'),
+	c('dealer_scheduled', '经销商安排服务', 'Dealer scheduled'), c('clerk_check', '销售内勤核查', 'Sales clerk check'),
+	c('repair_finished', '三包修理完工', 'Warranty repair finished'), c('busy_season_fix', '农忙期修复', 'Busy-season fix'),
+];
 
 export const COLLECTIONS: CollectionSpec[] = [
 	{
@@ -490,10 +503,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			pk(),
 			str('name', { zh: '名称', en: 'Name' }, { required: true, nullable: false, width: 'full' }),
 			str('key', { zh: '策略键', en: 'Key' }, { unique: true, maxLength: 64, options: { font: 'monospace' }, note: { zh: '内置策略的标识', en: 'Identifies a provisioned default policy' } }),
-			choice('collection', { zh: '适用对象', en: 'Applies to' }, [
-				c('complaints', '投诉', 'Complaints'), c('service_requests', '报修与任务', 'Service requests'),
-				c('repair_records', '维修记录', 'Repair records'), c('warranty_claims', '三包索赔', 'Warranty claims'),
-			], { required: true, nullable: false, maxLength: 64 }),
+			choice('collection', { zh: '适用对象', en: 'Applies to' }, SLA_COLLECTIONS, { required: true, nullable: false, maxLength: 64 }),
 			json('condition', { zh: '适用条件', en: 'Condition' }, { note: { zh: '严重程度、类别、重点客户、经销商等级、是否经销商任务…', en: 'severity, category, key account, dealer tier, dealer task…' } }),
 			int('priority', { zh: '优先级', en: 'Priority' }, { default: 0, note: { zh: '多条匹配时取最高', en: 'Highest wins when several match' } }),
 			json('milestones', { zh: '里程碑', en: 'Milestones' }, {
@@ -552,9 +562,9 @@ export const COLLECTIONS: CollectionSpec[] = [
 			pk(),
 			str('escalation_key', { zh: '唯一键', en: 'Key' }, { unique: true, readonly: true, hidden: true, maxLength: 191, note: { zh: '（记录, 里程碑, 级别, 类型）唯一：只升级一次', en: '(record, milestone, level, kind) unique: exactly once' } }),
 			choice('kind', { zh: '类型', en: 'Kind' }, [c('warning', '预警', 'Warning', '#FFA439'), c('breach', '超时升级', 'Breach', '#E35169')], { readonly: true, nullable: false }),
-			str('collection', { zh: '对象', en: 'Collection' }, { readonly: true, nullable: false, maxLength: 64 }),
+			choice('collection', { zh: '对象', en: 'Collection' }, SLA_COLLECTIONS, { readonly: true, nullable: false, maxLength: 64 }),
 			str('item', { zh: '记录', en: 'Item' }, { readonly: true, nullable: false, maxLength: 64 }),
-			str('milestone', { zh: '里程碑', en: 'Milestone' }, { readonly: true, nullable: false, maxLength: 64 }),
+			str('milestone', { zh: '里程碑', en: 'Milestone' }, { readonly: true, nullable: false, maxLength: 64, choices: MILESTONES, openChoices: true, display: 'labels' }),
 			str('milestone_label', { zh: '里程碑名称', en: 'Milestone label' }, { readonly: true }),
 			int('level', { zh: '级别', en: 'Level' }, { readonly: true, nullable: false }),
 			m2o('timer', { zh: '计时器', en: 'Timer' }, 'sla_timers', '#{{id}}', 'SET NULL', { readonly: true }),
@@ -566,6 +576,10 @@ export const COLLECTIONS: CollectionSpec[] = [
 			ts('next_delivery_at', { zh: '下次投递', en: 'Next delivery at' }, { readonly: true, indexed: true }),
 			user('acknowledged_by', { zh: '确认人', en: 'Acknowledged by' }, { readonly: true }),
 			ts('acknowledged_at', { zh: '确认时间', en: 'Acknowledged at' }, { readonly: true }),
+			{
+				field: 'acknowledge', type: 'alias', label: { zh: '确认', en: 'Acknowledge' }, special: ['alias', 'no-data'], interface: 'after-sales-acknowledge', width: 'full',
+				note: { zh: 'ESC-4：收到通知的人员确认已知悉', en: 'ESC-4: a notified user acknowledges' },
+			},
 		],
 	},
 	{

@@ -40,6 +40,8 @@ export interface FieldSpec {
 	// relation (many-to-one)
 	relation?: { collection: string; onDelete: 'SET NULL' | 'CASCADE' | 'RESTRICT' | 'NO ACTION'; oneField?: string | null; template?: string };
 	choices?: Choice[];
+	/** Choices only label the values they know (shown translated); any other value is stored and shown as it is. */
+	openChoices?: boolean;
 	/** For an o2m alias: the many side it lists. */
 	o2m?: { collection: string; field: string };
 }
@@ -170,11 +172,12 @@ function dataType(f: FieldSpec): string {
 export function emitField(collection: string, f: FieldSpec, sort: number) {
 	const special = f.special ?? (f.type === 'uuid' && f.primary ? ['uuid'] : null);
 	const choices = f.choices?.map((c) => ({ text: `$t:${choiceKey(collection, f.field, c.value)}`, value: c.value, ...(c.color ? { color: c.color } : {}) }));
-	const options = choices ? { ...(f.options ?? {}), choices } : f.options ?? null;
+	const options = choices && !f.openChoices ? { ...(f.options ?? {}), choices } : f.options ?? null;
 	const displayOptions = choices && f.display === 'labels'
 		? { ...(f.display_options ?? {}), showAsDot: false, choices: f.choices!.map((c) => ({ text: `$t:${choiceKey(collection, f.field, c.value)}`, value: c.value, foreground: '#FFFFFF', background: c.color ?? '#6644FF' })) }
 		: f.display_options ?? null;
-	const rule = f.validation ?? (choices ? { _and: [{ [f.field]: { _in: f.choices!.map((c) => c.value) } }] } : null);
+	const closed = choices && !f.openChoices;
+	const rule = f.validation ?? (closed ? { _and: [{ [f.field]: { _in: f.choices!.map((c) => c.value) } }] } : null);
 	// An optional field may be empty; only a value that is present has to satisfy the rule.
 	const validation = rule && !f.required ? { _or: [{ [f.field]: { _null: true } }, rule] } : rule;
 	const meta = {
@@ -182,7 +185,7 @@ export function emitField(collection: string, f: FieldSpec, sort: number) {
 		display_options: displayOptions, readonly: f.readonly ?? false, hidden: f.hidden ?? false, sort,
 		width: f.width ?? 'full', translations: tr(f.label), note: f.note ? `${f.note.zh} / ${f.note.en}` : null,
 		conditions: f.conditions ?? null, required: f.required ?? false, group: f.group ?? null,
-		validation, validation_message: f.validation_message ?? (choices ? `${f.field}: ${f.choices!.map((c) => c.value).join(' / ')}` : null),
+		validation, validation_message: f.validation_message ?? (closed ? `${f.field}: ${f.choices!.map((c) => c.value).join(' / ')}` : null),
 		searchable: true,
 	};
 	if (f.type === 'alias') return { collection, field: f.field, type: 'alias', meta, schema: null };

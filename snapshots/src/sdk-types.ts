@@ -39,7 +39,7 @@ function valueType(f: FieldSpec): string {
 		const { key, type } = relatedType(f.relation.collection);
 		return `${key} | ${type}`;
 	}
-	if (f.choices?.length) return f.choices.map((c) => literal(c.value)).join(' | ');
+	if (f.choices?.length && !f.openChoices) return f.choices.map((c) => literal(c.value)).join(' | ');
 	switch (f.type) {
 		case 'integer': case 'float': return 'number';
 		// Directus answers bigint and decimal columns as strings on PostgreSQL and as numbers on SQLite.

@@ -737,7 +737,7 @@ export interface Escalations {
 	/** 类型 / Kind */
 	kind: 'warning' | 'breach';
 	/** 对象 / Collection */
-	collection: string;
+	collection: 'complaints' | 'service_requests' | 'repair_records' | 'warranty_claims';
 	/** 记录 / Item */
 	item: string;
 	/** 里程碑 / Milestone */

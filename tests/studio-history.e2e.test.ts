@@ -1,0 +1,76 @@
+// The Studio as a service manager sees it (Debian's Chromium through playwright-core): a complaint's
+// history is a timeline with names and status labels, and an escalation is acknowledged with the
+// button on its form (CMP-3, ESC-4).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { baseUrl, json, screenshotDir } from './helpers';
+import { DEMO_PASSWORD, escalationsOf, hoursAgo, manager, sweep, userId, waitForTimers } from './sla-helpers';
+
+const SHOTS = screenshotDir();
+let browser: Browser;
+
+beforeAll(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+async function studioAsManager(): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+	const page = await context.newPage();
+	await page.goto(`${baseUrl()}/admin/login`);
+	await page.fill('input[type=email]', 'manager@example.com');
+	await page.fill('input[type=password]', DEMO_PASSWORD);
+	await page.click('button[type=submit]');
+	await page.waitForURL(/\/admin\/(?!login)/);
+	return page;
+}
+
+/** A complaint the manager records, received 3 h ago (so the sweep escalates it). */
+async function managersComplaint() {
+	const m = await manager();
+	const { status, body } = await m.call('/items/complaints', {
+		method: 'POST',
+		body: json({ received_at: hoursAgo(3), channel: 'phone', recorder: await userId(manager()), category: 'quality', severity: 'normal', description: '拖拉机启动困难' }),
+	});
+	expect(status, JSON.stringify(body)).toBe(200);
+	return body.data as { id: number };
+}
+
+describe('the Studio (CMP-3, ESC-4)', () => {
+	test('CMP-3: when a manager opens a complaint, then its history is a timeline naming who did each step, with the status label', async () => {
+		const complaint = await managersComplaint();
+		const page = await studioAsManager();
+		await page.goto(`${baseUrl()}/admin/content/complaints/${complaint.id}`);
+		const row = page.locator('[data-testid=history-row]').first();
+		await row.waitFor({ timeout: 30_000 });
+		await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('王建国');
+		expect(await row.innerText()).toMatch(/已受理|Received/);
+		expect(await page.locator('[data-testid=history-timeline]').innerText()).not.toContain('"by"');
+		await row.scrollIntoViewIfNeeded();
+		await page.screenshot({ path: join(SHOTS, 'studio-complaint-history.png') });
+		await page.context().close();
+	});
+
+	test('ESC-4: when a notified manager presses acknowledge on an escalation, then it is acknowledged by them', async () => {
+		const complaint = await managersComplaint();
+		await waitForTimers('complaints', complaint.id, (t) => t.length === 3);
+		await sweep();
+		const escalation = (await escalationsOf('complaints', complaint.id)).find((e) => e.kind === 'breach');
+		expect(escalation).toBeTruthy();
+		const page = await studioAsManager();
+		await page.goto(`${baseUrl()}/admin/content/escalations/${escalation.id}`);
+		const button = page.locator('[data-testid=acknowledge-button]');
+		await button.waitFor({ timeout: 30_000 });
+		await button.click();
+		await expect.poll(() => page.locator('[data-testid=acknowledge]').innerText(), { timeout: 10_000 }).toMatch(/已确认|Acknowledged/);
+		await page.screenshot({ path: join(SHOTS, 'studio-escalation-acknowledged.png') });
+		const after = (await escalationsOf('complaints', complaint.id)).find((e) => e.id === escalation.id);
+		expect(after.acknowledged_by).toBe(await userId(manager()));
+		await page.context().close();
+	});
+});
