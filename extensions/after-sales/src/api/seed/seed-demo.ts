@@ -2,6 +2,7 @@
 // Directus's own services (so types, casts and relations are Directus's), then the derived
 // columns (warranty status, customer overview) computed by the same code the hooks use.
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
+import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
 import { ROLE_BY_KEY } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { fromInstant } from '../lib/db-values';
@@ -154,6 +155,18 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const received = ageDays === 0 ? new Date(now.getTime() - rng.int(5, 240) * 60_000) : instantOn(daysBefore(today, ageDays), rng);
 		const dealerTask = rng.chance(0.35);
 		const dispatched = ['dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed'].includes(status);
+		const assignee = dispatched && !dealerTask ? rng.pick(technicians) : null;
+		// REQ-1..3: the history is a path the workflow allows, one step after another between the call and now.
+		const path = computeRequestPath(status as RequestStatus, dispatched && status === 'closed' ? 'resolved' : undefined);
+		const span = Math.max(60_000, Math.min(now.getTime() - received.getTime(), (ageDays === 0 ? 1 : 5) * 86_400_000));
+		// The first answer comes within the hour (REQ-2); later steps spread over the request's life.
+		const answered = received.getTime() + Math.min(span / 2, rng.int(5, 50) * 60_000);
+		const at = (i: number) => new Date(i === 0 ? received.getTime() : i === 1 ? answered : answered + Math.round(((span - (answered - received.getTime())) * (i - 1)) / path.length)).toISOString();
+		const history = path.map((to, i) => ({
+			at: at(i), by: i === 0 || !['scheduled', 'on_site', 'waiting_parts', 'resolved'].includes(to) || !assignee ? agent : assignee,
+			from: i === 0 ? null : path[i - 1], to, summary: i === 0 ? `registered as new (REQ-1)` : `${path[i - 1]} → ${to} (${['new', 'answered', 'reported'].includes(path[i - 1]!) ? 'REQ-2' : 'REQ-3'})`,
+		}));
+		const stepAt = (state: string) => history.find((h) => h.to === state)?.at ?? null;
 		return {
 			type: dealerTask ? 'dealer_task' : rng.pick(['repair', 'repair', 'consultation', 'maintenance']),
 			channel: rng.pick(['phone', 'phone', 'phone', 'visit', 'fax', 'wechat', 'dealer']),
@@ -165,12 +178,15 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			requested_service: rng.pick(['请尽快派人上门维修', '电话指导即可', '要求更换配件', '希望农忙前修好']),
 			status,
 			handling_level: 1,
-			assignee: dispatched && !dealerTask ? rng.pick(technicians) : null,
+			assignee,
 			dealer: dealerTask ? unit.dealer : null,
-			dispatched_at: dispatched ? new Date(received.getTime() + 30 * 60_000).toISOString() : null,
-			scheduled_at: dealerTask && ['scheduled', 'on_site', 'resolved', 'closed'].includes(status) ? new Date(received.getTime() + 80 * 60_000).toISOString() : null,
-			first_response_at: status === 'new' ? null : new Date(received.getTime() + rng.int(5, 50) * 60_000).toISOString(),
-			resolved_at: ['resolved', 'closed'].includes(status) ? new Date(received.getTime() + rng.int(1, 5) * 86_400_000).toISOString() : null,
+			dispatched_at: stepAt('dispatched'),
+			scheduled_at: dealerTask ? stepAt('scheduled') : null,
+			accepted_at: stepAt('scheduled') ?? (stepAt('on_site') && dispatched ? stepAt('on_site') : null),
+			arrived_at: stepAt('on_site'),
+			first_response_at: history[1]?.at ?? null,
+			resolved_at: stepAt('resolved'),
+			history,
 			service_mode: rng.pick(['free', 'free', 'paid', 'contract']),
 		};
 	});
