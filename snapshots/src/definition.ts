@@ -275,7 +275,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			text('proposal', { zh: '处理方案', en: 'Proposal' }),
 			user('approved_by', { zh: '批准人', en: 'Approved by' }, { readonly: true }),
 			ts('approved_at', { zh: '批准时间', en: 'Approved at' }, { readonly: true }),
-			m2o('agreement_file', { zh: '处理协议（签字）', en: 'Signed handling agreement' }, 'directus_files', '', 'SET NULL', { interface: 'file' }),
+			m2o('agreement_file', { zh: '处理协议（签字）', en: 'Signed handling agreement' }, 'directus_files', '', 'SET NULL', { interface: 'file', note: { zh: 'CMP-3：客户同意须附签字的处理协议', en: 'CMP-3: the customer agrees by the signed handling agreement, attached here' } }),
 			choice('remedy', { zh: '处理方式', en: 'Remedy' }, [
 				c('repair', '维修', 'Repair'), c('replacement', '更换', 'Replacement'), c('compensation', '赔偿', 'Compensation'),
 				c('gift', '赠品', 'Gift'), c('credit', '折让', 'Credit'), c('apology', '致歉', 'Apology'), c('other', '其他', 'Other'),

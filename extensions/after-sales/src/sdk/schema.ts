@@ -346,7 +346,7 @@ export interface Complaints {
 	approved_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 批准时间 / Approved at */
 	approved_at: 'datetime' | null;
-	/** 处理协议（签字） / Signed handling agreement */
+	/** 处理协议（签字） / Signed handling agreement — CMP-3: the customer agrees by the signed handling agreement, attached here */
 	agreement_file: string | DirectusFile<AfterSalesSchema> | null;
 	/** 处理方式 / Remedy */
 	remedy: 'repair' | 'replacement' | 'compensation' | 'gift' | 'credit' | 'apology' | 'other' | null;
