@@ -226,10 +226,10 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const coverage = inWarranty ? 'warranty' : rng.pick(['paid', 'paid', 'contract']);
 		const partsPicked = [rng.pick(PARTS[category]!)];
 		if (rng.chance(0.3)) partsPicked.push(rng.pick(PARTS[category]!));
-		const partRows = partsPicked.map((part) => {
+		const partRows = partsPicked.map((part, j) => {
 			const quantity = String(rng.int(1, 3));
 			const amount = multiplyMoney(parseMoney(part.price, 'unit_price'), quantity);
-			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}`, old_part_status: 'pending', _amount: amount };
+			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}-${i + 1}${j ? `-${j + 1}` : ''}`, old_part_status: 'pending', _amount: amount };
 		});
 		const labour = parseMoney(String(rng.int(2, 12) * 40), 'labour_cost');
 		const travel = parseMoney(String(rng.int(0, 6) * 30), 'travel_cost');
