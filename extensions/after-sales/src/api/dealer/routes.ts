@@ -213,7 +213,7 @@ async function listClaims(knex: Knex, dealer: number, id?: number) {
 		.where('c.dealer', dealer)
 		.select('c.id', 'c.claim_no', 'c.status', 'c.repair_record', 'u.serial_no', 'c.labour_claimed', 'c.travel_claimed', 'c.parts_claimed', 'c.claimed_amount',
 			'c.labour_approved', 'c.travel_approved', 'c.approved_amount', 'c.rejection_reasons', 'c.rejection_note', 'c.writeoff_notice_no', 'c.submitted_at',
-			'c.audited_at', 'c.inspected_at', 'c.approved_at', 'c.settled_at', 'c.rejected_at', 'c.history')
+			'c.audited_at', 'c.inspected_at', 'c.approved_at', 'c.settled_at', 'c.rejected_at', 'c.repeat_review', 'c.repeat_reviewed_at', 'c.repeat_review_note', 'c.history')
 		.orderBy('c.id', 'desc').limit(200);
 	if (id !== undefined) q.where('c.id', id);
 	const rows = await q;
