@@ -1,3 +1,4 @@
+import { assertDealerMayFile } from '../dealers';
 import { DomainRuleError } from '../errors';
 import { parseBoundedMoney } from '../integrity';
 import { formatMoney, parseMoney } from '../money';
@@ -158,6 +159,8 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 	const notices: ClaimNotice[] = [];
 
 	if (to === 'submitted') {
+		// DLR-1 before the data's own refusals: a dealer that may not file learns that first.
+		if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'submit warranty claims');
 		const rejections = computeSubmissionRejections({
 			repair: { coverage: facts.repair.coverage, dealer: facts.repair.dealer, customer_signature: facts.repair.customer_signature },
 			caller_dealer: staff ? null : caller.dealer,

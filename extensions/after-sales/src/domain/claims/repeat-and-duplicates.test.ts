@@ -165,6 +165,11 @@ describe('DLR-1: a dealer not in good standing files no claims', () => {
 		}
 	});
 
+	test('DLR-1: when a suspended dealer submits a claim the data would refuse anyway, then the standing is named first', () => {
+		const unsigned = facts({ status: 'draft' }, { dealer_standing: { code: 'D007', status: 'suspended', agreement_end: null } }, { customer_signature: null });
+		expect(refusal(() => decideClaimUpdate(unsigned, { status: 'submitted' }, dealer, now))).toBe('DLR-1:dealer');
+	});
+
 	test('DLR-1: when the agreement ends today in the calendar’s zone, then the dealer still submits (UTC is still yesterday)', () => {
 		const lateEvening = new Date('2026-11-21T16:30:00Z'); // 00:30 on 2026-11-22 in Shanghai
 		const ending = { code: 'D007', status: 'active', agreement_end: '2026-11-22' };
