@@ -1,6 +1,8 @@
 // `npm run seed` / first `npm start`: a realistic, deterministic demo archive written through
 // Directus's own services (so types, casts and relations are Directus's), then the derived
 // columns (warranty status, customer overview) computed by the same code the hooks use.
+import { Readable } from 'node:stream';
+import { AGREEMENT_STATES } from '../../domain/complaints';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
 import { ROLE_BY_KEY } from '../install/roles';
@@ -192,6 +194,13 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	});
 	await createMany('service_requests', requestRows);
 
+	// CMP-3: a complaint the customer agreed to carries the signed handling agreement (one demo scan).
+	const files = new ctx.services.FilesService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	const agreementFile: string = await files.uploadOne(Readable.from(Buffer.from('%PDF-1.4\n% 投诉处理协议（演示） / complaint handling agreement (demo)\n%%EOF\n')), {
+		storage: String(ctx.env['STORAGE_LOCATIONS'] ?? 'local').split(',')[0]!.trim(),
+		type: 'application/pdf', filename_download: 'handling-agreement-demo.pdf', title: '投诉处理协议（演示） / Handling agreement (demo)',
+	}, undefined, { emitEvents: false });
+
 	// Complaints across the CMP-3 workflow; severity sets the starting level (CMP-5).
 	const complaintStates = ['received', 'contacting', 'analysing', 'proposed', 'approved', 'agreed', 'implementing', 'tracking', 'closed', 'closed', 'rejected'];
 	const complaintRows = Array.from({ length: 40 }, () => {
@@ -213,6 +222,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			rejection_reason: status === 'rejected' ? '经核实为使用不当造成，不属于质量问题' : null,
 			satisfaction: status === 'closed' ? rng.int(3, 5) : null,
 			closed_at: status === 'closed' ? new Date(received.getTime() + rng.int(1, 10) * 86_400_000).toISOString() : null,
+			agreement_file: (AGREEMENT_STATES as readonly string[]).includes(status) ? agreementFile : null,
 		};
 	});
 	await createMany('complaints', complaintRows);
@@ -232,10 +242,10 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const coverage = inWarranty ? 'warranty' : rng.pick(['paid', 'paid', 'contract']);
 		const partsPicked = [rng.pick(PARTS[category]!)];
 		if (rng.chance(0.3)) partsPicked.push(rng.pick(PARTS[category]!));
-		const partRows = partsPicked.map((part) => {
+		const partRows = partsPicked.map((part, j) => {
 			const quantity = String(rng.int(1, 3));
 			const amount = multiplyMoney(parseMoney(part.price, 'unit_price'), quantity);
-			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}`, old_part_status: 'pending', _amount: amount };
+			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}-${i + 1}${j ? `-${j + 1}` : ''}`, old_part_status: 'pending', _amount: amount };
 		});
 		const labour = parseMoney(String(rng.int(2, 12) * 40), 'labour_cost');
 		const travel = parseMoney(String(rng.int(0, 6) * 30), 'travel_cost');
