@@ -2,8 +2,8 @@
 // endpoints behind them answer, and in Debian's Chromium the Studio renders them with data.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { launchChromium } from './browser';
 import { baseUrl, json, loginAdmin, screenshotDir } from './helpers';
 import { ADMIN, ROOT } from './setup/directus-env';
 
@@ -46,7 +46,7 @@ describe('the default dashboard', () => {
 		const admin = await loginAdmin();
 		await admin.call('/users/me', { method: 'PATCH', body: json({ language: 'en-US' }) });
 		await admin.call('/after-sales/quality/scan', { method: 'POST' });
-		const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+		const browser = await launchChromium();
 		try {
 			const page = await browser.newPage({ viewport: { width: 1600, height: 1500 } });
 			await page.goto(`${baseUrl()}/admin/login`);

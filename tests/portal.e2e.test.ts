@@ -1,27 +1,17 @@
 // The portal as a dealer uses it on a phone (Debian's Chromium through playwright-core): sign in,
 // log a warranty repair with parts and a signature drawn on screen, submit the claim, follow it.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, loginAdmin, screenshotDir } from './helpers';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './browser';
+import { baseUrl, loginAdmin } from './helpers';
 import { createUnit, DEMO_PASSWORD } from './warranty-fixtures';
 
-const SHOTS = screenshotDir();
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const { browser, shots: SHOTS } = useBrowser();
 
 describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 	test('WTY-5: when a dealer signs in on a phone, logs a repair with a drawn signature and submits the claim, then the claim is submitted with the signature stored', async () => {
 		const unit = await createUnit('D001', 40, 10);
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/after-sales/portal/`);
 		await expect.poll(() => page.locator('h1').innerText()).toContain('经销商服务门户');
@@ -93,7 +83,7 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 	});
 
 	test('DLR-1: when a staff user signs in to the portal, then it says the account is not a portal account', async () => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/after-sales/portal/`);
 		await page.fill('#email', 'manager@example.com');
@@ -104,7 +94,7 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 	});
 
 	test('ESC-2: when a technician signs in, then the portal shows their assigned requests', async () => {
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/after-sales/portal/`);
 		await page.fill('#email', 'tech1@example.com');
@@ -128,7 +118,7 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		expect(created.status, JSON.stringify(created.body)).toBe(200);
 		const id = created.body.data.id;
 
-		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/after-sales/portal/`);
 		await page.fill('#email', 'tech1@example.com');

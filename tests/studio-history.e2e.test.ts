@@ -1,26 +1,17 @@
 // The Studio as a service manager sees it (Debian's Chromium through playwright-core): a complaint's
 // history is a timeline with names and status labels, and an escalation is acknowledged with the
 // button on its form (CMP-3, ESC-4).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseUrl, json, screenshotDir } from './helpers';
+import { type Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowser } from './browser';
+import { baseUrl, json } from './helpers';
 import { DEMO_PASSWORD, escalationsOf, hoursAgo, manager, sweep, userId, waitForTimers } from './sla-helpers';
 
-const SHOTS = screenshotDir();
-let browser: Browser;
-
-beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-});
-afterAll(async () => {
-	await browser?.close();
-});
+const { browser, shots: SHOTS } = useBrowser();
 
 async function studioAsManager(): Promise<Page> {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+	const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
 	const page = await context.newPage();
 	await page.goto(`${baseUrl()}/admin/login`);
 	await page.fill('input[type=email]', 'manager@example.com');

@@ -1,33 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { DomainRuleError } from '../errors';
 import { assertRepairEditable, decideClaimCreate, decideClaimUpdate, type ClaimCaller, type ClaimFacts, type StoredClaim } from './index';
+import { claimFacts, refusal } from './test-fixtures';
 
 const now = new Date('2026-12-31T23:30:00Z'); // already 2027 in Shanghai (CAL-3)
 const dealer: ClaimCaller = { user: 'u-dealer', admin: false, staff: false, roles: ['dealer'], dealer: 7 };
 const finance: ClaimCaller = { user: 'u-fin', admin: false, staff: true, roles: ['finance'], dealer: null };
 const agent: ClaimCaller = { user: 'u-agent', admin: false, staff: true, roles: ['service_agent'], dealer: null };
 
-const facts = (claim: Partial<StoredClaim> | null, over: Partial<ClaimFacts> = {}): ClaimFacts => ({
-	claim: claim === null ? null : {
-		id: 74, dealer: 7, repair_record: 5, status: 'inspected', claim_no: 'WC2026-R000005', labour_claimed: '100.00', travel_claimed: '50.00',
-		parts_claimed: '30.00', claimed_amount: '180.00', labour_approved: null, travel_approved: null, approved_amount: null, rejection_reasons: [], history: [], ...claim,
-	},
-	repair: { id: 5, dealer: 7, technician: null, coverage: 'warranty', customer_signature: 'file-1', labour_cost: '100.00', travel_cost: '50.00' },
-	parts: [{ id: 11, quantity: '2', unit_price: '15.00', old_part_status: 'scrap', approved_amount: null, rejection_reason: null }],
-	unit_coverage: { covered: true, reasons: [] },
-	existing_claim_for_repair: claim === null ? null : { id: 74 },
-	time_zone: 'Asia/Shanghai',
-	max_line_fen: 1_000_000_000n,
-	...over,
-});
-const refusal = (fn: () => unknown) => {
-	try {
-		fn();
-		return 'accepted';
-	} catch (error) {
-		return error instanceof DomainRuleError ? `${error.rule}:${error.field}` : String(error);
-	}
-};
+const facts = (claim: Partial<StoredClaim> | null, over: Partial<ClaimFacts> = {}): ClaimFacts =>
+	claimFacts(claim === null ? null : { status: 'inspected', ...claim }, over);
 
 describe('decideClaimCreate (WTY-7, INT-3, DLR-1)', () => {
 	test('WTY-7: when a dealer submits a claim, then the amounts come from the repair and the number carries the business year', () => {
