@@ -12,8 +12,7 @@ const src = join(root, 'extensions', 'after-sales', 'src');
 
 /** Rules not (yet) enforced end to end, and what is left. Keep it true. */
 export const STATUS = {
-	'REQ-4': 'partial: `service_mode` and `quote_amount` are recorded; a charge above the quote is not yet refused without consent.',
-	'REQ-5': 'partial: repair orders record parts, labour and the pricing fields; consent to additional work (who, when) is not yet required before it counts.',
+	'REQ-4': 'partial: a completed paid repair is charged no more than its quote plus consented work; a paid repair is not yet required to have a quote, and parts added after completion are not re-checked.',
 	'REQ-6': 'absent: no progress check at a fraction of the promised window yet (`progress_check_percent` is not read).',
 	'REQ-7': 'absent: no pick-up notice to the customer yet (`collect_notice_*_hours` are not read).',
 	'WTY-2': 'partial: a late card makes the repair `paid`; the dealer-bears-cost remedy and portal card registration are not built.',

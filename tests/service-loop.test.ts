@@ -242,3 +242,30 @@ describe('NTF-1..3 and the technician’s day', () => {
 		expect((await row(created.id)).assignee).toBe(tech1Id);
 	});
 });
+
+describe('REQ-4, REQ-5: a paid repair order stays within its quote plus the work the customer consented to', () => {
+	test('REQ-4: when a completed paid repair is charged above its quote, then it is refused until the customer’s consent to the difference is recorded', async () => {
+		const old = await createUnit('D001', 2000, 10);
+		const created = await post(desk, '/items/repair_records', {
+			unit: old.id, fault_category: 'hydraulic', fault_description: '油缸漏油', status: 'in_progress', received_at: new Date(Date.now() - 3_600_000).toISOString(),
+			quote_amount: '300.00', labour_cost: '200.00', travel_cost: '50.00',
+		});
+		expect(created.status, JSON.stringify(created.body)).toBe(200);
+		expect(created.body.data.coverage).toBe('paid');
+		const id = created.body.data.id;
+		const done = await patch(desk, `/items/repair_records/${id}`, { status: 'completed', completed_at: new Date().toISOString() });
+		expect(done.status, JSON.stringify(done.body)).toBe(200);
+
+		const over = await patch(desk, `/items/repair_records/${id}`, { labour_cost: '400.00' });
+		expect(over.status).toBe(400);
+		expect(error(over)).toMatchObject({ field: 'extra_work', rule: 'REQ-4' });
+		expect(Number((await admin.call(`/items/repair_records/${id}?fields=labour_cost`)).body.data.labour_cost)).toBe(200);
+
+		const nobody = await patch(desk, `/items/repair_records/${id}`, { labour_cost: '400.00', extra_work: [{ description: '更换密封件', amount: '150.00', consented_at: new Date().toISOString() }] });
+		expect(nobody.status).toBe(400);
+		expect(error(nobody)).toMatchObject({ field: 'extra_work.0.consented_by', rule: 'REQ-5' });
+
+		const consented = await patch(desk, `/items/repair_records/${id}`, { labour_cost: '400.00', extra_work: [{ description: '更换密封件', amount: '150.00', consented_by: '王建国（电话同意）', consented_at: new Date().toISOString() }] });
+		expect(consented.status, JSON.stringify(consented.body)).toBe(200);
+	});
+});

@@ -2,6 +2,7 @@
 // repair is decided by the domain (with its reasons), a repeat of the same fault within the window
 // is linked, and money columns are derived in decimals from the parts, never typed in.
 import type { Knex } from 'knex';
+import { assertWithinQuote } from '../../domain/repair-orders';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import { computeRepeatOf } from '../../domain/warranty';
 import type { Accountability, PackContext } from '../lib/context';
@@ -25,7 +26,9 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 		try {
 			const cleaned = stripComputed(payload);
 			assertMoneyFields(cleaned);
-			return await decideCoverage(hook.database, cleaned, null);
+			const decided = await decideCoverage(hook.database, cleaned, null);
+			assertOrder(decided, null);
+			return decided;
 		} catch (error) {
 			throw toDirectusError(error);
 		}
@@ -35,10 +38,16 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 			const cleaned = stripComputed(payload);
 			assertMoneyFields(cleaned);
 			const decisive = ['coverage', 'unit', 'fault_category', 'fault_scope', 'fault_cause', 'serious_fault', 'completed_at', 'received_at', 'dealer_promise_beyond_scope', 'parts_source'];
-			if (!decisive.some((f) => f in cleaned) || meta.keys.length !== 1) return cleaned;
-			const current = await hook.database('repair_records').where({ id: meta.keys[0] }).first();
-			if (!current) return cleaned;
-			return await decideCoverage(hook.database, cleaned, current);
+			const charges = ORDER_FIELDS.some((f) => f in cleaned);
+			if ((!decisive.some((f) => f in cleaned) && !charges) || meta.keys.length === 0) return cleaned;
+			const rows: Payload[] = await hook.database('repair_records').whereIn('id', meta.keys).select('*');
+			if (meta.keys.length !== 1 || !rows[0]) {
+				for (const row of rows) assertOrder(cleaned, row);
+				return cleaned;
+			}
+			const decided = decisive.some((f) => f in cleaned) ? await decideCoverage(hook.database, cleaned, rows[0]) : cleaned;
+			assertOrder(decided, rows[0]);
+			return decided;
 		} catch (error) {
 			throw toDirectusError(error);
 		}
@@ -79,6 +88,19 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 			for (const id of repairs) await refreshCosts(ctx.database, id);
 		});
 	}
+}
+
+/** REQ-4, REQ-5: what a repair order's charge and consent depend on. */
+const ORDER_FIELDS = ['status', 'coverage', 'quote_amount', 'labour_cost', 'travel_cost', 'extra_work'];
+
+/** REQ-4, REQ-5: the order as it will be stored (payload over the stored row) stays within its quote plus consented work. */
+function assertOrder(payload: Payload, current: Payload | null) {
+	if (!ORDER_FIELDS.some((f) => f in payload) && current) return;
+	const value = (f: string) => (f in payload ? payload[f] : (current?.[f] ?? null)) as never;
+	assertWithinQuote({
+		coverage: value('coverage'), status: value('status'), quote_amount: value('quote_amount'), labour_cost: value('labour_cost'),
+		travel_cost: value('travel_cost'), parts_cost: (current?.['parts_cost'] ?? null) as never, extra_work: value('extra_work'),
+	}, new Date());
 }
 
 function stripComputed(payload: Payload): Payload {

@@ -1,0 +1,1 @@
+export { assertWithinQuote, parseConsentedWork, type ConsentedWork, type RepairOrder } from './assert-repair-order';
