@@ -45,7 +45,7 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 			const facts = await loadFollowUpFacts(trx, id);
 			if (!facts) throw new NotFoundError({ reason: `No follow-up #${id}` });
 			const plan = decideFollowUpLog(facts, log, caller.user, { rules: settings.rules, timeZone: settings.calendar.timezone }, now);
-			const columns: Record<string, unknown> = { ...plan.columns, date_updated: toStoredInstant(now, trx), user_updated: caller.user };
+			const columns: Record<string, unknown> = { ...plan.columns, date_updated: toStoredInstant(now, trx) };
 			if (columns['done_at'] instanceof Date) columns['done_at'] = toStoredInstant(columns['done_at'], trx);
 			await trx('follow_ups').where({ id }).update(columns);
 			if (plan.reschedule) {
