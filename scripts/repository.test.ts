@@ -14,6 +14,11 @@ const ruleId = /\b(?:CAL|ARC|REQ|CMP|ESC|WTY|DLR|FUP|RPT|NTF|INT)-\d+\b/g;
 const rules = read('docs/rules.md');
 
 describe('repository hygiene', () => {
+	test('docs/coverage.md is what scripts/rules-coverage.mjs generates from the code (run it)', async () => {
+		const { buildCoverage } = await import('./rules-coverage.mjs');
+		expect(read('docs/coverage.md')).toBe(buildCoverage());
+	});
+
 	test('every rule ID cited in the repository has an anchor in docs/rules.md', () => {
 		const cited = new Set(tracked.filter((file) => file !== 'docs/rules.md').flatMap((file) => read(file).match(ruleId) ?? []));
 		expect(cited.size).toBeGreaterThan(30);

@@ -52,7 +52,7 @@ describe('the default dashboard', () => {
 			await page.goto(`${baseUrl()}/admin/login`);
 			await page.fill('input[type="email"]', ADMIN.email);
 			await page.fill('input[type="password"]', ADMIN.password);
-			await page.click('button[type="submit"]');
+			await page.click('button[type="submit"]', { timeout: 90_000 });
 			await page.waitForURL((url) => !url.pathname.includes('/login'), { timeout: 30_000 });
 			await page.goto(`${baseUrl()}/admin/insights/${DASHBOARD_ID}`);
 			await page.waitForSelector('.ranking tbody tr', { timeout: 30_000 });
@@ -75,5 +75,5 @@ describe('the default dashboard', () => {
 		} finally {
 			await browser.close();
 		}
-	}, 120_000);
+	}, 180_000);
 });

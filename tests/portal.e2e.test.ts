@@ -115,4 +115,41 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		await page.screenshot({ path: join(SHOTS, 'portal-technician.png') });
 		await context.close();
 	});
+
+	test('REQ-3, NTF-2: when the desk dispatches a job to tech1, then tech1 sees it with an unread badge and a countdown, checks in and resolves it on the phone', async () => {
+		const admin = await loginAdmin();
+		const tech1Id = (await admin.call('/users?filter[email][_eq]=tech1@example.com&fields=id')).body.data[0].id;
+		const customer = (await admin.call('/items/customers?limit=1&sort=id&fields=id')).body.data[0].id;
+		const unit = await createUnit('D001', 40, 10);
+		const created = await admin.call('/items/service_requests', {
+			method: 'POST', headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ type: 'repair', channel: 'phone', customer, unit: unit.id, problem: '收割机割台异响', received_at: new Date(Date.now() - 60_000).toISOString(), status: 'dispatched', assignee: tech1Id, promised_at: new Date(Date.now() + 3 * 3_600_000).toISOString() }),
+		});
+		expect(created.status, JSON.stringify(created.body)).toBe(200);
+		const id = created.body.data.id;
+
+		const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		await page.fill('#email', 'tech1@example.com');
+		await page.fill('#password', DEMO_PASSWORD);
+		await page.click('button[type=submit]');
+		const card = page.locator(`[data-testid=request-${id}]`);
+		await card.waitFor();
+		await expect.poll(() => page.locator('[data-testid=unread-badge]').innerText()).toMatch(/\d+/);
+		await expect.poll(() => card.locator('[data-testid=countdown]').innerText()).toMatch(/剩余|已超时/);
+		expect(await card.innerText()).toContain('收割机割台异响');
+		await page.screenshot({ path: join(SHOTS, 'portal-technician-job.png') });
+
+		await card.locator(`#note-${id}`).fill('潍坊市奎文区 工地北门');
+		await card.locator(`[data-testid=arrive-${id}]`).click();
+		await expect.poll(() => card.innerText()).toContain('现场处理中');
+		await card.locator(`[data-testid=status-${id}-resolved]`).click();
+		await expect.poll(async () => (await admin.call(`/items/service_requests/${id}?fields=status,arrival_location`)).body.data).toEqual({ status: 'resolved', arrival_location: '潍坊市奎文区 工地北门' });
+
+		await page.click('[data-testid=tab-inbox]');
+		await expect.poll(() => page.locator('main').innerText()).toContain(`#${id}`);
+		await page.screenshot({ path: join(SHOTS, 'portal-technician-inbox.png') });
+		await context.close();
+	});
 });

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { json, login, loginAdmin } from './helpers';
 import { freePort } from './setup/global-setup';
-import { agent, sweep, waitFor } from './sla-helpers';
+import { agent, sweep, waitFor, waitForTimers } from './sla-helpers';
 import { createUnit, DEMO_PASSWORD } from './warranty-fixtures';
 
 type Hit = { path: string; key: string | null; body: any };
@@ -172,6 +172,8 @@ describe('NTF-1..3 and the technician’s day', () => {
 	test('REQ-3: when tech1 accepts, checks in, waits for parts and resolves, then each step is stamped and recorded; tech2 may do none of it', async () => {
 		const created = await register({ status: 'dispatched', assignee: tech1Id });
 		const id = created.id;
+		// The milestones are synced right after the write's commit.
+		await waitForTimers('service_requests', id);
 		const list = (await tech1.call('/after-sales/technician/requests')).body.data;
 		const job = list.find((r: any) => r.id === id);
 		expect(job).toMatchObject({ status: 'dispatched', problem: '液压油管渗漏' });

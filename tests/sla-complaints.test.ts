@@ -2,7 +2,7 @@
 // step allowed to the right role is accepted and recorded, every other one is a 400 naming CMP-3.
 import { describe, expect, test } from 'vitest';
 import { json, loginAdmin } from './helpers';
-import { agent, createComplaint, manager, memo, userId } from './sla-helpers';
+import { agent, createComplaint, manager, memo, uploadAgreementFile, userId } from './sla-helpers';
 
 type Who = 'agent' | 'manager';
 const as = (who: Who) => (who === 'agent' ? agent() : manager());
@@ -100,11 +100,13 @@ describe('the workflow (CMP-3)', () => {
 	test('CMP-3: when a complaint walks the whole workflow, then every step is accepted, every skip refused, and each step is recorded with who and when', async () => {
 		const complaint = await createComplaint({ received_at: new Date().toISOString() });
 		const admin = await loginAdmin();
+		// CMP-3: the customer agrees by signing the handling agreement, attached when moving to agreed.
+		const agreement = await uploadAgreementFile(await agent());
 		let from = 'received';
 		for (const [who, to] of path) {
 			const skip = skips[from]!;
 			expectCmp3(await admin.call(`/items/complaints/${complaint.id}`, { method: 'PATCH', body: json({ status: skip }) }));
-			const result = await move(complaint.id, who, to);
+			const result = await move(complaint.id, who, to, to === 'agreed' ? { agreement_file: agreement } : {});
 			expect(result.status, `${from} → ${to} by ${who}: ${JSON.stringify(result.body)}`).toBe(200);
 			from = to;
 		}

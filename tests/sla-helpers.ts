@@ -29,6 +29,16 @@ export async function createComplaint(overrides: Record<string, unknown> = {}) {
 	return body.data as Record<string, any>;
 }
 
+/** CMP-3: a small document uploaded through /files as a Studio user would (the signed handling agreement). */
+export async function uploadAgreementFile(who: { call: (path: string, init?: RequestInit) => Promise<any> }, name = 'agreement.pdf') {
+	const form = new FormData();
+	form.append('title', '处理协议 / handling agreement');
+	form.append('file', new Blob(['%PDF-1.4\n% signed handling agreement (test)\n%%EOF\n'], { type: 'application/pdf' }), name);
+	const { status, body } = await who.call('/files', { method: 'POST', body: form });
+	expect(status, JSON.stringify(body)).toBe(200);
+	return body.data.id as string;
+}
+
 export function memo(key: string, fn: () => Promise<string>) {
 	if (!ids.has(key)) ids.set(key, fn());
 	return ids.get(key)!;

@@ -25,7 +25,7 @@ async function studioAsManager(): Promise<Page> {
 	await page.goto(`${baseUrl()}/admin/login`);
 	await page.fill('input[type=email]', 'manager@example.com');
 	await page.fill('input[type=password]', DEMO_PASSWORD);
-	await page.click('button[type=submit]');
+	await page.click('button[type=submit]', { timeout: 90_000 });
 	await page.waitForURL(/\/admin\/(?!login)/);
 	return page;
 }
@@ -54,7 +54,7 @@ describe('the Studio (CMP-3, ESC-4)', () => {
 		await row.scrollIntoViewIfNeeded();
 		await page.screenshot({ path: join(SHOTS, 'studio-complaint-history.png') });
 		await page.context().close();
-	});
+	}, 180_000);
 
 	test('ESC-4: when a notified manager presses acknowledge on an escalation, then it is acknowledged by them', async () => {
 		const complaint = await managersComplaint();
@@ -72,5 +72,5 @@ describe('the Studio (CMP-3, ESC-4)', () => {
 		const after = (await escalationsOf('complaints', complaint.id)).find((e) => e.id === escalation.id);
 		expect(after.acknowledged_by).toBe(await userId(manager()));
 		await page.context().close();
-	});
+	}, 180_000);
 });

@@ -36,13 +36,15 @@ export async function uploadSignature(dealer: { call: (p: string, i?: RequestIni
 	return res.body.data.id as string;
 }
 
+/** Old-part serials are unique per repair: REQ-8 refuses an old part already on another claim. */
 export function repairBody(unit: string, signature: string | null, extra: Record<string, unknown> = {}) {
+	const old = `OLD-${process.pid}-${Date.now().toString(36)}-${++serial}`;
 	return {
 		unit, fault_category: 'hydraulic', fault_scope: 'whole_machine', fault_description: '液压泵异响，提升无力', work_done: '更换液压泵',
 		labour_cost: '280.00', travel_cost: '120.50',
 		parts: [
-			{ part_no: 'HP-455', part_name: '液压泵', quantity: 2, unit_price: '455.25', old_part_serial: 'OLD-1' },
-			{ part_no: 'SL-10', part_name: '密封圈', quantity: '1', unit_price: '10.00', old_part_serial: 'OLD-2' },
+			{ part_no: 'HP-455', part_name: '液压泵', quantity: 2, unit_price: '455.25', old_part_serial: `${old}-1` },
+			{ part_no: 'SL-10', part_name: '密封圈', quantity: '1', unit_price: '10.00', old_part_serial: `${old}-2` },
 		],
 		...(signature ? { customer_signature: signature, signer_name: '王师傅' } : {}),
 		...extra,

@@ -273,7 +273,7 @@ export function repairBody(unit: string, signature: string | null, extra: Record
 		unit, fault_category: 'hydraulic', fault_scope: 'whole_machine', fault_description: '液压泵异响，提升无力', work_done: '更换液压泵',
 		labour_cost: '100.00', travel_cost: '20.00',
 		received_at: hoursFromNow(-30), completed_at: hoursFromNow(-26),
-		parts: [{ part_no: 'SL-10', part_name: '密封圈', quantity: '1', unit_price: '25.00', old_part_serial: 'OLD-1' }],
+		parts: [{ part_no: 'SL-10', part_name: '密封圈', quantity: '1', unit_price: '25.00', old_part_serial: `OLD-FZ-${process.pid}-${Date.now().toString(36)}-${++serial}` }],
 		...(signature ? { customer_signature: signature, signer_name: '王师傅', signed_at: hoursFromNow(-26) } : {}),
 		...extra,
 	};

@@ -86,7 +86,7 @@ export interface Dealers {
 	region: string | null;
 	/** 等级 / Tier */
 	tier: 'A' | 'B' | 'C';
-	/** 状态 / Status */
+	/** 状态 / Status — DLR-1: a suspended or terminated dealer logs no warranty repairs and files no claims */
 	status: 'active' | 'probation' | 'suspended' | 'terminated';
 	/** 联系人 / Contact person */
 	contact_person: string | null;
@@ -98,7 +98,7 @@ export interface Dealers {
 	agreement_area: string | null;
 	/** 协议开始 / Agreement start */
 	agreement_start: 'date' | null;
-	/** 协议结束 / Agreement end */
+	/** 协议结束 / Agreement end — DLR-1: from the day after it (or when suspended / terminated) the dealer logs no warranty repairs and files no claims */
 	agreement_end: 'date' | null;
 	/** 配件计划提交日 / Parts plan filed on — DLR-3: 30 days before the season */
 	parts_plan_filed_on: 'date' | null;
@@ -366,7 +366,7 @@ export interface Complaints {
 	approved_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 批准时间 / Approved at */
 	approved_at: 'datetime' | null;
-	/** 处理协议（签字） / Signed handling agreement */
+	/** 处理协议（签字） / Signed handling agreement — CMP-3: the customer agrees by the signed handling agreement, attached here */
 	agreement_file: string | DirectusFile<AfterSalesSchema> | null;
 	/** 处理方式 / Remedy */
 	remedy: 'repair' | 'replacement' | 'compensation' | 'gift' | 'credit' | 'apology' | 'other' | null;
@@ -592,6 +592,14 @@ export interface WarrantyClaims {
 	settled_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 拒赔时间 / Rejected at */
 	rejected_at: 'datetime' | null;
+	/** 重复修理复核 / Repeat-repair review — REQ-8: a repeat repair’s claim is held from submission until the technical dept or service manager reviews it; not approved before it is cleared, only rejected if refused */
+	repeat_review: 'pending' | 'cleared' | 'refused' | null;
+	/** 复核人 / Reviewed by */
+	repeat_reviewed_by: string | DirectusUser<AfterSalesSchema> | null;
+	/** 复核时间 / Reviewed at */
+	repeat_reviewed_at: 'datetime' | null;
+	/** 复核意见 / Review note — REQ-8: a refused review says why */
+	repeat_review_note: string | null;
 	/** 流转记录（WTY-7） / Transitions (WTY-7) — Appended by the system, read-only */
 	history: 'json' | null;
 	/** 创建时间 / Created */

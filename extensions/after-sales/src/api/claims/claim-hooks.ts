@@ -9,6 +9,7 @@ import { conflict, ruleViolation, ScopeForbiddenError, toDirectusError } from '.
 import { parseIdOrThrow } from '../lib/ids';
 import type { Register } from '../warranty/register';
 import { applyClaimUpdate, decideNewClaim } from './apply-claim';
+import { writeRepeatReviewNotice } from './write-claim-notices';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -32,9 +33,18 @@ const guard = <A extends unknown[], R>(handler: (...args: A) => Promise<R>) => a
 	}
 };
 
-export function registerClaimHooks(register: Register, _ctx: PackContext) {
+export function registerClaimHooks(register: Register, ctx: PackContext) {
 	register.filter('warranty_claims.items.create', guard(async (payload: Payload, _meta: unknown, hook: HookContext) =>
 		decideNewClaim(hook.database, await staffCallerOf(hook), payload, new Date())));
+	// REQ-8: a claim created already submitted for a repeat repair is held; its id is known only now.
+	register.action('warranty_claims.items.create', async (meta: { key?: string | number; payload?: Payload }) => {
+		if (meta.payload?.['repeat_review'] !== 'pending' || meta.key === undefined) return;
+		try {
+			await writeRepeatReviewNotice(ctx.database, Number(meta.key), new Date());
+		} catch (error) {
+			ctx.logger.error(`[after-sales] REQ-8: the review notice of claim ${String(meta.key)} was not written: ${(error as Error).message}`);
+		}
+	});
 
 	register.filter('warranty_claims.items.update', guard(async (payload: Payload, meta: { keys: (string | number)[] }, hook: HookContext) => {
 		const caller = await staffCallerOf(hook);

@@ -6,6 +6,7 @@ import type { ClaimPlan } from '../../domain/claims';
 import { conflict } from '../lib/errors';
 import { toWriteRow, vendorOf } from '../lib/db-values';
 import { insertOnce } from '../lib/insert-once';
+import { writeClaimNotices } from './write-claim-notices';
 
 type Row = Record<string, unknown>;
 
@@ -48,6 +49,7 @@ export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPla
 			await trx('repair_parts').where({ id: line.id }).update({ approved_amount: line.approved_amount, rejection_reason: line.rejection_reason });
 		}
 		if (plan.ledgerEntry) await postCredit(trx, plan.ledgerEntry);
+		if (plan.notices?.length) await writeClaimNotices(trx, plan.notices, new Date());
 		return true;
 	};
 	return (knex as Knex & { isTransaction?: boolean }).isTransaction ? run(knex) : knex.transaction(run);

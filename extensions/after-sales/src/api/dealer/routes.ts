@@ -3,7 +3,7 @@
 // through Directus services as the system, inside transactions, with the same workflow as /items.
 import type { Request, Response, NextFunction, Router } from 'express';
 import type { Knex } from 'knex';
-import { REJECTION_REASONS } from '../../domain/claims';
+import { assertOldPartsUnclaimed, REJECTION_REASONS } from '../../domain/claims';
 import { parseBoundedMoney } from '../../domain/integrity';
 import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
 import { resolveCaller, type Caller } from '../lib/caller';
@@ -12,6 +12,9 @@ import { toDay, toJsonArray } from '../lib/db-values';
 import { parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
 import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
+import { loadClaimedOldParts } from '../claims/load-claim-facts';
+import { writeRepeatReviewNotice } from '../claims/write-claim-notices';
+import { assertDealerStanding, dealerStandingOf } from '../dealers';
 import { assertOwnedBy } from '../lib/assert-owned-by';
 import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import { loadSettings } from '../services/settings';
@@ -53,7 +56,9 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const dealer = dealerOf(caller);
 		const row = await knex()('dealers').where({ id: dealer }).first('id', 'code', 'name', 'region', 'tier', 'status');
 		const user = await knex()('directus_users').where({ id: caller.user }).first('id', 'email', 'first_name', 'last_name', 'language');
-		return { user, dealer: row, balance: await dealerBalance(knex(), dealer) };
+		// DLR-1: whether the dealer may log repairs and file claims today, and if not, why.
+		const standing = await dealerStandingOf(knex(), dealer, new Date());
+		return { user, dealer: row ? { ...row, agreement_end: standing?.agreement_end ?? null } : row, standing, balance: await dealerBalance(knex(), dealer) };
 	}));
 
 	router.get('/dealer/units', route(async (caller, req) => {
@@ -86,6 +91,7 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 
 	router.post('/dealer/repairs', route(async (caller, req) => {
 		const dealer = dealerOf(caller);
+		await assertDealerStanding(knex(), dealer, new Date(), 'log repairs');
 		const body = parseOrThrow(RepairInputSchema, req.body ?? {}, 'WTY-5');
 		return createRepair(ctx, caller, body, { dealer });
 	}));
@@ -127,10 +133,14 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const dealer = dealerOf(caller);
 		const body = parseOrThrow(ClaimInputSchema, req.body ?? {}, 'WTY-7');
 		await assertOwnedBy(knex(), caller, 'repair', body.repair_record, 'repair_record');
+		const now = new Date();
 		const id = await ctx.database.transaction(async (trx) => {
-			const data = await decideNewClaim(trx, caller, { repair_record: body.repair_record, status: body.submit ? 'submitted' : 'draft' }, new Date());
+			const data = await decideNewClaim(trx, caller, { repair_record: body.repair_record, status: body.submit ? 'submitted' : 'draft' }, now);
 			const service = await items(ctx, 'warranty_claims', trx);
-			return service.createOne({ ...data, user_created: caller.user }, { emitEvents: false });
+			const created = await service.createOne({ ...data, user_created: caller.user }, { emitEvents: false });
+			// REQ-8: a repeat repair's claim is held; the technical department is told in the same transaction.
+			await writeRepeatReviewNotice(trx, Number(created), now);
+			return created;
 		});
 		return (await listClaims(knex(), dealer, id))[0];
 	}));
@@ -203,7 +213,7 @@ async function listClaims(knex: Knex, dealer: number, id?: number) {
 		.where('c.dealer', dealer)
 		.select('c.id', 'c.claim_no', 'c.status', 'c.repair_record', 'u.serial_no', 'c.labour_claimed', 'c.travel_claimed', 'c.parts_claimed', 'c.claimed_amount',
 			'c.labour_approved', 'c.travel_approved', 'c.approved_amount', 'c.rejection_reasons', 'c.rejection_note', 'c.writeoff_notice_no', 'c.submitted_at',
-			'c.audited_at', 'c.inspected_at', 'c.approved_at', 'c.settled_at', 'c.rejected_at', 'c.history')
+			'c.audited_at', 'c.inspected_at', 'c.approved_at', 'c.settled_at', 'c.rejected_at', 'c.repeat_review', 'c.repeat_reviewed_at', 'c.repeat_review_note', 'c.history')
 		.orderBy('c.id', 'desc').limit(200);
 	if (id !== undefined) q.where('c.id', id);
 	const rows = await q;
@@ -233,6 +243,11 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 		}
 	}
 	if (body['customer_signature']) await assertOwnedBy(knex, caller, 'file', String(body['customer_signature']), 'customer_signature');
+	// REQ-8: a dealer does not log an old part that another claim already holds (duplicate).
+	if (scope.dealer !== undefined) {
+		const lines = (body['parts'] as Row[]).map((p, i) => ({ label: `parts.${i}`, old_part_serial: (p['old_part_serial'] as string | undefined) ?? null }));
+		assertOldPartsUnclaimed(lines, await loadClaimedOldParts(knex, lines.map((l) => l.old_part_serial), null), null);
+	}
 	// INT-4: every amount within the configured maximum, named as the client sent it.
 	const { maxLineFen } = await loadSettings(knex);
 	for (const field of ['labour_cost', 'travel_cost']) parseBoundedMoney(body[field] ?? '0', field, { maxFen: maxLineFen, nonNegative: true });

@@ -2,7 +2,7 @@
 // column types are no guide: SQLite has no decimal or date columns).
 import shipped from '../../../../../snapshots/after-sales.json';
 
-export type FieldKind = { kind: 'date' } | { kind: 'instant' } | { kind: 'money' } | { kind: 'decimal'; scale: number } | { kind: 'integer'; relation: boolean } | { kind: 'uuid'; relation: boolean } | { kind: 'json' };
+export type FieldKind = { kind: 'date' } | { kind: 'instant' } | { kind: 'money' } | { kind: 'decimal'; scale: number } | { kind: 'integer'; relation: boolean } | { kind: 'uuid'; relation: boolean } | { kind: 'json' } | { kind: 'boolean' };
 
 type SnapshotField = { collection: string; field: string; type: string; schema?: { numeric_scale?: number | null; is_nullable?: boolean } | null };
 type SnapshotRelation = { collection: string; field: string; related_collection: string | null; schema?: { on_delete?: string | null } | null };
@@ -24,6 +24,7 @@ export const FIELD_KINDS: ReadonlyMap<string, ReadonlyMap<string, FieldKind>> = 
 		else if (f.type === 'integer') kind = { kind: 'integer', relation };
 		else if (f.type === 'uuid') kind = { kind: 'uuid', relation };
 		else if (f.type === 'json') kind = { kind: 'json' };
+		else if (f.type === 'boolean') kind = { kind: 'boolean' };
 		else if (f.type === 'timestamp' || f.type === 'dateTime') kind = { kind: 'instant' };
 		else if (f.type === 'decimal') {
 			const scale = f.schema?.numeric_scale ?? 2;

@@ -102,6 +102,9 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 					throw ruleViolation('INT-5', field, 'is not valid JSON');
 				}
 			}
+		} else if (kind.kind === 'boolean') {
+			// INT-5: a yes/no column takes yes or no (PostgreSQL would fail on anything else with a 500).
+			if (![true, false, 0, 1, 'true', 'false', '0', '1'].includes(value as never)) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not true or false`);
 		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;

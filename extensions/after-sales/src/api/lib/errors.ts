@@ -2,6 +2,7 @@
 // own shape): a broken rule or bad input is a 400 naming the field and the rule.
 import { createError, ErrorCode, ForbiddenError } from '@directus/errors';
 import { ZodError } from 'zod';
+import { DealerStandingError } from '../../domain/dealers';
 import { DomainRuleError, formatZodIssues } from '../../domain/errors';
 
 type RuleExtensions = { reason: string; field: string | null; rule: string };
@@ -15,6 +16,13 @@ export const RuleViolationError = createError<RuleExtensions>(
 export const NotFoundError = createError<{ reason: string }>('NOT_FOUND', ({ reason }) => reason, 404);
 
 export const ScopeForbiddenError = createError<{ reason: string; rule: string }>(
+	ErrorCode.Forbidden,
+	({ reason }) => reason,
+	403,
+);
+
+/** DLR-1: a dealer that may not file now (suspended, terminated, agreement ended); `standing` names why. */
+export const DealerStandingForbiddenError = createError<{ reason: string; rule: string; field: string | null; standing: string }>(
 	ErrorCode.Forbidden,
 	({ reason }) => reason,
 	403,
@@ -48,6 +56,9 @@ export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: 
 
 /** Maps anything a domain function may throw to a Directus error; others pass through. */
 export function toDirectusError(error: unknown): unknown {
+	if (error instanceof DealerStandingError) {
+		return new DealerStandingForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule, field: error.field, standing: error.standing });
+	}
 	if (error instanceof DomainRuleError) {
 		const status = (error as DomainRuleError & { status?: number }).status;
 		if (status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule });

@@ -44,10 +44,12 @@ export async function enqueueRequestNotices(knex: Knex, id: number, channels: No
 	return insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
 }
 
-/** The job's next deadline: its earliest running SLA milestone, else the promised arrival or planned visit. */
+/** The job's next deadline: the earlier of its first open SLA milestone and the promised arrival, else the planned visit. */
 async function nextDeadline(knex: Knex, id: number, row: Record<string, unknown>): Promise<Date | null> {
 	const timer = await knex('sla_timers').where({ collection: 'service_requests', item: String(id) }).whereIn('state', ['running', 'warned']).whereNotNull('due_at').orderBy('due_at').first('due_at');
-	return toInstant(timer?.due_at, knex) ?? toInstant(row['promised_at'], knex) ?? toInstant(row['scheduled_for'], knex);
+	const candidates = [toInstant(timer?.due_at, knex), toInstant(row['promised_at'], knex)].filter((d): d is Date => d !== null);
+	if (candidates.length) return new Date(Math.min(...candidates.map((d) => d.getTime())));
+	return toInstant(row['scheduled_for'], knex);
 }
 
 async function dealerUsers(knex: Knex, dealer: number): Promise<string[]> {

@@ -1,7 +1,10 @@
 // `npm run seed` / first `npm start`: a realistic, deterministic demo archive written through
 // Directus's own services (so types, casts and relations are Directus's), then the derived
 // columns (warranty status, customer overview) computed by the same code the hooks use.
+import { Readable } from 'node:stream';
+import { AGREEMENT_STATES } from '../../domain/complaints';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
+import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
 import { ROLE_BY_KEY } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { fromInstant } from '../lib/db-values';
@@ -154,6 +157,18 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const received = ageDays === 0 ? new Date(now.getTime() - rng.int(5, 240) * 60_000) : instantOn(daysBefore(today, ageDays), rng);
 		const dealerTask = rng.chance(0.35);
 		const dispatched = ['dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed'].includes(status);
+		const assignee = dispatched && !dealerTask ? rng.pick(technicians) : null;
+		// REQ-1..3: the history is a path the workflow allows, one step after another between the call and now.
+		const path = computeRequestPath(status as RequestStatus, dispatched && status === 'closed' ? 'resolved' : undefined);
+		const span = Math.max(60_000, Math.min(now.getTime() - received.getTime(), (ageDays === 0 ? 1 : 5) * 86_400_000));
+		// The first answer comes within the hour (REQ-2); later steps spread over the request's life.
+		const answered = received.getTime() + Math.min(span / 2, rng.int(5, 50) * 60_000);
+		const at = (i: number) => new Date(i === 0 ? received.getTime() : i === 1 ? answered : answered + Math.round(((span - (answered - received.getTime())) * (i - 1)) / path.length)).toISOString();
+		const history = path.map((to, i) => ({
+			at: at(i), by: i === 0 || !['scheduled', 'on_site', 'waiting_parts', 'resolved'].includes(to) || !assignee ? agent : assignee,
+			from: i === 0 ? null : path[i - 1], to, summary: i === 0 ? `registered as new (REQ-1)` : `${path[i - 1]} → ${to} (${['new', 'answered', 'reported'].includes(path[i - 1]!) ? 'REQ-2' : 'REQ-3'})`,
+		}));
+		const stepAt = (state: string) => history.find((h) => h.to === state)?.at ?? null;
 		return {
 			type: dealerTask ? 'dealer_task' : rng.pick(['repair', 'repair', 'consultation', 'maintenance']),
 			channel: rng.pick(['phone', 'phone', 'phone', 'visit', 'fax', 'wechat', 'dealer']),
@@ -165,16 +180,26 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			requested_service: rng.pick(['请尽快派人上门维修', '电话指导即可', '要求更换配件', '希望农忙前修好']),
 			status,
 			handling_level: 1,
-			assignee: dispatched && !dealerTask ? rng.pick(technicians) : null,
+			assignee,
 			dealer: dealerTask ? unit.dealer : null,
-			dispatched_at: dispatched ? new Date(received.getTime() + 30 * 60_000).toISOString() : null,
-			scheduled_at: dealerTask && ['scheduled', 'on_site', 'resolved', 'closed'].includes(status) ? new Date(received.getTime() + 80 * 60_000).toISOString() : null,
-			first_response_at: status === 'new' ? null : new Date(received.getTime() + rng.int(5, 50) * 60_000).toISOString(),
-			resolved_at: ['resolved', 'closed'].includes(status) ? new Date(received.getTime() + rng.int(1, 5) * 86_400_000).toISOString() : null,
+			dispatched_at: stepAt('dispatched'),
+			scheduled_at: dealerTask ? stepAt('scheduled') : null,
+			accepted_at: stepAt('scheduled') ?? (stepAt('on_site') && dispatched ? stepAt('on_site') : null),
+			arrived_at: stepAt('on_site'),
+			first_response_at: history[1]?.at ?? null,
+			resolved_at: stepAt('resolved'),
+			history,
 			service_mode: rng.pick(['free', 'free', 'paid', 'contract']),
 		};
 	});
 	await createMany('service_requests', requestRows);
+
+	// CMP-3: a complaint the customer agreed to carries the signed handling agreement (one demo scan).
+	const files = new ctx.services.FilesService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	const agreementFile: string = await files.uploadOne(Readable.from(Buffer.from('%PDF-1.4\n% 投诉处理协议（演示） / complaint handling agreement (demo)\n%%EOF\n')), {
+		storage: String(ctx.env['STORAGE_LOCATIONS'] ?? 'local').split(',')[0]!.trim(),
+		type: 'application/pdf', filename_download: 'handling-agreement-demo.pdf', title: '投诉处理协议（演示） / Handling agreement (demo)',
+	}, undefined, { emitEvents: false });
 
 	// Complaints across the CMP-3 workflow; severity sets the starting level (CMP-5).
 	const complaintStates = ['received', 'contacting', 'analysing', 'proposed', 'approved', 'agreed', 'implementing', 'tracking', 'closed', 'closed', 'rejected'];
@@ -197,6 +222,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			rejection_reason: status === 'rejected' ? '经核实为使用不当造成，不属于质量问题' : null,
 			satisfaction: status === 'closed' ? rng.int(3, 5) : null,
 			closed_at: status === 'closed' ? new Date(received.getTime() + rng.int(1, 10) * 86_400_000).toISOString() : null,
+			agreement_file: (AGREEMENT_STATES as readonly string[]).includes(status) ? agreementFile : null,
 		};
 	});
 	await createMany('complaints', complaintRows);
@@ -216,10 +242,10 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const coverage = inWarranty ? 'warranty' : rng.pick(['paid', 'paid', 'contract']);
 		const partsPicked = [rng.pick(PARTS[category]!)];
 		if (rng.chance(0.3)) partsPicked.push(rng.pick(PARTS[category]!));
-		const partRows = partsPicked.map((part) => {
+		const partRows = partsPicked.map((part, j) => {
 			const quantity = String(rng.int(1, 3));
 			const amount = multiplyMoney(parseMoney(part.price, 'unit_price'), quantity);
-			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}`, old_part_status: 'pending', _amount: amount };
+			return { part_no: part.part_no, part_name: part.part_name, quantity, unit_price: part.price, amount: formatMoney(amount), is_main_part: part.main, old_part_serial: `OLD-${rng.int(10000, 99999)}-${i + 1}${j ? `-${j + 1}` : ''}`, old_part_status: 'pending', _amount: amount };
 		});
 		const labour = parseMoney(String(rng.int(2, 12) * 40), 'labour_cost');
 		const travel = parseMoney(String(rng.int(0, 6) * 30), 'travel_cost');

@@ -3,6 +3,7 @@
 // make it, appended to `history` with who and when; approval and closing are stamped by the system.
 import type { Knex } from 'knex';
 import {
+	assertAgreementFileKept,
 	assertComplaintCreate,
 	assertComplaintTransition,
 	assertHandlerNotSubject,
@@ -24,6 +25,7 @@ type HistoryEntry = { at: string; by: string | null; from: string | null; to: st
 export async function filterComplaintCreate(payload: Payload, knex: Knex, accountability: Accountability | null, now: Date): Promise<Payload> {
 	const cleaned = stripSystemFields(payload);
 	assertComplaintCreate(cleaned);
+	if ('agreement_file' in cleaned) await assertFileExists(knex, cleaned['agreement_file']);
 	const severity = String(cleaned['severity'] ?? 'normal');
 	// CMP-5: severity sets the starting level; a clerk may start higher, never lower.
 	const initial = computeInitialHandlingLevel(severity);
@@ -36,9 +38,14 @@ export async function filterComplaintCreate(payload: Payload, knex: Knex, accoun
 
 export async function filterComplaintUpdate(payload: Payload, keys: (string | number)[], knex: Knex, accountability: Accountability | null, now: Date): Promise<Payload> {
 	const cleaned = stripSystemFields(payload);
-	const touchesRules = ['status', 'handler', 'subject_staff', 'category', 'handling_level', 'severity'].some((f) => f in cleaned);
+	const touchesRules = ['status', 'handler', 'subject_staff', 'category', 'handling_level', 'severity', 'agreement_file'].some((f) => f in cleaned);
 	if (!touchesRules || keys.length === 0) return cleaned;
-	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'severity', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at');
+	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'severity', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at', 'agreement_file');
+	// CMP-3: a file named here must exist; removing the signed agreement of an agreed complaint is refused.
+	if ('agreement_file' in cleaned) {
+		await assertFileExists(knex, cleaned['agreement_file']);
+		for (const row of rows) assertAgreementFileKept({ status: String(cleaned['status'] ?? row['status']), agreement_file: cleaned['agreement_file'] });
+	}
 	const changesStatus = 'status' in cleaned && rows.some((r) => r['status'] !== cleaned['status']);
 	if (changesStatus && rows.length > 1) {
 		throw new DomainRuleError('CMP-3', 'status', 'CMP-3: change the status of one complaint at a time, so each step is recorded with who and when');
@@ -81,7 +88,8 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 	// CMP-5: approval is checked against the level as stored before this request.
 	const level = Number(row['handling_level'] ?? 1) as HandlingLevel;
 	const reason = (cleaned['rejection_reason'] ?? row['rejection_reason']) as string | null;
-	assertTransitionForCaller(caller, accountability, { from, to, level, reason });
+	const files = { agreement_file: 'agreement_file' in cleaned ? cleaned['agreement_file'] : row['agreement_file'] };
+	assertTransitionForCaller(caller, accountability, { from, to, level, reason, files });
 
 	const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from, to, summary: `${from} → ${to} (CMP-3)` };
 	const history = toJsonArray(row['history']);
@@ -96,7 +104,7 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 }
 
 /** CMP-3: the caller may move the complaint if any of their roles may; an internal write without a user is the system. */
-function assertTransitionForCaller(caller: Caller, accountability: Accountability | null, request: { from: string; to: string; level: HandlingLevel; reason: string | null }) {
+function assertTransitionForCaller(caller: Caller, accountability: Accountability | null, request: { from: string; to: string; level: HandlingLevel; reason: string | null; files: Record<string, unknown> }) {
 	const roles: string[] = !accountability || caller.admin ? ['admin'] : caller.roles.length ? caller.roles : ['none'];
 	let lastError: unknown = null;
 	for (const role of roles) {
@@ -105,11 +113,23 @@ function assertTransitionForCaller(caller: Caller, accountability: Accountabilit
 			return;
 		} catch (error) {
 			lastError = error;
-			// A move that is not in the workflow at all fails the same way for every role.
-			if (error instanceof DomainRuleError && error.field === 'rejection_reason') throw error;
+			// A missing reason or document fails the same way for every role that may make the move.
+			if (error instanceof DomainRuleError && (error.field === 'rejection_reason' || error.field === 'agreement_file')) throw error;
 		}
 	}
 	throw lastError;
+}
+
+/** CMP-3: the agreement names a stored file (an id, or `{ id }`); a nested new file is Directus's to create. */
+async function assertFileExists(knex: Knex, value: unknown) {
+	if (value === null || value === undefined) return;
+	const id = typeof value === 'object' ? (value as Payload)['id'] : value;
+	if (typeof value === 'object' && (id === undefined || id === null)) return;
+	const text = typeof id === 'string' ? id.trim() : '';
+	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+	if (!uuid.test(text) || !(await knex('directus_files').where({ id: text }).first('id'))) {
+		throw new DomainRuleError('CMP-3', 'agreement_file', `CMP-3: agreement_file: ${JSON.stringify(id)} is not an uploaded file; upload the signed handling agreement through /files first`);
+	}
 }
 
 function stripSystemFields(payload: Payload): Payload {

@@ -44,11 +44,14 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 		const timeZone = (await loadSettings(ctx.database)).calendar.timezone;
 		return rows.map((r) => {
 			const own = timers.filter((t) => String(t['item']) === String(r['id']) && t['due_at']).sort((a, b) => toInstant(a['due_at'])!.getTime() - toInstant(b['due_at'])!.getTime());
-			const next = own[0] ?? null;
-			const due = next ? toInstant(next['due_at'], ctx.database) : toInstant(r['promised_at'], ctx.database);
+			// REQ-3: the earliest of the open milestones and the arrival promised to the customer.
+			const promised = toInstant(r['promised_at'], ctx.database);
+			const first = own[0] ?? null;
+			const next = first && (!promised || toInstant(first['due_at'], ctx.database)! <= promised) ? first : null;
+			const due = next ? toInstant(next['due_at'], ctx.database) : promised;
 			return {
 				...r, received_at: iso(r['received_at']), promised_at: iso(r['promised_at']), scheduled_for: iso(r['scheduled_for']), accepted_at: iso(r['accepted_at']), arrived_at: iso(r['arrived_at']),
-				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? null, state: next?.['state'] ?? null, due_at: due.toISOString(), due_local: formatLocalInstant(due, timeZone), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
+				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? (next ? null : '承诺到达 / Promised arrival'), state: next?.['state'] ?? null, due_at: due.toISOString(), due_local: formatLocalInstant(due, timeZone), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
 			};
 		});
 	}));

@@ -31,9 +31,11 @@ export function assertRepairEditable(input: {
 	if (status === null || status === 'draft') return;
 	const what = input.collection === 'repair_records' ? 'repair record' : 'parts line';
 	if (input.collection === 'repair_parts' && input.action === 'update') {
-		const frozen = input.fields.find((field) => !(AUDIT_FIELDS[field] ?? []).includes(status));
+		// Own keys only: a payload key such as `constructor` must not reach Object.prototype (INT-5).
+		const ownedBy = (field: string) => (Object.hasOwn(AUDIT_FIELDS, field) ? AUDIT_FIELDS[field]! : null);
+		const frozen = input.fields.find((field) => !(ownedBy(field) ?? []).includes(status));
 		if (frozen === undefined) return;
-		const owned = AUDIT_FIELDS[frozen];
+		const owned = ownedBy(frozen);
 		throw new FrozenRecordError(
 			'INT-1', frozen,
 			owned

@@ -1,3 +1,7 @@
+import type { DealerStandingFacts } from '../dealers';
+import type { ClaimedOldPart } from './assert-old-parts-unclaimed';
+import type { ClaimNotice } from './compute-repeat-review-notice';
+import type { RepeatReview } from './repeat-review';
 import type { ClaimStatus } from './schemas';
 
 type Id = string | number;
@@ -12,6 +16,8 @@ export interface ClaimRepairFacts {
 	customer_signature: string | null;
 	labour_cost: string | number | null;
 	travel_cost: string | number | null;
+	/** REQ-8: the earlier repair this one repeats (same unit, same fault within the window). */
+	repeat_of?: number | null;
 }
 
 export interface ClaimPartFacts {
@@ -21,6 +27,8 @@ export interface ClaimPartFacts {
 	old_part_status: string | null;
 	approved_amount: string | number | null;
 	rejection_reason: string | null;
+	/** REQ-8: the serial of the replaced (old) part, if recorded. */
+	old_part_serial?: string | null;
 }
 
 export interface StoredClaim {
@@ -38,6 +46,8 @@ export interface StoredClaim {
 	approved_amount: string | number | null;
 	rejection_reasons: string[];
 	history: unknown[];
+	/** REQ-8: the technical department's review of a repeat-repair claim; null when not a repeat. */
+	repeat_review?: RepeatReview | null;
 }
 
 export interface ClaimFacts {
@@ -52,6 +62,10 @@ export interface ClaimFacts {
 	time_zone: string;
 	/** INT-4: the largest amount one line may carry, in fen. */
 	max_line_fen: bigint;
+	/** DLR-1: the claiming dealer's status and agreement end (absent: not checked). */
+	dealer_standing?: DealerStandingFacts | null;
+	/** REQ-8: other claims' old parts sharing a serial with this repair's parts. */
+	claimed_old_parts?: ClaimedOldPart[];
 }
 
 export interface ClaimCaller {
@@ -91,4 +105,6 @@ export interface ClaimPlan {
 	ledgerEntry: LedgerEntryPlan | null;
 	from: ClaimStatus | null;
 	transition: boolean;
+	/** In-app notices written in the same transaction (REQ-8: the technical department's review). */
+	notices?: ClaimNotice[];
 }

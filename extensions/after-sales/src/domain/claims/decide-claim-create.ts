@@ -1,7 +1,9 @@
+import { assertDealerMayFile } from '../dealers';
 import { DomainRuleError } from '../errors';
 import { findSystemOwnedField } from '../integrity';
 import { computeLocalDate } from '../warranty/compute-local-date';
 import { assertClaimTransition } from './assert-claim-transition';
+import { assertOldPartsUnclaimed } from './assert-old-parts-unclaimed';
 import { assertOwnRepair } from './assert-own-repair';
 import { computeClaimedAmounts } from './claim-amounts';
 import type { ClaimCaller, ClaimFacts } from './claim-facts';
@@ -32,10 +34,27 @@ export function assertClaimPayloadFields(payload: Record<string, unknown>, allow
 }
 
 /**
+ * REQ-8, DLR-1: what a submission checks besides the WTY-7 refusals: the dealer is in good standing
+ * on the business day of `now`, no old part is already on another claim, and a repeat repair's
+ * claim starts held for the technical department's review. Returns the columns it sets.
+ */
+export function decideSubmissionHolds(facts: ClaimFacts, now: Date): Record<string, unknown> {
+	if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'submit warranty claims');
+	assertOldPartsUnclaimed(
+		facts.parts.map((p) => ({ label: `repair_parts.${p.id}`, old_part_serial: p.old_part_serial ?? null })),
+		facts.claimed_old_parts ?? [],
+		facts.repair.id,
+	);
+	const repeat = facts.repair.repeat_of ?? null;
+	return { repeat_review: repeat === null ? null : 'pending', repeat_reviewed_by: null, repeat_reviewed_at: null };
+}
+
+/**
  * WTY-7, DLR-1, INT-1: a new claim. One per repair record, for the caller's own dealer's repair
  * (never a company technician's), amounts taken from the repair, the data's own refusals checked
  * at once. The claim number carries the business year (CAL-3) and the repair id, so it is unique
- * without a counter.
+ * without a counter. A dealer that may not file (DLR-1) opens no claim, not even a draft; a
+ * submitted one is checked for reused old parts and held when it repeats a repair (REQ-8).
  */
 export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unknown>, caller: ClaimCaller, now: Date): Record<string, unknown> {
 	assertClaimPayloadFields(payload, CREATE_FIELDS);
@@ -56,6 +75,7 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 		throw new DomainRuleError('WTY-7', 'status', 'WTY-7: status: a new claim starts as draft (or is submitted at once)');
 	}
 	const submitting = status.data === 'submitted';
+	if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'file warranty claims');
 	if (submitting) assertClaimTransition({ from: 'draft', to: 'submitted', role: computeActingRole(caller, 'draft', 'submitted') });
 	const rejections = computeSubmissionRejections({
 		repair: { coverage: repair.coverage, dealer: repair.dealer, customer_signature: submitting ? repair.customer_signature : 'not-checked-yet' },
@@ -66,6 +86,7 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 		parts: parts.map((p) => ({ old_part_status: p.old_part_status })),
 	});
 	if (rejections.length) refuseSubmission(rejections);
+	const holds = submitting ? decideSubmissionHolds(facts, now) : {};
 	const year = computeLocalDate(now, facts.time_zone).slice(0, 4);
 	return {
 		repair_record: repair.id,
@@ -75,6 +96,7 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 		claim_no: `WC${year}-R${String(repair.id).padStart(6, '0')}`,
 		...computeClaimedAmounts(repair, parts, facts.max_line_fen),
 		submitted_at: submitting ? now.toISOString() : null,
+		...holds,
 		history: [computeClaimHistoryEntry(caller, null, status.data, now)],
 	};
 }

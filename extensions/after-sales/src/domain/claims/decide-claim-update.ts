@@ -1,3 +1,4 @@
+import { assertDealerMayFile } from '../dealers';
 import { DomainRuleError } from '../errors';
 import { parseBoundedMoney } from '../integrity';
 import { formatMoney, parseMoney } from '../money';
@@ -12,7 +13,10 @@ import { computeClaimTotals, type ClaimTotalsLine } from './compute-claim-totals
 import { computeInspectionOutcome } from './compute-inspection-outcome';
 import { computeLedgerEntry } from './compute-ledger-entry';
 import { computeSubmissionRejections } from './compute-submission-rejections';
-import { assertClaimPayloadFields, refuseSubmission } from './decide-claim-create';
+import { assertClaimPayloadFields, decideSubmissionHolds, refuseSubmission } from './decide-claim-create';
+import { assertRepeatReviewed } from './assert-repeat-reviewed';
+import { decideRepeatReview } from './decide-repeat-review';
+import { computeRepeatReviewNotice, type ClaimNotice } from './compute-repeat-review-notice';
 import { NotOwnRecordError } from './not-own-record-error';
 import { REJECTION_REASONS } from './rejection-reasons';
 import { ClaimStatusSchema, type ClaimStatus, type OldPartStatus } from './schemas';
@@ -133,6 +137,12 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 		row[field] = formatMoney(value);
 	}
 	if ('rejection_reasons' in data) row['rejection_reasons'] = readReasons(data['rejection_reasons']);
+	// REQ-8: the technical department's review of a repeat-repair claim, checked against the stored status.
+	if ('repeat_review' in data) {
+		Object.assign(row, decideRepeatReview({ status: from, repeat_of: facts.repair.repeat_of ?? null, stored: claim.repeat_review ?? null, requested: data['repeat_review'], note: data['repeat_review_note'] }, caller, now));
+	} else if ('repeat_review_note' in data) {
+		throw new DomainRuleError('REQ-8', 'repeat_review_note', 'REQ-8: repeat_review_note: is written with the review decision (repeat_review)');
+	}
 	if ('rejection_note' in data) {
 		const note = data['rejection_note'];
 		if (note !== null && typeof note !== 'string') throw new DomainRuleError('WTY-7', 'rejection_note', 'WTY-7: rejection_note: must be text');
@@ -146,8 +156,11 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 	Object.assign(row, { status: to, history: [...claim.history, computeClaimHistoryEntry(caller, from, to, now)] });
 	let lineUpdates: ClaimLineUpdate[] = [];
 	let ledgerEntry: LedgerEntryPlan | null = null;
+	const notices: ClaimNotice[] = [];
 
 	if (to === 'submitted') {
+		// DLR-1 before the data's own refusals: a dealer that may not file learns that first.
+		if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'submit warranty claims');
 		const rejections = computeSubmissionRejections({
 			repair: { coverage: facts.repair.coverage, dealer: facts.repair.dealer, customer_signature: facts.repair.customer_signature },
 			caller_dealer: staff ? null : caller.dealer,
@@ -158,7 +171,11 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 		});
 		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
 		if (rejections.length) refuseSubmission(rejections);
-		Object.assign(row, computeClaimedAmounts(facts.repair, facts.parts, facts.max_line_fen), { submitted_at: at });
+		const holds = decideSubmissionHolds(facts, now);
+		Object.assign(row, holds, computeClaimedAmounts(facts.repair, facts.parts, facts.max_line_fen), { submitted_at: at });
+		if (holds['repeat_review'] === 'pending') {
+			notices.push(computeRepeatReviewNotice({ id: claim.id, claim_no: claim.claim_no, repair_record: claim.repair_record, repeat_of: facts.repair.repeat_of ?? null, dealer_code: facts.dealer_standing?.code ?? null }));
+		}
 	}
 	if (to === 'audited') Object.assign(row, { audited_at: at, audited_by: caller.user });
 	if (to === 'inspected') {
@@ -167,6 +184,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 		Object.assign(row, { inspected_at: at, inspected_by: caller.user });
 	}
 	if (to === 'approved') {
+		assertRepeatReviewed({ repeat_of: facts.repair.repeat_of ?? null, review: ('repeat_review' in row ? row['repeat_review'] : claim.repeat_review ?? null) as never });
 		const approval = decideApproval(
 			claim,
 			facts,
@@ -188,7 +206,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 			};
 		}
 	}
-	return { row, lineUpdates, ledgerEntry, from, transition: true };
+	return { row, lineUpdates, ledgerEntry, from, transition: true, ...(notices.length ? { notices } : {}) };
 }
 
 export type { ClaimStatus };

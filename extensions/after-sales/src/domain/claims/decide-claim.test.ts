@@ -85,6 +85,7 @@ describe('assertRepairEditable (INT-1)', () => {
 		['finance decides a line while inspected', { collection: 'repair_parts', action: 'update', fields: ['approved_amount', 'rejection_reason'], claim_status: 'inspected' }, 'accepted'],
 		['a line price changes on a settled claim', { collection: 'repair_parts', action: 'update', fields: ['unit_price'], claim_status: 'settled' }, 'INT-1:unit_price'],
 		['a repair with no claim is deleted', { collection: 'repair_records', action: 'delete', fields: [], claim_status: null }, 'accepted'],
+		['a payload key named like an Object method reaches a claimed line', { collection: 'repair_parts', action: 'update', fields: ['approved_amount', 'constructor'], claim_status: 'submitted' }, 'INT-1:constructor'],
 	])('INT-1: when %s, then %s', (_label, input, expected) => {
 		expect(refusal(() => assertRepairEditable(input))).toBe(expected);
 	});

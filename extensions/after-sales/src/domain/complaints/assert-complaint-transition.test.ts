@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomainRuleError } from '../errors';
+import { assertAgreementFileKept } from './assert-agreement-file-kept';
 import { assertComplaintTransition, type ComplaintTransitionRequest } from './assert-complaint-transition';
 import { COMPLAINT_TRANSITIONS } from './complaint-transitions';
 import { computeTransitionRoles } from './compute-transition-roles';
@@ -35,7 +36,40 @@ describe('assertComplaintTransition', () => {
 		['proposed', 'approved', 'admin', 3],
 		['received', 'received', 'dealer', 1],
 	] as const)('CMP-3: when %s → %s is made by %s at level %i, then it is allowed', (from, to, role, level) => {
-		expect(errorOf({ from, to, role, level })).toBeNull();
+		expect(errorOf({ from, to, role, level, files: { agreement_file: 'f0e1d2c3-0000-4000-8000-000000000001' } })).toBeNull();
+	});
+
+	test.each([
+		['no file at all', undefined],
+		['an emptied file', { agreement_file: null }],
+		['a blank id', { agreement_file: '  ' }],
+	] as const)('CMP-3: when approved → agreed is asked with %s, then a CMP-3 error names agreement_file', (_label, files) => {
+		const error = errorOf({ from: 'approved', to: 'agreed', role: 'service_agent', level: 1, ...(files ? { files } : {}) });
+		expect(error).toMatchObject({ rule: 'CMP-3', field: 'agreement_file' });
+		expect(error?.message).toMatch(/^CMP-3: agreement_file: .*处理协议/);
+	});
+
+	test('CMP-3: when a role that may not make the step asks without the file, then the role is named first', () => {
+		expect(errorOf({ from: 'approved', to: 'agreed', role: 'technician', level: 1 })).toMatchObject({ rule: 'CMP-3', field: 'status' });
+	});
+
+	test.each([
+		['agreed', null, true],
+		['implementing', '', true],
+		['tracking', undefined, true],
+		['closed', null, true],
+		['approved', null, false],
+		['analysing', null, false],
+		['agreed', 'f0e1d2c3-0000-4000-8000-000000000001', false],
+	] as const)('CMP-3: when a %s complaint holds agreement file %j, then removing it is refused: %s', (status, agreement_file, refused) => {
+		let error: unknown = null;
+		try {
+			assertAgreementFileKept({ status, agreement_file });
+		} catch (e) {
+			error = e;
+		}
+		if (refused) expect(error).toMatchObject({ rule: 'CMP-3', field: 'agreement_file' });
+		else expect(error).toBeNull();
 	});
 
 	test.each([
@@ -75,7 +109,7 @@ describe('assertComplaintTransition', () => {
 			for (const to of COMPLAINT_STATUSES) {
 				if (from === to) continue;
 				const listed = COMPLAINT_TRANSITIONS.some((transition) => transition.from === from && transition.to === to);
-				const error = errorOf({ from, to, role: 'admin', level: 1, reason: 'reason' });
+				const error = errorOf({ from, to, role: 'admin', level: 1, reason: 'reason', files: { agreement_file: 'file' } });
 				expect(error === null, `${from} → ${to}`).toBe(listed);
 			}
 		}
@@ -86,7 +120,7 @@ describe('assertComplaintTransition', () => {
 		const actors = ['service_agent', 'service_agent', 'service_agent', 'service_manager', 'service_agent', 'service_agent', 'service_agent', 'service_agent'];
 
 		path.slice(1).forEach((to, index) => {
-			expect(errorOf({ from: path[index]!, to, role: actors[index]!, level: 2 })).toBeNull();
+			expect(errorOf({ from: path[index]!, to, role: actors[index]!, level: 2, files: { agreement_file: 'file' } })).toBeNull();
 		});
 	});
 

@@ -13,7 +13,12 @@ export interface ComplaintTransition {
 	/** Roles allowed besides the actor's, e.g. the technical department writing the analysis. */
 	also?: readonly RoleKey[];
 	requires_reason?: boolean;
+	/** A file field that must hold a document after the move (CMP-3: the signed 处理协议). */
+	requires_file?: ComplaintFileField;
 }
+
+/** CMP-3: the complaint's document fields a step may require. */
+export type ComplaintFileField = 'agreement_file';
 
 /**
  * CMP-3: the only moves a complaint can make. Forward steps go to the next state only. Three
@@ -27,7 +32,8 @@ export const COMPLAINT_TRANSITIONS: readonly ComplaintTransition[] = [
 	{ from: 'contacting', to: 'analysing', actor: 'handler' },
 	{ from: 'analysing', to: 'proposed', actor: 'handler', also: ['technical_dept'] },
 	{ from: 'proposed', to: 'approved', actor: 'leader' },
-	{ from: 'approved', to: 'agreed', actor: 'handler' },
+	// CMP-3: the customer agrees by signing the handling agreement (处理协议); the scan is attached.
+	{ from: 'approved', to: 'agreed', actor: 'handler', requires_file: 'agreement_file' },
 	{ from: 'agreed', to: 'implementing', actor: 'handler', also: ['technician'] },
 	{ from: 'implementing', to: 'tracking', actor: 'handler', also: ['technician'] },
 	{ from: 'tracking', to: 'closed', actor: 'handler' },
@@ -39,6 +45,12 @@ export const COMPLAINT_TRANSITIONS: readonly ComplaintTransition[] = [
 	{ from: 'analysing', to: 'rejected', actor: 'leader', requires_reason: true },
 	{ from: 'proposed', to: 'rejected', actor: 'leader', requires_reason: true },
 ];
+
+/**
+ * CMP-3: states in which the complaint rests on the signed agreement: once the customer has
+ * agreed, the document stays attached (it may be replaced, not removed).
+ */
+export const AGREEMENT_STATES: readonly ComplaintStatus[] = ['agreed', 'implementing', 'tracking', 'closed'];
 
 /** Staff who may handle a complaint at any level (CMP-1 first-contact responsibility). */
 export const HANDLER_ROLES: readonly RoleKey[] = ['service_agent', 'service_manager', 'leadership'];

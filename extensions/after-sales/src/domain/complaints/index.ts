@@ -1,9 +1,12 @@
+export { assertAgreementFileKept } from './assert-agreement-file-kept';
 export { assertComplaintCreate } from './assert-complaint-create';
 export { assertComplaintTransition, type ComplaintTransitionRequest } from './assert-complaint-transition';
 export { assertHandlerNotSubject, type HandlerAssignment } from './assert-handler-not-subject';
 export {
+	AGREEMENT_STATES,
 	COMPLAINT_TRANSITIONS,
 	HANDLER_ROLES,
+	type ComplaintFileField,
 	type ComplaintTransition,
 	type TransitionActor,
 } from './complaint-transitions';

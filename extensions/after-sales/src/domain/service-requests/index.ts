@@ -1,3 +1,4 @@
 export * from './schemas';
 export * from './request-transitions';
 export * from './decide-request-change';
+export * from './compute-request-path';
