@@ -27,15 +27,12 @@ export const STATUS = {
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',
 	'DLR-5': 'absent: no stock returns to the factory.',
-	'FUP-1': 'absent: follow-ups are not yet created on dispatch (domain code only).',
-	'FUP-2': 'absent: the second follow-up is not yet created (domain code only).',
-	'FUP-3': 'partial: follow-ups hold satisfaction, read by the reports; none is created after a service yet.',
-	'FUP-4': 'absent: no event notices.',
+	'FUP-4': 'partial: every follow-up call is logged, reached or not (`POST /follow-ups/:id/log`); event calls and letters are not planned yet (domain code only).',
 	'FUP-5': 'absent: no key-account visits.',
-	'FUP-6': 'absent: no customer survey link.',
+	'FUP-6': 'partial: each satisfaction call carries a signed single-use survey link (answered without an account; a low score opens a task and tells the technician and the managers in-app); the pack does not send the link by SMS or WeChat itself: the agent passes it on from the call list.',
 	'RPT-2': 'partial: the summary exists on demand (`GET /after-sales/reports/summary`); it is not generated and sent monthly.',
 	'RPT-5': 'partial: the quality report exists on demand; it is not generated and sent monthly.',
-	'NTF-1': 'partial: technicians and dealers are told of assignments and tasks, handlers and levels of warnings and breaches; low survey scores and pick-up notices are not built.',
+	'NTF-1': 'partial: technicians and dealers are told of assignments and tasks, handlers and levels of warnings and breaches, the technician and the managers of a low survey score (in-app only); pick-up notices are not built.',
 };
 
 function walk(dir, out = []) {

@@ -42,6 +42,7 @@ export const goodMoney = ['0', '0.00', '12.34', '9999999.99', 145, '0.01'];
 export const SYSTEM_KEYS: Record<string, string[]> = {
 	dealer_ledger: ['idempotency_key'],
 	escalations: ['escalation_key'],
+	follow_ups: ['follow_up_key', 'survey_url'],
 	quality_alerts: ['alert_key'],
 	sla_timers: ['timer_key'],
 	parts_returns: ['batch_key'],

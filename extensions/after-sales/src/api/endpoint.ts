@@ -1,6 +1,7 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Request, Response, NextFunction, Router } from 'express';
 import { registerPortalUserRoutes } from './dealer';
+import { registerFollowUpRoutes, registerSurveyRoutes } from './follow-ups';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
 import { toDirectusError } from './lib/errors';
@@ -33,6 +34,8 @@ export default defineEndpoint({
 		registerReportRoutes(router, ctx);
 		registerSlaRoutes(router, ctx, route);
 		registerPortalUserRoutes(router, ctx, route);
+		registerFollowUpRoutes(router, ctx, route);
+		registerSurveyRoutes(router, ctx);
 		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
 	},
 });

@@ -2,6 +2,7 @@ import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from './cli';
 import { registerClaimAdapters, registerFreezeHooks } from './claims';
 import { registerDealerStandingHooks } from './dealers';
+import { registerFollowUpHooks } from './follow-ups';
 import { registerArchiveHooks } from './hooks/archive';
 import { registerIntegrityHooks } from './integrity/register-integrity-hooks';
 import { registerLevelHooks } from './integrity/register-level-hooks';
@@ -30,4 +31,5 @@ export default defineHook((register, context) => {
 	registerQualityHooks(register as never, ctx);
 	registerSlaHooks(register as never, ctx);
 	registerRequestHooks(register as never, ctx);
+	registerFollowUpHooks(register as never, ctx);
 });

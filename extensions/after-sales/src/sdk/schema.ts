@@ -38,6 +38,18 @@ export interface ServiceSettings {
 	second_follow_up_from_days: number | null;
 	/** 二次回访止（天） / Second follow-up until (days) */
 	second_follow_up_until_days: number | null;
+	/** 派工后首次回访（小时内） / First call within (h of dispatch) — FUP-1 */
+	first_call_within_hours: number | null;
+	/** 满意度回访起（服务后天数） / Satisfaction call from (days after service) — FUP-3: the next working day after the service */
+	satisfaction_call_after_days: number | null;
+	/** 满意度回访止（服务后天数） / Satisfaction call until (days after service) — FUP-3 */
+	satisfaction_call_within_days: number | null;
+	/** 无截止回访的逾期天数 / Missed after (days, no due-until) — A follow-up without due-until is missed this many days after due-at */
+	follow_up_window_days: number | null;
+	/** 调查链接有效期（天） / Survey link valid (days) — FUP-6 */
+	survey_valid_days: number | null;
+	/** 低分阈值（≤） / Low score at or below — FUP-6: followed up by the manager and the technician */
+	low_score_threshold: number | null;
 	/** 活动电话通知提前（天） / Event call before (days) — FUP-4 */
 	event_notice_days_before: number | null;
 	/** 通话后寄信期限（天） / Letter within (days) */
@@ -624,7 +636,7 @@ export interface DealerLedger {
 	date_created: 'datetime' | null;
 }
 
-/** 回访 / Follow-ups: Follow-up calls, surveys and notices (FUP-1..5) */
+/** 回访 / Follow-ups: Follow-up calls, surveys and notices (FUP-1..6) */
 export interface FollowUps {
 	/** 编号 / ID */
 	id: number;
@@ -647,7 +659,7 @@ export interface FollowUps {
 	/** 回访人 / Done by */
 	done_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 方式 / Channel */
-	channel: 'phone' | 'letter' | 'visit' | 'sms' | 'wechat' | null;
+	channel: 'phone' | 'letter' | 'visit' | 'sms' | 'wechat' | 'survey' | null;
 	/** 满意度（1–5） / Satisfaction (1–5) */
 	satisfaction: number | null;
 	/** 活动名称 / Event */
@@ -656,6 +668,10 @@ export interface FollowUps {
 	event_on: 'date' | null;
 	/** 回访记录 / Notes */
 	notes: string | null;
+	/** 满意度调查链接 / Survey link — FUP-6: the signed single-use link sent to the customer; no account needed */
+	survey_url: string | null;
+	/** 唯一键 / Key — FUP-1..3: a rule creates its follow-up exactly once */
+	follow_up_key: string | null;
 	/** 创建时间 / Created */
 	date_created: 'datetime' | null;
 	/** 更新时间 / Updated */

@@ -65,6 +65,17 @@ export function fromInstant(date: Date | null, knex?: Knex): string | null {
 	return date ? instantText(date, knex ? vendorOf(knex) : 'other') : null;
 }
 
+/**
+ * An instant as Directus's own ItemsService stores it, for raw writes to (and comparisons with) a
+ * column Directus writes too (`follow_ups.due_at`: the Studio and the rules both fill it): SQLite
+ * gets epoch milliseconds, as Directus writes there, so the column never mixes numbers and text
+ * (which SQLite orders apart); the other vendors get what `fromInstant` gives.
+ */
+export function toStoredInstant(date: Date | null, knex: Knex): string | number | null {
+	if (!date) return null;
+	return vendorOf(knex) === 'sqlite' ? date.getTime() : fromInstant(date, knex);
+}
+
 /** An instant as text the vendor's timestamp columns accept and compare correctly. */
 export function instantText(date: Date, vendor: Vendor): string {
 	const iso = date.toISOString();

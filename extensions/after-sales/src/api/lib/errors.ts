@@ -31,6 +31,13 @@ export const DealerStandingForbiddenError = createError<{ reason: string; rule: 
 /** A well-formed request that the record's state refuses: frozen, settled, referenced (INT-1, INT-5). */
 export const StateConflictError = createError<RuleExtensions>('CONFLICT', ({ reason }) => reason, 409);
 
+/** FUP-6: something that existed and is no more (an expired or withdrawn survey link). */
+export const GoneError = createError<RuleExtensions>('GONE', ({ reason }) => reason, 410);
+
+export function gone(rule: string, field: string | null, message: string) {
+	return new GoneError({ reason: `${field ? `${field}: ` : ''}${message} (${rule})`, field, rule });
+}
+
 export function conflict(rule: string, field: string | null, message: string) {
 	return new StateConflictError({ reason: `${field ? `${field}: ` : ''}${message} (${rule})`, field, rule });
 }
@@ -58,6 +65,7 @@ export function toDirectusError(error: unknown): unknown {
 		// The domain's messages start with "RULE: field:"; the extensions carry both, the text says them once.
 		const message = error.message.replace(new RegExp(`^${error.rule}: (${(error.field ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: )?`), '');
 		if (status === 409) return conflict(error.rule, error.field, message);
+		if (status === 410) return gone(error.rule, error.field, message);
 		return ruleViolation(error.rule, error.field, message);
 	}
 	if (error instanceof ZodError) {

@@ -12,6 +12,8 @@ import { IdSchema, ScheduleSchema } from '../sla/routes';
 import { AcceptSchema, ArriveSchema, RequestIdSchema, StatusSchema, TechnicianRepairSchema } from '../technician/routes';
 import { InboxQuerySchema } from '../notices/routes';
 import { RemindQuery } from '../warranty/routes';
+import { DueQuerySchema, FollowUpIdSchema } from '../follow-ups/routes';
+import { FollowUpLogSchema, SurveyAnswerSchema } from '../../domain/follow-ups';
 import { CoverageAnswerSchema, SweepResultSchema } from './responses';
 
 export type HttpMethod = 'get' | 'post';
@@ -90,6 +92,11 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'get', path: '/me/notifications', summary: "The caller's notices (unread count and list)", rules: ['NTF-2'], tag: 'portal', who: 'signed-in', query: InboxQuerySchema },
 	{ method: 'post', path: '/me/notifications/:id/read', summary: 'Mark one of the caller\'s notices read', rules: ['NTF-2'], tag: 'portal', who: 'signed-in', params: z.object({ id: RequestIdSchema }) },
 	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },
+
+	{ method: 'get', path: '/follow-ups/due', summary: "The agents' call list: planned follow-ups due on a date (calendar time zone) or overdue", rules: ['FUP-1', 'FUP-2', 'FUP-3'], tag: 'follow-ups', who: 'staff', query: DueQuerySchema },
+	{ method: 'post', path: '/follow-ups/:id/log', summary: 'Log a follow-up call: reached (done, with satisfaction 1–5) or unreachable (noted)', rules: ['FUP-3', 'FUP-4'], tag: 'follow-ups', who: 'staff', params: z.object({ id: FollowUpIdSchema }), body: FollowUpLogSchema },
+	{ method: 'get', path: '/survey/:token', summary: "The customer's satisfaction survey page (Chinese, ?lang=en), no account", rules: ['FUP-6'], tag: 'follow-ups', who: 'public', params: z.object({ token: z.string().describe('the signed single-use token of the survey link') }), produces: ['text/html'] },
+	{ method: 'post', path: '/survey/:token', summary: 'Record the survey answer once (score 1–5, comment); JSON or a form post', rules: ['FUP-6', 'NTF-1'], tag: 'follow-ups', who: 'public', params: z.object({ token: z.string() }), body: SurveyAnswerSchema, produces: ['application/json', 'text/html'] },
 
 	{ method: 'get', path: '/portal', summary: 'Redirects to /portal/', rules: ['DLR-1'], tag: 'portal', who: 'public', produces: ['text/html'] },
 	{ method: 'get', path: '/portal/{file}', expressPattern: String.raw`^\/portal\/(.*)$`, summary: 'The dealer and technician portal (static page)', rules: ['DLR-1'], tag: 'portal', who: 'public', params: z.object({ file: z.string() }), produces: ['text/html', 'text/javascript', 'text/css'] },

@@ -9,6 +9,7 @@ import { conflict, ScopeForbiddenError } from '../lib/errors';
 import { syncContext, syncRecordTimers } from '../sla/sync-timers';
 import { loadRequestFacts } from './load-request-facts';
 import { notifyRequests, requestActorOf } from './register-request-hooks';
+import { followUpEventOf, planFollowUps } from '../follow-ups/plan-follow-ups';
 
 export async function applyRequestStep(ctx: PackContext, caller: Caller, id: number, change: RequestChange, extra: Record<string, unknown> = {}, now = new Date()) {
 	const written = await ctx.database.transaction(async (trx) => {
@@ -28,5 +29,8 @@ export async function applyRequestStep(ctx: PackContext, caller: Caller, id: num
 	});
 	const sync = await syncRecordTimers(await syncContext(ctx), 'service_requests', id);
 	await notifyRequests(ctx, [id], now).catch((error) => ctx.logger.error(`[after-sales] NTF-1: notices of request ${id} failed: ${(error as Error).message}`));
+	// FUP-1..3: this path writes without events, so the follow-ups the step calls for are planned here.
+	const fupEvent = written.from !== written.to ? followUpEventOf('service_requests', written.to) : null;
+	if (fupEvent) await planFollowUps(ctx, 'service_requests', [id], fupEvent, now).catch((error) => ctx.logger.error(`[after-sales] FUP-1..3: follow-ups of request ${id} failed: ${(error as Error).message}`));
 	return { ...written, timers: sync.timers.map((t) => ({ milestone: t.milestone, state: t.state, due_at: t.due_at?.toISOString() ?? null, fulfilled_at: t.fulfilled_at?.toISOString() ?? null })) };
 }

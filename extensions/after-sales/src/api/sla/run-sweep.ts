@@ -19,6 +19,8 @@ import { loadDueRecords, type RecordRef } from './load-due-records';
 import { loadPolicies } from './load-policies';
 import { SLA_COLLECTIONS } from './sync-timers';
 import { writeSweepPlan } from './write-sweep-plan';
+import { loadFollowUpSettings } from '../follow-ups/load-follow-up-settings';
+import { markMissedFollowUps } from '../follow-ups/mark-missed-follow-ups';
 
 export type SweepReport = {
 	due_timers: number;
@@ -32,6 +34,8 @@ export type SweepReport = {
 	failed_records: number;
 	/** Records another instance's sweep held: theirs this time. */
 	skipped_locked: number;
+	/** FUP-1..3: planned follow-ups past their window, now missed. */
+	follow_ups_missed: number;
 	deliveries_sent: number;
 	deliveries_failed: number;
 	/** Of `duration_ms`, the time spent delivering notices. */
@@ -54,7 +58,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) === 'sqlite' ? false : 'skip',
-		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
+		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
@@ -77,6 +81,13 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 		state.report.due_timers += due.length;
 		await sweepBatch(state, due);
 		if (due.length < BATCH) break;
+	}
+
+	// FUP-1..3: one set-based update; a failure is logged and retried next sweep, never stops the deliveries.
+	try {
+		state.report.follow_ups_missed = await markMissedFollowUps(knex, (await loadFollowUpSettings(ctx, knex)).rules, now);
+	} catch (error) {
+		ctx.logger.error(`[after-sales] FUP-1..3: marking missed follow-ups failed, retried next sweep: ${(error as Error).message}`);
 	}
 
 	const delivering = Date.now();

@@ -6,6 +6,7 @@
 export const SYSTEM_OWNED_FIELDS: Readonly<Record<string, readonly string[]>> = {
 	dealer_ledger: ['idempotency_key', 'posted_by'],
 	escalations: ['escalation_key'],
+	follow_ups: ['follow_up_key', 'survey_url'],
 	quality_alerts: ['alert_key'],
 	warranty_claims: ['claim_no', 'writeoff_notice_no'],
 	parts_returns: ['batch_key'],

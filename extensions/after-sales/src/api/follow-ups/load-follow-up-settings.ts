@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+import type { Calendar } from '../../domain/calendar';
+import { FollowUpRulesSchema, type FollowUpRules } from '../../domain/follow-ups';
+import type { PackContext } from '../lib/context';
+import { loadSettings } from '../services/settings';
+
+export type FollowUpSettings = { rules: FollowUpRules; calendar: Calendar; secret: string; publicUrl: string };
+
+const FIELDS = [
+	'first_call_within_hours', 'second_follow_up_from_days', 'second_follow_up_until_days', 'satisfaction_call_after_days', 'satisfaction_call_within_days',
+	'follow_up_window_days', 'survey_valid_days', 'low_score_threshold',
+] as const;
+
+/**
+ * FUP-1..3, FUP-6: the follow-up numbers from the settings singleton. A stored value the rules
+ * cannot use falls back to its default field by field (a bad setting never stops a write); a
+ * from/until pair out of order falls back as a pair.
+ */
+export async function loadFollowUpSettings(ctx: PackContext, knex: Knex = ctx.database): Promise<FollowUpSettings> {
+	const settings = await loadSettings(knex);
+	const input: Record<string, number> = {};
+	for (const field of FIELDS) {
+		const raw = settings.raw[field];
+		const value = raw === null || raw === undefined || raw === '' ? undefined : Number(raw);
+		if (value === undefined) continue;
+		if (FollowUpRulesSchema.shape[field].safeParse(value).success) input[field] = value;
+	}
+	let parsed = FollowUpRulesSchema.safeParse(input);
+	if (!parsed.success) {
+		delete input['second_follow_up_from_days'];
+		delete input['second_follow_up_until_days'];
+		parsed = FollowUpRulesSchema.safeParse(input);
+	}
+	return {
+		rules: parsed.success ? parsed.data : FollowUpRulesSchema.parse({}),
+		calendar: settings.calendar,
+		secret: String(ctx.env['SECRET'] ?? ''),
+		publicUrl: String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, ''),
+	};
+}
