@@ -18,11 +18,11 @@ import {
 export const DEMO_PASSWORD = 'service-demo';
 
 export const DEMO_USERS = [
-	{ email: 'manager@example.com', first_name: '建国', last_name: '王', role: 'service_manager', title: '售后服务部主管' },
-	{ email: 'agent@example.com', first_name: '海燕', last_name: '李', role: 'service_agent', title: '客服专员' },
-	{ email: 'tech1@example.com', first_name: '志强', last_name: '张', role: 'technician', title: '售后工程师' },
-	{ email: 'tech2@example.com', first_name: '立新', last_name: '刘', role: 'technician', title: '售后工程师' },
-	{ email: 'tech3@example.com', first_name: '春生', last_name: '陈', role: 'technician', title: '技术员' },
+	{ email: 'manager@example.com', first_name: '建国', last_name: '王', role: 'service_manager', title: '售后服务部主管', mobile: '13800000001' },
+	{ email: 'agent@example.com', first_name: '海燕', last_name: '李', role: 'service_agent', title: '客服专员', mobile: '13800000002' },
+	{ email: 'tech1@example.com', first_name: '志强', last_name: '张', role: 'technician', title: '售后工程师', mobile: '13800000011' },
+	{ email: 'tech2@example.com', first_name: '立新', last_name: '刘', role: 'technician', title: '售后工程师', mobile: '13800000012' },
+	{ email: 'tech3@example.com', first_name: '春生', last_name: '陈', role: 'technician', title: '技术员', mobile: '13800000013' },
 ] as const;
 
 export type SeedReport = Record<string, number>;
@@ -84,7 +84,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	for (const u of DEMO_USERS) {
 		const [existing] = await users.readByQuery({ filter: { email: { _eq: u.email } }, limit: 1 });
 		userIds[u.email] = existing?.id ?? (await users.createOne({
-			email: u.email, password: DEMO_PASSWORD, first_name: u.first_name, last_name: u.last_name, title: u.title,
+			email: u.email, password: DEMO_PASSWORD, first_name: u.first_name, last_name: u.last_name, title: u.title, mobile: u.mobile,
 			role: ROLE_BY_KEY.get(u.role)!.id, status: 'active', language: 'zh-CN',
 		}));
 	}
