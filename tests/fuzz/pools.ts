@@ -134,5 +134,12 @@ export async function buildWorld(): Promise<FuzzWorld> {
 export async function restoreSettings(settings: Record<string, unknown>) {
 	const admin = await actor('admin');
 	const { id: _id, ...rest } = settings as Record<string, unknown> & { id?: unknown };
-	await patch(admin, '/items/service_settings', rest);
+	const res = await patch(admin, '/items/service_settings', rest);
+	if (res.status === 200) return;
+	// A restore that fails would leave a generated setting (a line maximum of 12.00, say) for every
+	// later test file: say why, and put the row back as it was read.
+	console.warn(`[fuzz] restoring service_settings through the API failed (${res.status} ${JSON.stringify(res.body).slice(0, 500)}); restored in the database`);
+	const row = Object.fromEntries(Object.entries(rest).filter(([k]) => !['date_updated', 'user_updated', 'date_created', 'user_created'].includes(k))
+		.map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v]));
+	await db()('service_settings').update(row);
 }
