@@ -248,6 +248,9 @@ describe('claim life-cycle with every role (WTY-6, WTY-7, WTY-8)', () => {
 		const credits = after.entries.filter((e: any) => e.claim === claimId);
 		expect(credits).toHaveLength(1);
 		expect(credits[0]).toMatchObject({ entry_type: 'warranty_credit', amount: '1290.50' });
+		// CAL-3: the portal shows when, as a date and time in the calendar's zone, not an epoch number.
+		expect(credits[0].posted_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+		expect(credits[0].posted_local).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
 		expect((Number(after.balance) * 100 - Number(before.balance) * 100) / 100).toBeCloseTo(1290.5, 2);
 	});
 

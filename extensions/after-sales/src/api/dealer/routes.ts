@@ -6,9 +6,10 @@ import type { Knex } from 'knex';
 import { assertOldPartsUnclaimed, REJECTION_REASONS } from '../../domain/claims';
 import { parseBoundedMoney } from '../../domain/integrity';
 import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
+import { formatLocalInstant } from '../../domain/calendar';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
-import { toDay, toJsonArray } from '../lib/db-values';
+import { toDay, toInstant, toJsonArray } from '../lib/db-values';
 import { parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
 import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
@@ -189,7 +190,15 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const entries = await knex()('dealer_ledger as l').leftJoin('warranty_claims as c', 'c.id', 'l.claim').where('l.dealer', dealer)
 			.orderBy('l.posted_at', 'desc').orderBy('l.id', 'desc')
 			.select('l.id', 'l.entry_type', 'l.amount', 'l.claim', 'c.claim_no', 'l.posted_at', 'l.note');
-		return { balance: await dealerBalance(knex(), dealer), entries: entries.map((e: Row) => ({ ...e, amount: money(e.amount) })) };
+		// CAL-3: the posting moment as an instant and as the day people read, in the calendar's zone.
+		const timeZone = (await loadSettings(knex())).calendar.timezone;
+		return {
+			balance: await dealerBalance(knex(), dealer),
+			entries: entries.map((e: Row) => {
+				const at = toInstant(e['posted_at'], knex());
+				return { ...e, amount: money(e.amount), posted_at: at?.toISOString() ?? null, posted_local: at ? formatLocalInstant(at, timeZone) : null };
+			}),
+		};
 	}));
 }
 

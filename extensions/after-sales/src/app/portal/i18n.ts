@@ -29,7 +29,7 @@ const M = {
 	signer_name: ['签字人', 'Signed by'], signature: ['用户签字（请在框内手写）', 'Customer signature (draw in the box)'], clear: ['清除', 'Clear'],
 	save_repair: ['保存维修记录', 'Save repair record'], saved_repair: ['维修记录已保存', 'Repair record saved'],
 	coverage: ['服务性质', 'Coverage'], total: ['合计', 'Total'], submit_claim: ['提交索赔', 'Submit claim'], claim_submitted: ['索赔已提交', 'Claim submitted'],
-	claim_no: ['索赔单号', 'Claim no.'], status: ['状态', 'Status'], claimed: ['申请金额', 'Claimed'], approved: ['核准金额', 'Approved'],
+	claim_no: ['索赔单号', 'Claim no.'], status: ['状态', 'Status'], claimed: ['申请金额', 'Claimed'], approved: ['已核准', 'Approved'], approved_amount: ['核准金额', 'Approved amount'],
 	reasons: ['拒赔原因', 'Rejection reasons'], confirm_writeoff: ['确认核销通知', 'Confirm write-off notice'],
 	balance: ['余额（冲减应收）', 'Balance (reduces receivables)'], deadline: ['截止日', 'Deadline'], ship: ['已发运', 'Mark shipped'], carrier: ['承运方式', 'Carrier'],
 	log_repair: ['登记维修', 'Log repair'], schedule: ['安排上门', 'Schedule'], schedule_at: ['预约服务时间', 'Service appointment'],
