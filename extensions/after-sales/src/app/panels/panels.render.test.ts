@@ -1,13 +1,11 @@
 // The panel components rendered (Vue server renderer, no DOM) with the Directus app stubbed: each
 // state of the v-if chain — loading, error, empty, data — shows what it should (RPT-1, RPT-4, ESC-1).
 // The .vue files are compiled here with @vue/compiler-sfc, as the extensions-sdk does at build time.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { compileScript, parse } from '@vue/compiler-sfc';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createSSRApp, defineComponent, h, ref, shallowRef, type Component } from 'vue';
 import { renderToString } from 'vue/server-renderer';
+import { loadVueForTest, removeCompiled } from '../lib/load-vue-for-test';
 
 const state = { data: shallowRef<unknown>(null), loading: ref(false), error: ref<string | null>(null) };
 
@@ -18,21 +16,10 @@ vi.mock('./lib/use-locale', async () => {
 });
 vi.mock('./lib/chart', () => ({ Chart: class { destroy() {} } }));
 
-const compiled: string[] = [];
 
-/** Compiles a .vue file next to itself (so its relative imports resolve) and imports it. */
-async function load(file: string): Promise<Component> {
-	const path = join(import.meta.dirname, file);
-	const { descriptor } = parse(readFileSync(path, 'utf8'), { filename: path });
-	const script = compileScript(descriptor, { id: basename(file), inlineTemplate: true });
-	const js = ts.transpileModule(script.content, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
-	const out = join(dirname(path), `.render-test-${basename(file, '.vue')}.mjs`);
-	writeFileSync(out, js);
-	compiled.push(out);
-	return (await import(/* @vite-ignore */ out)).default as Component;
-}
+const load = (file: string) => loadVueForTest(join(import.meta.dirname, file));
+afterAll(removeCompiled);
 
-afterAll(() => compiled.forEach((file) => rmSync(file, { force: true })));
 
 const stubs = {
 	'v-progress-circular': defineComponent({ render: () => h('div', { class: 'stub-progress' }) }),

@@ -1,12 +1,10 @@
 // The timeline component rendered (Vue server renderer, no DOM) with the Studio stubbed: the
 // empty, unreadable and data states of its v-if chain (ARC-3, CMP-3). Compiled as in panels.render.test.ts.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { compileScript, parse } from '@vue/compiler-sfc';
-import ts from 'typescript';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { createSSRApp, ref, shallowRef, type Component } from 'vue';
 import { renderToString } from 'vue/server-renderer';
+import { loadVueForTest, removeCompiled } from '../../lib/load-vue-for-test';
 
 const WANG = '8f0e4a52-1111-4000-8000-000000000001';
 
@@ -21,19 +19,9 @@ vi.mock('./lib/use-history-context', async () => {
 	};
 });
 
-const compiled: string[] = [];
-afterAll(() => compiled.forEach((file) => rmSync(file, { force: true })));
 
-async function load(file: string): Promise<Component> {
-	const path = join(import.meta.dirname, file);
-	const { descriptor } = parse(readFileSync(path, 'utf8'), { filename: path });
-	const script = compileScript(descriptor, { id: basename(file), inlineTemplate: true });
-	const js = ts.transpileModule(script.content, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
-	const out = join(dirname(path), `.render-test-${basename(file, '.vue')}.mjs`);
-	writeFileSync(out, js);
-	compiled.push(out);
-	return (await import(/* @vite-ignore */ out)).default as Component;
-}
+const load = (file: string) => loadVueForTest(join(import.meta.dirname, file));
+afterAll(removeCompiled);
 
 const render = async (props: Record<string, unknown>) => (await renderToString(createSSRApp(await load('history-timeline.vue'), props))).replace(/<!--[^>]*-->/g, '');
 
