@@ -13,8 +13,6 @@ const src = join(root, 'extensions', 'after-sales', 'src');
 /** Rules not (yet) enforced end to end, and what is left. Keep it true. */
 export const STATUS = {
 	'REQ-4': 'partial: a completed paid repair is charged no more than its quote plus consented work; a paid repair is not yet required to have a quote, and parts added after completion are not re-checked.',
-	'REQ-6': 'absent: no progress check at a fraction of the promised window yet (`progress_check_percent` is not read).',
-	'REQ-7': 'absent: no pick-up notice to the customer yet (`collect_notice_*_hours` are not read).',
 	'WTY-2': 'partial: a late card makes the repair `paid`; the dealer-bears-cost remedy and portal card registration are not built.',
 	'WTY-4': 'partial: `dealer_promise_beyond_scope` is recorded and excluded from coverage; no separate record of the promise.',
 	'WTY-9': 'partial: the coverage answer names the next remedy from the history; repairs do not record the remedy taken.',
@@ -27,9 +25,6 @@ export const STATUS = {
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',
 	'DLR-5': 'absent: no stock returns to the factory.',
-	'FUP-4': 'partial: every follow-up call is logged, reached or not (`POST /follow-ups/:id/log`); event calls and letters are not planned yet (domain code only).',
-	'FUP-5': 'absent: no key-account visits.',
-	'FUP-6': 'partial: each satisfaction call carries a signed single-use survey link (answered without an account; a low score opens a task and tells the technician and the managers in-app); the pack does not send the link by SMS or WeChat itself: the agent passes it on from the call list.',
 	'RPT-2': 'partial: the summary exists on demand (`GET /after-sales/reports/summary`); it is not generated and sent monthly.',
 	'RPT-5': 'partial: the quality report exists on demand; it is not generated and sent monthly.',
 	'NTF-1': 'partial: technicians and dealers are told of assignments and tasks, handlers and levels of warnings and breaches, the technician and the managers of a low survey score (in-app only); pick-up notices are not built.',

@@ -20,7 +20,7 @@ export interface ServiceSettings {
 	parts_return_reminder_days: 'json' | null;
 	/** 农忙季节 / Busy seasons — WTY-11: busy-season dates per region and category */
 	busy_seasons: 'json' | null;
-	/** 进度检查点（%） / Progress check at (%) — REQ-6: 70–80 % */
+	/** 进度检查点（%） / Progress check at (%) — REQ-6: check progress when 70–80 % of the promised time has passed */
 	progress_check_percent: number | null;
 	/** 短工期取车提前通知（小时） / Collection notice, short jobs (h) — REQ-7 */
 	collect_notice_short_hours: number | null;
@@ -52,15 +52,17 @@ export interface ServiceSettings {
 	low_score_threshold: number | null;
 	/** 活动电话通知提前（天） / Event call before (days) — FUP-4 */
 	event_notice_days_before: number | null;
-	/** 通话后寄信期限（天） / Letter within (days) */
+	/** 通话后寄信期限（天） / Letter within (days) — FUP-4 */
 	event_letter_within_days: number | null;
+	/** 重点客户走访季节 / Key-account visit seasons — FUP-5: spring and autumn visits, month-day windows */
+	key_account_visit_windows: 'json' | null;
 	/** 单笔金额上限（元） / Maximum per amount (CNY) — INT-4: ceiling of every line, cost and ledger amount */
 	max_line_amount: string | number | null;
 	/** 经销商评级阈值 / Dealer rating thresholds — DLR-4 */
 	dealer_rating_thresholds: 'json' | null;
 	/** 质量预警阈值 / Quality-alert thresholds — RPT-4: month / quarter / year */
 	quality_thresholds: 'json' | null;
-	/** 通知渠道 / Notification channels — In-app, e-mail, webhooks (DingTalk / WeCom / Feishu) */
+	/** 通知渠道 / Notification channels — In-app, e-mail, webhooks (DingTalk / WeCom / Feishu); customer_sms: the gateway customers are texted through (REQ-7, FUP-6) */
 	notification_channels: 'json' | null;
 	/** 默认时区 / Default time zone */
 	default_timezone: string | null;
@@ -124,8 +126,10 @@ export interface Customers {
 	type: 'company' | 'individual';
 	/** 联系人 / Contact person */
 	contact_person: string | null;
-	/** 电话 / Phone */
+	/** 电话 / Phone — REQ-7, FUP-6: collection notices and survey links are texted here */
 	phone: string | null;
+	/** 电子邮箱 / E-mail — When set, collection notices and survey links are e-mailed too */
+	email: string | null;
 	/** 地区 / Region */
 	region: string | null;
 	/** 地址 / Address */
@@ -641,7 +645,7 @@ export interface FollowUps {
 	/** 编号 / ID */
 	id: number;
 	/** 类型 / Kind */
-	kind: 'first_call' | 'second_call' | 'satisfaction_call' | 'survey' | 'event_call' | 'event_letter' | 'key_account_visit';
+	kind: 'first_call' | 'second_call' | 'satisfaction_call' | 'survey' | 'event_call' | 'event_letter' | 'key_account_visit' | 'collect_notice';
 	/** 客户 / Customer */
 	customer: number | Customers;
 	/** 报修单 / Service request */
@@ -659,7 +663,7 @@ export interface FollowUps {
 	/** 回访人 / Done by */
 	done_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 方式 / Channel */
-	channel: 'phone' | 'letter' | 'visit' | 'sms' | 'wechat' | 'survey' | null;
+	channel: 'phone' | 'letter' | 'visit' | 'sms' | 'wechat' | 'survey' | 'email' | null;
 	/** 满意度（1–5） / Satisfaction (1–5) */
 	satisfaction: number | null;
 	/** 活动名称 / Event */
@@ -670,6 +674,10 @@ export interface FollowUps {
 	notes: string | null;
 	/** 满意度调查链接 / Survey link — FUP-6: the signed single-use link sent to the customer; no account needed */
 	survey_url: string | null;
+	/** 发给客户的消息 / Messages to the customer — REQ-7, FUP-6: SMS / e-mail status, retries and errors */
+	deliveries: 'json' | null;
+	/** 下次发送 / Next send at */
+	next_delivery_at: 'datetime' | null;
 	/** 唯一键 / Key — FUP-1..3: a rule creates its follow-up exactly once */
 	follow_up_key: string | null;
 	/** 创建时间 / Created */

@@ -27,11 +27,19 @@ export async function loadFollowUpSubject(knex: Knex, collection: FollowUpSubjec
 /** FUP-3, FUP-6: a stored follow-up with the technician who did the work (the request's assignee, else the repair's technician). */
 export async function loadFollowUpFacts(knex: Knex, id: number): Promise<FollowUpFacts | null> {
 	const r = await knex('follow_ups as f').leftJoin('service_requests as s', 's.id', 'f.service_request').leftJoin('repair_records as rr', 'rr.id', 'f.repair_record')
-		.where('f.id', id).first('f.id', 'f.kind', 'f.status', 'f.customer', 'f.service_request', 'f.repair_record', 'f.notes', 's.assignee', 'rr.technician');
+		.where('f.id', id).first('f.id', 'f.kind', 'f.status', 'f.customer', 'f.service_request', 'f.repair_record', 'f.notes', 'f.event_name', 'f.event_on', 's.assignee', 'rr.technician');
 	if (!r) return null;
 	return {
 		id: Number(r.id), kind: String(r.kind) as FollowUpRecordKind, status: String(r.status) as FollowUpStatus, customer: Number(r.customer),
 		service_request: num(r.service_request), repair_record: num(r.repair_record), notes: (r.notes as string | null) ?? null,
 		technician: (r.assignee as string | null) ?? (r.technician as string | null) ?? null,
+		event_name: (r.event_name as string | null) ?? null, event_on: toDay(r.event_on),
 	};
+}
+
+/** A date column as YYYY-MM-DD, whatever the vendor returns (a Date at local midnight, text). */
+function toDay(value: unknown): string | null {
+	if (value === null || value === undefined || value === '') return null;
+	if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`;
+	return String(value).slice(0, 10);
 }

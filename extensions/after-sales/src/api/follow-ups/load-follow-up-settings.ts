@@ -3,12 +3,16 @@ import type { Calendar } from '../../domain/calendar';
 import { FollowUpRulesSchema, type FollowUpRules } from '../../domain/follow-ups';
 import type { PackContext } from '../lib/context';
 import { loadSettings } from '../services/settings';
+import { channelsOf } from '../services/settings';
+import { toJson } from '../lib/db-values';
+import type { NotificationChannels } from '../../domain/notifications';
 
-export type FollowUpSettings = { rules: FollowUpRules; calendar: Calendar; secret: string; publicUrl: string };
+export type FollowUpSettings = { rules: FollowUpRules; calendar: Calendar; secret: string; publicUrl: string; channels: NotificationChannels };
 
 const FIELDS = [
 	'first_call_within_hours', 'second_follow_up_from_days', 'second_follow_up_until_days', 'satisfaction_call_after_days', 'satisfaction_call_within_days',
-	'follow_up_window_days', 'survey_valid_days', 'low_score_threshold',
+	'follow_up_window_days', 'survey_valid_days', 'low_score_threshold', 'event_notice_days_before', 'event_letter_within_days',
+	'collect_notice_short_hours', 'collect_notice_long_hours', 'long_job_days',
 ] as const;
 
 /**
@@ -18,7 +22,10 @@ const FIELDS = [
  */
 export async function loadFollowUpSettings(ctx: PackContext, knex: Knex = ctx.database): Promise<FollowUpSettings> {
 	const settings = await loadSettings(knex);
-	const input: Record<string, number> = {};
+	const input: Record<string, unknown> = {};
+	// FUP-5: the visit seasons are a JSON list; an unusable list falls back to spring and autumn.
+	const windows = FollowUpRulesSchema.shape.key_account_visit_windows.safeParse(toJson(settings.raw['key_account_visit_windows']) ?? undefined);
+	if (windows.success) input['key_account_visit_windows'] = windows.data;
 	for (const field of FIELDS) {
 		const raw = settings.raw[field];
 		const value = raw === null || raw === undefined || raw === '' ? undefined : Number(raw);
@@ -36,5 +43,6 @@ export async function loadFollowUpSettings(ctx: PackContext, knex: Knex = ctx.da
 		calendar: settings.calendar,
 		secret: String(ctx.env['SECRET'] ?? ''),
 		publicUrl: String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, ''),
+		channels: channelsOf(settings.raw, ctx),
 	};
 }

@@ -1,6 +1,7 @@
 // FUP-6: the survey page a customer opens on a phone: plain HTML and CSS, no script (so the page's
 // policy forbids every script), Chinese by default with an English switch. A form posts the score
 // and the comment back to the same link.
+import { escapeHtml } from '../lib/escape-html';
 
 export type SurveyLang = 'zh' | 'en';
 
@@ -27,29 +28,28 @@ const TEXT = {
 	},
 } as const;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderSurveyPage(lang: SurveyLang, state: SurveyPageState): string {
 	const t = TEXT[lang];
 	const other: SurveyLang = lang === 'zh' ? 'en' : 'zh';
 	let body: string;
 	if (state.kind === 'form') {
-		const scores = t.scores.map((label, i) => `<label class="score"><input type="radio" name="score" value="${i + 1}" required><span class="n">${i + 1}</span><span class="l">${escape(label)}</span></label>`).join('');
-		body = `<p class="intro">${escape(t.intro)}</p><p class="subject">${escape(state.subject)}</p>
-${state.error ? `<p class="error" role="alert">${escape(state.error)}</p>` : ''}
+		const scores = t.scores.map((label, i) => `<label class="score"><input type="radio" name="score" value="${i + 1}" required><span class="n">${i + 1}</span><span class="l">${escapeHtml(label)}</span></label>`).join('');
+		body = `<p class="intro">${escapeHtml(t.intro)}</p><p class="subject">${escapeHtml(state.subject)}</p>
+${state.error ? `<p class="error" role="alert">${escapeHtml(state.error)}</p>` : ''}
 <form method="post" action="?lang=${lang}">
-<fieldset><legend>${escape(t.question)}</legend><div class="scores">${scores}</div></fieldset>
-<label class="comment" for="comment">${escape(t.comment)}</label>
-<textarea id="comment" name="comment" rows="4" maxlength="2000" placeholder="${escape(t.placeholder)}"></textarea>
+<fieldset><legend>${escapeHtml(t.question)}</legend><div class="scores">${scores}</div></fieldset>
+<label class="comment" for="comment">${escapeHtml(t.comment)}</label>
+<textarea id="comment" name="comment" rows="4" maxlength="2000" placeholder="${escapeHtml(t.placeholder)}"></textarea>
 <input type="hidden" name="lang" value="${lang}">
-<button type="submit">${escape(t.submit)}</button>
-</form><p class="small">${escape(t.privacy)}</p>`;
+<button type="submit">${escapeHtml(t.submit)}</button>
+</form><p class="small">${escapeHtml(t.privacy)}</p>`;
 	} else if (state.kind === 'thanks') {
-		body = `<p class="done">${escape(state.low ? t.thanksLow : t.thanks)}</p>`;
+		body = `<p class="done">${escapeHtml(state.low ? t.thanksLow : t.thanks)}</p>`;
 	} else if (state.kind === 'answered') {
-		body = `<p class="done">${escape(t.answered)}</p>`;
+		body = `<p class="done">${escapeHtml(t.answered)}</p>`;
 	} else {
-		body = `<p class="error">${escape(state.status === 400 ? t.invalid : state.status === 410 ? t.expired : state.status === 409 ? t.answered : t.failed)}</p>`;
+		body = `<p class="error">${escapeHtml(state.status === 400 ? t.invalid : state.status === 410 ? t.expired : state.status === 409 ? t.answered : t.failed)}</p>`;
 	}
 	return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -57,7 +57,7 @@ ${state.error ? `<p class="error" role="alert">${escape(state.error)}</p>` : ''}
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escape(t.title)}</title>
+<title>${escapeHtml(t.title)}</title>
 <style>
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f4f6fa;color:#1c2430}
 main{max-width:28rem;margin:0 auto;padding:1.25rem 1rem 2rem}h1{font-size:1.35rem;margin:.25rem 0 1rem}
@@ -73,8 +73,8 @@ button{width:100%;margin-top:1rem;padding:.85rem;font:inherit;font-weight:600;co
 </style>
 </head>
 <body><main>
-<a class="lang" href="?lang=${other}">${escape(t.switchTo)}</a>
-<h1>${escape(t.title)}</h1>
+<a class="lang" href="?lang=${other}">${escapeHtml(t.switchTo)}</a>
+<h1>${escapeHtml(t.title)}</h1>
 ${body}
 </main></body>
 </html>`;

@@ -1,21 +1,24 @@
 // The agents' call list and call log (FUP-1..4): parse → rule → one transaction → respond.
 //   GET  /after-sales/follow-ups/due?date=YYYY-MM-DD   staff: planned follow-ups due that day or overdue
 //   POST /after-sales/follow-ups/:id/log               staff: a call made (or attempted)
+//   POST /after-sales/follow-ups/events                staff: FUP-4 an event's calls, 14 days before
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { formatLocalInstant } from '../../domain/calendar';
 import {
-	computeCallListEnd, computeDayEnd, computeDayStart, decideFollowUpLog, FOLLOW_UP_KIND_LABELS, FollowUpLogSchema, type FollowUpRecordKind,
+	computeCallListEnd, computeDayEnd, computeDayStart, decideEventCalls, decideFollowUpLog, EventNoticeInputSchema, FOLLOW_UP_KIND_LABELS, FollowUpLogSchema,
+	type EventNoticeInput, type FollowUpRecordKind,
 } from '../../domain/follow-ups';
 import { StrictDateSchema } from '../../domain/integrity';
 import { computeLocalDate } from '../../domain/warranty';
 import { refreshCustomerOverview } from '../hooks/archive';
 import { assertStaff, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { toInstant, toStoredInstant, vendorOf } from '../lib/db-values';
-import { NotFoundError, parseOrThrow } from '../lib/errors';
+import { toBool, toInstant, toStoredInstant, vendorOf } from '../lib/db-values';
+import { NotFoundError, parseOrThrow, ruleViolation } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import { loadFollowUpSettings } from './load-follow-up-settings';
+import { writeFollowUps } from './write-follow-ups';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -30,6 +33,18 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 		assertStaff(caller, 'FUP-3');
 		const query = parseOrThrow(DueQuerySchema, req.query ?? {}, 'FUP-3');
 		return loadCallList(ctx, query.date ?? null, query.limit ?? 500, new Date());
+	}));
+
+	router.post('/follow-ups/events', route(async (caller, req) => {
+		assertStaff(caller, 'FUP-4');
+		const input = parseOrThrow(EventNoticeInputSchema, req.body ?? {}, 'FUP-4');
+		const settings = await loadFollowUpSettings(ctx);
+		const now = new Date();
+		if (input.event_on < computeLocalDate(now, settings.calendar.timezone)) throw ruleViolation('FUP-4', 'event_on', 'the event is already over; an event notice is planned before the event');
+		const customers = await selectEventCustomers(ctx, input);
+		const planned = decideEventCalls(input, customers, settings.rules, settings.calendar.timezone, now);
+		const created = await writeFollowUps(ctx.database, planned, settings, now);
+		return { event_name: input.event_name, event_on: input.event_on, customers: customers.length, created, already_planned: planned.length - created, call_on: planned[0] ? formatLocalInstant(planned[0].due_at, settings.calendar.timezone).slice(0, 10) : null };
 	}));
 
 	router.post('/follow-ups/:id/log', route(async (caller, req) => {
@@ -52,12 +67,32 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 				await trx('follow_ups').where({ follow_up_key: plan.reschedule.follow_up_key, status: 'planned' })
 					.update({ due_at: toStoredInstant(plan.reschedule.due_at, trx), due_until: toStoredInstant(plan.reschedule.due_until, trx), date_updated: toStoredInstant(now, trx) });
 			}
+			if (plan.follow_on) await writeFollowUps(trx, [plan.follow_on], settings, now);
 			return facts.customer;
 		});
 		await refreshCustomerOverview(ctx.database, [customer]).catch((error) => ctx.logger.warn(`[after-sales] ARC-5 overview refresh failed: ${(error as Error).message}`));
 		const row = await ctx.database('follow_ups').where({ id }).first('id', 'kind', 'status', 'channel', 'satisfaction', 'notes', 'done_at', 'done_by', 'due_at', 'due_until');
 		return { ...row, done_at: toInstant(row.done_at, ctx.database)?.toISOString() ?? null, due_at: toInstant(row.due_at, ctx.database)?.toISOString() ?? null, due_until: toInstant(row.due_until, ctx.database)?.toISOString() ?? null };
 	}));
+}
+
+/** FUP-4: the customers an event notice reaches; a named customer that does not exist is a 400 naming it. */
+async function selectEventCustomers(ctx: PackContext, input: EventNoticeInput): Promise<number[]> {
+	const knex = ctx.database;
+	const found = new Set<number>();
+	if (input.customers) {
+		const rows: { id: number }[] = await knex('customers').whereIn('id', input.customers).select('id');
+		const have = new Set(rows.map((r) => Number(r.id)));
+		const missing = input.customers.findIndex((id) => !have.has(id));
+		if (missing !== -1) throw ruleViolation('FUP-4', `customers.${missing}`, `no customer #${input.customers[missing]}`);
+		for (const id of have) found.add(id);
+	}
+	if (input.key_accounts || input.region) {
+		const q = knex('customers').where((w) => w.whereNot('status', 'archived').orWhereNull('status')).select('id', 'key_account');
+		if (input.region) q.where('region', input.region);
+		for (const r of (await q) as { id: number; key_account: unknown }[]) if (!input.key_accounts || toBool(r.key_account)) found.add(Number(r.id));
+	}
+	return [...found].sort((a, b) => a - b);
 }
 
 /** FUP-1..3: planned follow-ups due before the end of `date` (its own and overdue ones), earliest first, with whom to call about what. */

@@ -3,6 +3,7 @@
 // once), and for a low score the follow-up task and the notices (each once, by key).
 import type { Knex } from 'knex';
 import { decideSurveyAnswer, OPEN_FOLLOW_UP_STATUSES, FollowUpStateError, type SurveyAnswer } from '../../domain/follow-ups';
+import { computeNoticeDeliveries } from '../../domain/notifications';
 import { ROLE_BY_KEY } from '../install/roles';
 import { fromInstant, toStoredInstant, vendorOf } from '../lib/db-values';
 import { insertManyOnce, insertOnce } from '../lib/insert-once';
@@ -33,11 +34,16 @@ export async function writeSurveyAnswer(knex: Knex, id: number, answer: SurveyAn
 		}, 'follow_up_key');
 		const taskRow = await trx('follow_ups').where({ follow_up_key: task.follow_up_key }).first('id');
 		const managers: { id: string }[] = await trx('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
+		const deliveriesOf = (key: string, person: string) => {
+			const deliveries = computeNoticeDeliveries(key, 'negative_feedback', person, settings.channels, now);
+			return { deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, trx) : null };
+		};
 		const people = [...new Set([...(plan.lowScore.notify.technician ? [plan.lowScore.notify.technician] : []), ...managers.map((m) => String(m.id))])];
 		const notified = await insertManyOnce(trx, 'directus_notifications', people.map((person) => ({
 			notice_key: plan.lowScore!.noticeKey(person), recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, trx),
 			collection: 'follow_ups', item: String(taskRow?.id ?? id), subject: plan.lowScore!.subject.slice(0, 255), message: plan.lowScore!.message,
-			deliveries: JSON.stringify([]), next_delivery_at: null,
+			// NTF-2: negative feedback reaches people by e-mail and the robots too, like every notice.
+			...deliveriesOf(plan.lowScore!.noticeKey(person), person),
 		})), 'notice_key');
 		return { id, customer: facts.customer, satisfaction: answer.score, low_score: true, task: taskRow ? Number(taskRow.id) : null, notified };
 	});

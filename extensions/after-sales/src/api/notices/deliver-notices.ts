@@ -5,7 +5,8 @@
 // drops a repeat by it), each digest is marked right after sending, failures retry with backoff,
 // and a failing channel blocks no other.
 import type { Knex } from 'knex';
-import { computeDeliveryAfterAttempt, computeDigestKey, type Delivery, type NotificationChannels } from '../../domain/notifications';
+import { computeDeliveryAfterAttempt, computeDigestKey, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
+import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toJsonArray } from '../lib/db-values';
 import { mobilesOf, postToRobot } from '../lib/post-to-robot';
@@ -17,17 +18,16 @@ const BATCH = 500;
 type NoticeRow = { id: number; notice_key: string; recipient: string; collection: string | null; item: string | null; subject: string; message: string; deliveries: Delivery[] };
 type Digest = { recipient: string; channel: string; notices: NoticeRow[]; key: string };
 
-const isOpen = (d: Delivery) => (d.status === 'pending' || d.status === 'failed') && d.next_at !== null;
-
 export async function deliverNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, now = new Date()): Promise<{ sent: number; failed: number }> {
-	const lease = fromInstant(new Date(now.getTime() + LEASE_MS + Math.floor(Math.random() * 997)), knex)!;
-	const rows = await claim(knex, now, lease);
+	const lease = leaseOf(knex, now, LEASE_MS);
+	const rows = (await claimUnderLease<Record<string, unknown>>(knex, { table: 'directus_notifications', now, lease, batch: BATCH, columns: ['id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries'] }))
+		.map((r) => ({ ...(r as unknown as NoticeRow), id: Number(r['id']), deliveries: toJsonArray(r['deliveries']) as Delivery[] }));
 	if (!rows.length) return { sent: 0, failed: 0 };
 
 	const groups = new Map<string, Digest>();
 	for (const row of rows) {
 		for (const d of row.deliveries) {
-			if (!isOpen(d) || new Date(d.next_at!) > now) continue;
+			if (!isDeliveryOpen(d) || new Date(d.next_at!) > now) continue;
 			const id = `${d.channel}\u0000${row.recipient}`;
 			const digest = groups.get(id) ?? { recipient: row.recipient, channel: d.channel, notices: [], key: '' };
 			digest.notices.push(row);
@@ -56,25 +56,8 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 		await Promise.all(digest.notices.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries) })));
 	}
 	// Release every claimed row: its next retry time, or none when all is done.
-	await Promise.all(rows.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries), next_delivery_at: nextOpen(n.deliveries, knex) })));
+	await Promise.all(rows.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries), next_delivery_at: fromInstant(computeNextDeliveryAt(n.deliveries), knex) })));
 	return { sent, failed };
-}
-
-async function claim(knex: Knex, now: Date, lease: string): Promise<NoticeRow[]> {
-	const nowText = fromInstant(now, knex)!;
-	const candidates: { id: number }[] = await knex('directus_notifications').where('next_delivery_at', '<=', nowText).orderBy('id').limit(BATCH).select('id');
-	if (!candidates.length) return [];
-	const ids = candidates.map((c) => c.id);
-	// Of two instances claiming at once, only one moves a given row to its lease.
-	await knex('directus_notifications').whereIn('id', ids).andWhere('next_delivery_at', '<=', nowText).update({ next_delivery_at: lease });
-	const rows: Record<string, unknown>[] = await knex('directus_notifications').whereIn('id', ids).andWhere('next_delivery_at', lease)
-		.select('id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries');
-	return rows.map((r) => ({ ...(r as unknown as NoticeRow), id: Number(r['id']), deliveries: toJsonArray(r['deliveries']) as Delivery[] }));
-}
-
-function nextOpen(deliveries: Delivery[], knex: Knex): string | null {
-	const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
-	return open.length ? fromInstant(new Date(Math.min(...open)), knex) : null;
 }
 
 async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, schema: unknown) {

@@ -13,7 +13,7 @@ import { AcceptSchema, ArriveSchema, RequestIdSchema, StatusSchema, TechnicianRe
 import { InboxQuerySchema } from '../notices/routes';
 import { RemindQuery } from '../warranty/routes';
 import { DueQuerySchema, FollowUpIdSchema } from '../follow-ups/routes';
-import { FollowUpLogSchema, SurveyAnswerSchema } from '../../domain/follow-ups';
+import { EventNoticeInputSchema, FollowUpLogSchema, SurveyAnswerSchema } from '../../domain/follow-ups';
 import { CoverageAnswerSchema, SweepResultSchema } from './responses';
 
 export type HttpMethod = 'get' | 'post';
@@ -95,6 +95,7 @@ export const ROUTES: RouteEntry[] = [
 
 	{ method: 'get', path: '/follow-ups/due', summary: "The agents' call list: planned follow-ups due on a date (calendar time zone) or overdue", rules: ['FUP-1', 'FUP-2', 'FUP-3'], tag: 'follow-ups', who: 'staff', query: DueQuerySchema },
 	{ method: 'post', path: '/follow-ups/:id/log', summary: 'Log a follow-up call: reached (done, with satisfaction 1–5) or unreachable (noted)', rules: ['FUP-3', 'FUP-4'], tag: 'follow-ups', who: 'staff', params: z.object({ id: FollowUpIdSchema }), body: FollowUpLogSchema },
+	{ method: 'post', path: '/follow-ups/events', summary: 'Plan an event notice: a call to each customer 14 days before the event, then a letter within 2 days of the call', rules: ['FUP-4'], tag: 'follow-ups', who: 'staff', body: EventNoticeInputSchema },
 	{ method: 'get', path: '/survey/:token', summary: "The customer's satisfaction survey page (Chinese, ?lang=en), no account", rules: ['FUP-6'], tag: 'follow-ups', who: 'public', params: z.object({ token: z.string().describe('the signed single-use token of the survey link') }), produces: ['text/html'] },
 	{ method: 'post', path: '/survey/:token', summary: 'Record the survey answer once (score 1–5, comment); JSON or a form post', rules: ['FUP-6', 'NTF-1'], tag: 'follow-ups', who: 'public', params: z.object({ token: z.string() }), body: SurveyAnswerSchema, produces: ['application/json', 'text/html'] },
 

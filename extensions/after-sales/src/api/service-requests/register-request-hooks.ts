@@ -2,14 +2,14 @@
 // items API, GraphQL). The filters check each move with the domain and stamp what it means; the
 // actions turn the history steps that tell someone into notices and deliver them at once.
 import type { Knex } from 'knex';
-import { decideRequestCreate, decideRequestUpdate, type RequestActor, type RequestFacts } from '../../domain/service-requests';
+import { DESK_ROLES, decideRequestCreate, decideRequestUpdate, type RequestActor, type RequestFacts } from '../../domain/service-requests';
 import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
 import { enqueueRequestNotices } from '../notices/enqueue-request-notices';
 import { deliverNotices } from '../notices/deliver-notices';
 import { loadSettings } from '../services/settings';
-import { channelsOf } from '../sla/run-sweep';
+import { channelsOf } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { loadRequestFacts } from './load-request-facts';
 import { DomainRuleError } from '../../domain/errors';
@@ -20,14 +20,13 @@ type Meta = { key?: string | number; keys?: (string | number)[] };
 
 /** Written by the workflow only; what a client sends for them is dropped (as for complaints). */
 const WORKFLOW_FIELDS = ['history', 'accepted_at', 'arrived_at', 'arrival_location', 'plan_told_at'];
-const DESK_ROLES = ['service_agent', 'service_manager', 'leadership'] as const;
 /** Fields whose change the workflow looks at. */
 const WATCHED = ['status', 'assignee', 'dealer'];
 
 /** The system (no signed-in user: the sweep, the demo seed, the pack's own endpoints after their checks) is not checked. */
 export function requestActorOf(caller: Caller, facts: RequestFacts | null): RequestActor | null {
 	if (!caller.user) return null;
-	const desk = caller.admin || DESK_ROLES.some((r) => caller.roles.includes(r));
+	const desk = caller.admin || DESK_ROLES.some((r) => (caller.roles as readonly string[]).includes(r));
 	const field = facts !== null && ((caller.roles.includes('technician') && facts.assignee === caller.user) || (caller.roles.includes('dealer') && caller.dealer !== null && facts.dealer === caller.dealer));
 	return { user: caller.user, desk, field, roles: caller.admin ? ['admin'] : caller.roles };
 }

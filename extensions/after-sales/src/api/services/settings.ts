@@ -3,6 +3,8 @@ import { DEFAULT_CALENDAR, parseCalendar, type Calendar } from '../../domain/cal
 import { DEFAULT_MAX_LINE_FEN } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
 import { WarrantySettingsSchema, type WarrantySettings } from '../../domain/warranty';
+import { parseNotificationChannels, type NotificationChannels } from '../../domain/notifications';
+import type { PackContext } from '../lib/context';
 import { toJson } from '../lib/db-values';
 
 export type PackSettings = {
@@ -41,4 +43,15 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 		timezone: calendar.timezone,
 	});
 	return { raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount) };
+}
+
+/** ESC-2, NTF-2, REQ-7: the notification channels of the settings; a value broken by hand falls back to in-app only. */
+export function channelsOf(raw: Record<string, unknown>, ctx: PackContext): NotificationChannels {
+	try {
+		return parseNotificationChannels(toJson(raw['notification_channels']));
+	} catch (error) {
+		// Settings are validated on save; a value broken by hand must not stop escalations being logged.
+		ctx.logger.error(`[after-sales] ESC-2: notification_channels are invalid, only in-app notices are sent: ${(error as Error).message}`);
+		return parseNotificationChannels({ in_app: true });
+	}
 }

@@ -12,7 +12,9 @@ import {
 	computeDeliveryAfterAttempt,
 	computeDeliveryKey,
 	computeDigestKey,
+	computeNextDeliveryAt,
 	computeWebhookDigest,
+	isDeliveryOpen,
 	type Delivery,
 	type Digest,
 	type EscalationNotice,
@@ -21,6 +23,8 @@ import {
 } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
+import { escapeHtml } from '../lib/escape-html';
 import { postToRobot } from '../lib/post-to-robot';
 import { bulkUpdate, type BulkColumn } from './bulk-update';
 
@@ -39,7 +43,6 @@ const CLAIM_BATCH = 2_000;
 
 type Row = Record<string, unknown>;
 const parse = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : typeof value === 'string' ? JSON.parse(value) : (value as T));
-const isOpen = (d: Delivery) => (d.status === 'pending' || d.status === 'failed') && d.next_at !== null;
 const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { name: 'next_delivery_at', type: 'timestamp' }];
 
 /**
@@ -51,8 +54,8 @@ const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { 
  * re-sends a digest at most once, with the same key.
  */
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
-	const lease = fromInstant(new Date(now.getTime() + leaseMs(ctx) + Math.floor(Math.random() * 997)))!;
-	const rows = await claim(knex, now, lease);
+	const lease = leaseOf(knex, now, leaseMs(ctx));
+	const rows = await claimUnderLease<Row>(knex, { table: 'escalations', now, lease, batch: CLAIM_BATCH, max: Infinity });
 	if (!rows.length) return { sent: 0, failed: 0 };
 
 	const deliveriesOf = new Map<number, Delivery[]>();
@@ -65,7 +68,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		idOfKey.set(String(row['escalation_key']), id);
 		const escalation = toNotice(row, ctx);
 		for (const d of deliveries) {
-			if (!isOpen(d) || new Date(d.next_at!) > now) continue;
+			if (!isDeliveryOpen(d) || new Date(d.next_at!) > now) continue;
 			const delivery = d.key ?? computeDeliveryKey(escalation.key, d.channel, d.recipient);
 			events.push({ recipient: d.recipient, channel: d.channel, escalation: { ...escalation, delivery_key: delivery }, delivery });
 		}
@@ -86,7 +89,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 	const written = new Map<number, string | null>();
 	const release = (ids: Iterable<number>) => [...new Set(ids)].map((id) => {
 		const deliveries = deliveriesOf.get(id)!;
-		const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
+		const open = deliveries.filter(isDeliveryOpen).map((d) => new Date(d.next_at!).getTime());
 		// Still leased while another channel of this sweep is to be tried; released (next time, or none) otherwise.
 		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open))) : null;
 		written.set(id, next);
@@ -142,30 +145,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 	return { sent, failed };
 }
 
-/**
- * Claims every escalation whose delivery is due by moving `next_delivery_at` to this sweep's
- * lease, in one statement per batch: of two concurrent sweeps only one updates a given row
- * (PostgreSQL re-checks the condition after the other's commit; SQLite serialises writers).
- */
-async function claim(knex: Knex, now: Date, lease: string): Promise<Row[]> {
-	const nowText = fromInstant(now)!;
-	const rows: Row[] = [];
-	let lastId = 0;
-	for (;;) {
-		const candidates: { id: number }[] = await knex('escalations').where('next_delivery_at', '<=', nowText).andWhere('id', '>', lastId).orderBy('id').limit(CLAIM_BATCH).select('id');
-		if (!candidates.length) break;
-		lastId = Number(candidates[candidates.length - 1]!.id);
-		await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', '<=', nowText).update({ next_delivery_at: lease });
-		rows.push(...(await knex('escalations').whereIn('id', candidates.map((c) => c.id)).andWhere('next_delivery_at', lease).select('*')));
-		if (candidates.length < CLAIM_BATCH) break;
-	}
-	return rows;
-}
-
-const nextOpen = (deliveries: Delivery[]) => {
-	const open = deliveries.filter(isOpen).map((d) => new Date(d.next_at!).getTime());
-	return open.length ? fromInstant(new Date(Math.min(...open))) : null;
-};
+const nextOpen = (deliveries: Delivery[]) => fromInstant(computeNextDeliveryAt(deliveries));
 
 /** Writes deliveries back, only where this sweep's lease still holds. */
 async function writeDeliveries(knex: Knex, rows: { id: number; deliveries: string; next_delivery_at: string | null }[], lease: string) {
@@ -233,4 +213,3 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 	throw new Error(`abandon: unknown channel ${digest.channel}`);
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

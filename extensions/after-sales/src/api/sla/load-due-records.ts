@@ -89,7 +89,7 @@ export function toTimerRecord(row: Row, policies: readonly SlaPolicy[]): TimerRe
 	const fields: TimerRecord['fields'] = {};
 	for (const policy of policies) {
 		for (const milestone of policy.milestones) {
-			for (const field of [milestone.start_field, milestone.fulfil_field]) {
+			for (const field of [milestone.start_field, milestone.fulfil_field, milestone.end_field]) {
 				if (!field || field in fields) continue;
 				const raw = row[field];
 				const instant = toInstant(raw);

@@ -18,7 +18,7 @@ type Register = {
 	schedule: (cron: string, handler: () => unknown) => void;
 };
 type HookContext = { database: PackContext['database']; accountability: Accountability | null };
-type Meta = { key?: string | number; keys?: (string | number)[]; collection?: string };
+type Meta = { key?: string | number; keys?: (string | number)[]; collection?: string; payload?: Record<string, unknown> };
 
 const POLICY_FIELDS = ['name', 'collection', 'priority', 'active', 'condition', 'milestones'];
 
@@ -60,7 +60,18 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 		});
 		return { ...sync, now: new Date() };
 	};
-	for (const event of ['create', 'update', 'delete']) register.action(`service_settings.items.${event}`, () => void (cached = null));
+	for (const event of ['create', 'update', 'delete']) {
+		register.action(`service_settings.items.${event}`, async (meta: Meta) => {
+			cached = null;
+			// REQ-6: a new 进度检查点 moves the open progress checks at once, not at their next write.
+			if (!meta.payload || !('progress_check_percent' in meta.payload)) return;
+			try {
+				await resyncOpenTimers(ctx, ['repair_records']);
+			} catch (error) {
+				ctx.logger.error(`[after-sales] REQ-6: recomputing progress checks after a settings edit failed: ${(error as Error).message}`);
+			}
+		});
+	}
 
 	for (const event of ['create', 'update', 'delete']) {
 		register.action(`sla_policies.items.${event}`, async () => {

@@ -8,19 +8,18 @@
 // with the rule and stays due, so the next sweep retries it; the rest of the batch is written.
 import type { Knex } from 'knex';
 import { decideSweep, type SlaCollection, type StoredPolicy } from '../../domain/sla';
-import { parseNotificationChannels, type NotificationChannels } from '../../domain/notifications';
+import type { NotificationChannels } from '../../domain/notifications';
 import type { Calendar } from '../../domain/calendar';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toInstant, toJson, vendorOf } from '../lib/db-values';
-import { loadSettings } from '../services/settings';
+import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { channelsOf, loadSettings } from '../services/settings';
 import { deliverDue } from './deliver';
 import { deliverNotices } from '../notices/deliver-notices';
 import { loadDueRecords, type RecordRef } from './load-due-records';
 import { loadPolicies } from './load-policies';
 import { SLA_COLLECTIONS } from './sync-timers';
 import { writeSweepPlan } from './write-sweep-plan';
-import { loadFollowUpSettings } from '../follow-ups/load-follow-up-settings';
-import { markMissedFollowUps } from '../follow-ups/mark-missed-follow-ups';
+import { runFollowUpStep } from '../follow-ups/run-follow-up-step';
 
 export type SweepReport = {
 	due_timers: number;
@@ -34,8 +33,13 @@ export type SweepReport = {
 	failed_records: number;
 	/** Records another instance's sweep held: theirs this time. */
 	skipped_locked: number;
-	/** FUP-1..3: planned follow-ups past their window, now missed. */
+	/** FUP-1..5: planned follow-ups past their window, now missed. */
 	follow_ups_missed: number;
+	/** FUP-5: key-account visits planned (once a day). */
+	key_account_visits_planned: number;
+	/** REQ-7, FUP-6: SMS / e-mails to customers sent and failed. */
+	customer_messages_sent: number;
+	customer_messages_failed: number;
 	deliveries_sent: number;
 	deliveries_failed: number;
 	/** Of `duration_ms`, the time spent delivering notices. */
@@ -58,7 +62,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) === 'sqlite' ? false : 'skip',
-		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
+		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
@@ -83,12 +87,12 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 		if (due.length < BATCH) break;
 	}
 
-	// FUP-1..3: one set-based update; a failure is logged and retried next sweep, never stops the deliveries.
-	try {
-		state.report.follow_ups_missed = await markMissedFollowUps(knex, (await loadFollowUpSettings(ctx, knex)).rules, now);
-	} catch (error) {
-		ctx.logger.error(`[after-sales] FUP-1..3: marking missed follow-ups failed, retried next sweep: ${(error as Error).message}`);
-	}
+	// FUP-1..6, REQ-7: missed follow-ups, key-account visits, messages to customers; never stops the deliveries.
+	const followUps = await runFollowUpStep(ctx, knex, now);
+	state.report.follow_ups_missed = followUps.missed;
+	state.report.key_account_visits_planned = followUps.visits_planned;
+	state.report.customer_messages_sent = followUps.customer_sent;
+	state.report.customer_messages_failed = followUps.customer_failed;
 
 	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });
@@ -148,14 +152,4 @@ async function loadChangedRecords(knex: Knex, since: Date): Promise<RecordRef[]>
 		}
 	}
 	return refs;
-}
-
-export function channelsOf(raw: Record<string, unknown>, ctx: PackContext): NotificationChannels {
-	try {
-		return parseNotificationChannels(toJson(raw['notification_channels']));
-	} catch (error) {
-		// Settings are validated on save; a value broken by hand must not stop escalations being logged.
-		ctx.logger.error(`[after-sales] ESC-2: notification_channels are invalid, only in-app notices are sent: ${(error as Error).message}`);
-		return parseNotificationChannels({ in_app: true });
-	}
 }

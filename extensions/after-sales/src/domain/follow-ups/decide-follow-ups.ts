@@ -30,7 +30,10 @@ export interface FollowUpSettingsInput {
 export interface PlannedFollowUp {
 	follow_up_key: string;
 	kind: FollowUpRecordKind;
-	rule: 'FUP-1' | 'FUP-2' | 'FUP-3';
+	rule: 'FUP-1' | 'FUP-2' | 'FUP-3' | 'FUP-4' | 'FUP-5' | 'REQ-7';
+	/** FUP-4: the event a call or letter is about. */
+	event_name?: string | null;
+	event_on?: string | null;
 	customer: number;
 	service_request: number | null;
 	repair_record: number | null;
@@ -38,6 +41,8 @@ export interface PlannedFollowUp {
 	due_until: Date;
 	/** FUP-6: the row gets a signed survey link once it has an id. */
 	survey: boolean;
+	/** REQ-7, FUP-6: a message goes to the customer (SMS / e-mail) at this moment: the collection notice, the survey link. */
+	notify_customer_at?: Date | null;
 }
 
 const REQUEST_DISPATCHED = ['dispatched', 'scheduled', 'on_site', 'waiting_customer', 'waiting_parts', 'resolved', 'closed'];

@@ -11,6 +11,9 @@ export interface FollowUpFacts {
 	notes: string | null;
 	/** The technician who did the work: the request's assignee, else the repair's technician. */
 	technician: string | null;
+	/** FUP-4: the event an event call or letter is about. */
+	event_name?: string | null;
+	event_on?: string | null;
 }
 
 /** Follow-ups still waiting for their call (a missed one can still be made late). */

@@ -1,8 +1,6 @@
-export { computeFollowUpSchedule, type FollowUpDue, type FollowUpScheduleInput } from './compute-follow-up-schedule';
-export { FOLLOW_UP_KINDS, FollowUpSettingsSchema, type FollowUpKind, type FollowUpSettings } from './schemas';
 export {
-	FOLLOW_UP_CHANNELS, FOLLOW_UP_KIND_LABELS, FOLLOW_UP_RECORD_KINDS, FOLLOW_UP_STATUSES, FollowUpLogSchema, FollowUpRulesSchema, SurveyAnswerSchema,
-	type FollowUpLog, type FollowUpRecordKind, type FollowUpRules, type FollowUpStatus, type SurveyAnswer,
+	FOLLOW_UP_CHANNELS, FOLLOW_UP_KIND_LABELS, FOLLOW_UP_RECORD_KINDS, FOLLOW_UP_STATUSES, FollowUpLogSchema, FollowUpRulesSchema, SurveyAnswerSchema, VisitWindowSchema, EventNoticeInputSchema,
+	type FollowUpLog, type FollowUpRecordKind, type FollowUpRules, type FollowUpStatus, type SurveyAnswer, type VisitWindow, type EventNoticeInput,
 } from './schemas';
 export { computeBusinessDate, computeDayEnd, computeDayStart } from './compute-day-bounds';
 export { computeFollowUpKey, computeLowScoreNoticeKey, computeLowScoreTaskKey } from './compute-follow-up-key';
@@ -13,3 +11,7 @@ export { computeSecondCallWindow, decideFollowUps, type FollowUpEvent, type Foll
 export { decideSurveyAnswer, type SurveyAnswerPlan } from './decide-survey-answer';
 export { OPEN_FOLLOW_UP_STATUSES, type FollowUpFacts } from './follow-up-facts';
 export { FollowUpStateError, SurveyGoneError } from './follow-up-errors';
+export { computeCollectNoticeKey, decideCollectNotice, type CollectNoticeDecision, type CollectSubject } from './decide-collect-notice';
+export { computeEventCallKey, computeEventLetterKey, decideEventCalls, decideEventLetter, type EventNotice } from './decide-event-follow-ups';
+export { computeKeyAccountVisitKey, decideKeyAccountVisits } from './decide-key-account-visits';
+export { computeCustomerMessage, type CustomerMessageFacts } from './compute-customer-message';

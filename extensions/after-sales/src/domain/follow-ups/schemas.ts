@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCalendarDate, TimeZoneSchema } from '../warranty';
+import { parseCalendarDate } from '../warranty';
 
 /** A month-day that exists every year (so not 29 February). */
 const monthDay = z.string().refine(
@@ -13,35 +13,14 @@ const monthDay = z.string().refine(
 	{ message: 'must be a month-day MM-DD that exists every year' },
 );
 
-export const FOLLOW_UP_KINDS = ['dispatch_call', 'second_follow_up', 'satisfaction_call', 'event_call', 'event_letter', 'key_account_visit'] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+/** FUP-5: one visit season, e.g. spring 03-01 → 05-31. */
+export const VisitWindowSchema = z
+	.strictObject({ season: z.string().regex(/^[a-z][a-z0-9_]*$/, 'expected a slug: lower-case letters, digits and _'), from: monthDay, to: monthDay })
+	.refine((visit) => visit.from <= visit.to, { path: ['to'], message: 'a visit window must not cross the year end' });
+export type VisitWindow = z.output<typeof VisitWindowSchema>;
 
-/** FUP-1..5 timings; every number is an admin-editable default (RULES.md). */
-export const FollowUpSettingsSchema = z.object({
-	timezone: TimeZoneSchema.default('Asia/Shanghai'),
-	second_follow_up_from_days: z.number().int().min(0).default(7),
-	second_follow_up_to_days: z.number().int().min(0).default(14),
-	satisfaction_call_within_days: z.number().int().min(0).default(3),
-	event_call_days_before: z.number().int().min(0).default(14),
-	event_letter_within_days: z.number().int().min(0).default(2),
-	key_account_visits: z
-		.array(
-			z
-				.object({ season: z.string().min(1), from: monthDay, to: monthDay })
-				.refine((visit) => visit.from <= visit.to, { path: ['to'], message: 'a visit window must not cross the year end' }),
-		)
-		.default([
-			{ season: 'spring', from: '03-01', to: '05-31' },
-			{ season: 'autumn', from: '09-01', to: '11-30' },
-		]),
-}).refine((settings) => settings.second_follow_up_from_days <= settings.second_follow_up_to_days, {
-	path: ['second_follow_up_to_days'],
-	message: 'must not be before second_follow_up_from_days',
-});
-export type FollowUpSettings = z.output<typeof FollowUpSettingsSchema>;
-
-/** The kinds a `follow_ups` row holds (the collection's choices); the rules create the first three. */
-export const FOLLOW_UP_RECORD_KINDS = ['first_call', 'second_call', 'satisfaction_call', 'survey', 'event_call', 'event_letter', 'key_account_visit'] as const;
+/** The kinds a `follow_ups` row holds (the collection's choices); the rules create all but `survey`. */
+export const FOLLOW_UP_RECORD_KINDS = ['first_call', 'second_call', 'satisfaction_call', 'survey', 'event_call', 'event_letter', 'key_account_visit', 'collect_notice'] as const;
 export type FollowUpRecordKind = (typeof FOLLOW_UP_RECORD_KINDS)[number];
 
 /** The call list shows each kind in both languages. */
@@ -53,12 +32,13 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpRecordKind, { zh: st
 	event_call: { zh: '活动电话通知', en: 'Event call' },
 	event_letter: { zh: '活动信函', en: 'Event letter' },
 	key_account_visit: { zh: '重点客户走访', en: 'Key-account visit' },
+	collect_notice: { zh: '取车通知', en: 'Collection notice' },
 };
 
 export const FOLLOW_UP_STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-export const FOLLOW_UP_CHANNELS = ['phone', 'letter', 'visit', 'sms', 'wechat', 'survey'] as const;
+export const FOLLOW_UP_CHANNELS = ['phone', 'letter', 'visit', 'sms', 'wechat', 'survey', 'email'] as const;
 
 /**
  * FUP-1..3, FUP-6: the numbers the follow-up rules use, read from the settings singleton (each an
@@ -80,6 +60,20 @@ export const FollowUpRulesSchema = z.object({
 	survey_valid_days: z.number().int().min(1).max(365).default(30),
 	/** FUP-6: a score at or below this is followed up by the technician and the service manager. */
 	low_score_threshold: z.number().int().min(0).max(5).default(2),
+	/** FUP-4: the event call is made this many days before the event… */
+	event_notice_days_before: z.number().int().min(0).max(365).default(14),
+	/** …and the letter sent within this many days after the call. */
+	event_letter_within_days: z.number().int().min(0).max(60).default(2),
+	/** FUP-5: the key-account visit seasons, month-day windows within one year. */
+	key_account_visit_windows: z.array(VisitWindowSchema).max(12).default(() => [
+		{ season: 'spring', from: '03-01', to: '05-31' },
+		{ season: 'autumn', from: '09-01', to: '11-30' },
+	]),
+	/** REQ-7: the customer is told to collect this many hours before a short job's promised completion… */
+	collect_notice_short_hours: z.number().int().min(0).max(72).default(1),
+	/** …or a long job's (one of `long_job_days` days or more). */
+	collect_notice_long_hours: z.number().int().min(0).max(72).default(4),
+	long_job_days: z.number().int().min(1).max(365).default(2),
 }).refine((s) => s.second_follow_up_from_days <= s.second_follow_up_until_days, {
 	path: ['second_follow_up_until_days'],
 	message: 'must not be before second_follow_up_from_days',
@@ -106,3 +100,26 @@ export const SurveyAnswerSchema = z.object({
 	lang: z.string().optional(),
 });
 export type SurveyAnswer = z.output<typeof SurveyAnswerSchema>;
+
+/** FUP-4: an event or free-service campaign whose customers are phoned beforehand (POST /follow-ups/events). */
+export const EventNoticeInputSchema = z
+	.strictObject({
+		event_name: z.string().trim().min(1).max(200),
+		event_on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').refine((d) => {
+			try {
+				return Boolean(parseCalendarDate(d));
+			} catch {
+				return false;
+			}
+		}, 'not a calendar date'),
+		/** These customers … */
+		customers: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(5000).optional(),
+		/** … and/or every active key account … */
+		key_accounts: z.boolean().optional(),
+		/** … and/or every active customer of a region. */
+		region: z.string().trim().min(1).max(64).optional(),
+	})
+	.refine((e) => e.customers !== undefined || e.key_accounts === true || e.region !== undefined, {
+		path: ['customers'], message: 'name the customers, or key_accounts: true, or a region',
+	});
+export type EventNoticeInput = z.output<typeof EventNoticeInputSchema>;

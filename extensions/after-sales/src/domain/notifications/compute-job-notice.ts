@@ -1,6 +1,6 @@
 import { formatLocalInstant } from '../calendar/format-local-instant';
 import type { Delivery } from './types';
-import type { NotificationChannels } from './schemas';
+import type { NoticeKind, NotificationChannels } from './schemas';
 
 /** What the person told about a job needs to act on it without opening the Studio (NTF-1). */
 export interface JobFacts {
@@ -57,7 +57,7 @@ export function computeNoticeKey(collection: string, item: number | string, step
  * enabled, and every group robot that wants this kind, which @-mentions the person by mobile. All
  * due at once: a job is not a business-time milestone.
  */
-export function computeNoticeDeliveries(key: string, kind: JobNoticeKind, recipient: string, channels: NotificationChannels, now: Date): Delivery[] {
+export function computeNoticeDeliveries(key: string, kind: NoticeKind, recipient: string, channels: NotificationChannels, now: Date): Delivery[] {
 	const pending = (channel: string): Delivery => ({ key: `${key}|${channel}`, channel, recipient, status: 'pending', attempts: 0, next_at: now.toISOString(), sent_at: null, error: null });
 	const out: Delivery[] = [];
 	if (channels.email) out.push(pending('email'));

@@ -23,3 +23,5 @@ export {
 export type { Delivery, Digest, EscalationNotice, NotificationChannel, NotificationEvent, RetryDecision } from './types';
 export { computeRobotRefusal } from './compute-robot-refusal';
 export { computeJobNotice, computeNoticeDeliveries, computeNoticeKey, type JobFacts, type JobNotice, type JobNoticeKind } from './compute-job-notice';
+export { computeNextDeliveryAt, isDeliveryOpen } from './compute-next-delivery-at';
+export { computeCustomerDeliveries } from './compute-customer-deliveries';

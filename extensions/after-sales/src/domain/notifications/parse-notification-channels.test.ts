@@ -5,8 +5,8 @@ import { parseNotificationChannels } from './parse-notification-channels';
 const hook = (overrides: Record<string, unknown> = {}) => ({ name: 'ops', url: 'https://example.com/hook', ...overrides });
 
 describe('parseNotificationChannels', () => {
-	test('ESC-2: when nothing is configured, then in-app notices are on and email and webhooks off', () => {
-		expect(parseNotificationChannels(undefined)).toEqual({ in_app: true, email: false, webhooks: [] });
+	test('ESC-2: when nothing is configured, then in-app notices are on, staff e-mail, webhooks and customer SMS off, and customers with an address are e-mailed', () => {
+		expect(parseNotificationChannels(undefined)).toEqual({ in_app: true, email: false, webhooks: [], customer_email: true });
 	});
 
 	test('ESC-2: when a webhook leaves out its format, then plain JSON is sent', () => {

@@ -4,8 +4,11 @@ import { isHttpUrl } from './is-http-url';
 export const WebhookFormatSchema = z.enum(['json', 'dingtalk', 'wecom', 'feishu']);
 export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
 
-/** ESC-3 warnings, ESC-2 breaches, and NTF-1 notices of who must act (a job assigned, a task sent to a dealer). */
-export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task']);
+/**
+ * ESC-3 warnings, ESC-2 breaches (a missed follow-up is one too), and NTF-1 notices of who must act
+ * (a job assigned, a task sent to a dealer, a low survey score: negative feedback, FUP-6).
+ */
+export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task', 'negative_feedback']);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
 export const WebhookSchema = z.strictObject({
@@ -19,12 +22,24 @@ export const WebhookSchema = z.strictObject({
 });
 export type Webhook = z.output<typeof WebhookSchema>;
 
+/** REQ-7, FUP-6: a customer SMS gateway: a webhook that takes {key, to, text, kind} and sends the text to `to`. */
+export const CustomerSmsSchema = z.strictObject({
+	url: z.string().refine(isHttpUrl, 'only http:// and https:// URLs are allowed'),
+	/** Sent as `Authorization: Bearer …` when set. */
+	token: z.string().min(1).optional(),
+});
+export type CustomerSms = z.output<typeof CustomerSmsSchema>;
+
 /** ESC-2: `service_settings.notification_channels`. */
 export const NotificationChannelsSchema = z
 	.strictObject({
 		in_app: z.boolean().default(true),
 		email: z.boolean().default(false),
 		webhooks: z.array(WebhookSchema).default(() => []),
+		/** REQ-7, FUP-6: the SMS gateway customers are texted through (POST JSON {key, to, text}); absent = no SMS. */
+		customer_sms: CustomerSmsSchema.optional(),
+		/** REQ-7, FUP-6: customers with an e-mail address are also written to, through Directus's mailer. */
+		customer_email: z.boolean().default(true),
 	})
 	.superRefine((channels, ctx) => {
 		const names = new Set<string>();

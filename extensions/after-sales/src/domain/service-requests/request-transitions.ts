@@ -1,4 +1,8 @@
+import { HANDLER_ROLES } from '../complaints';
 import type { RequestStatus } from './schemas';
+
+/** REQ-1..3: the service desk: the roles that register, dispatch and close requests (the same people handle complaints, CMP-1). */
+export const DESK_ROLES = HANDLER_ROLES;
 
 export type RequestStamp = 'first_response_at' | 'dispatched_at' | 'plan_told_at' | 'accepted_at' | 'arrived_at' | 'resolved_at';
 

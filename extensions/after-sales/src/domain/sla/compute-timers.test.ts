@@ -6,6 +6,7 @@ import { computeTimers } from './compute-timers';
 import { DEFAULT_SLA_POLICIES } from './default-sla-policies';
 import { parseSlaPolicy } from './parse-sla-policy';
 import { selectPolicy } from './select-policy';
+import { applyWindowPercent } from './apply-window-percent';
 import type { TimerRecord, TimerRow } from './types';
 
 const complaintPolicy = selectPolicy({ collection: 'complaints' }, DEFAULT_SLA_POLICIES)!;
@@ -196,5 +197,34 @@ describe('computeTimers: policy edits and history', () => {
 	test('ESC-2: when the record was raised to a higher level, then existing timers follow it', () => {
 		const original = run(complaint('received'), '2026-09-21 10:05');
 		expect(run(complaint('received', {}, 2), '2026-09-21 11:05', [original['reply']!])['reply']?.level).toBe(2);
+	});
+});
+
+describe('computeTimers: a share of the record’s own window (REQ-6)', () => {
+	const repairPolicy = applyWindowPercent([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], 75)[0]!;
+	const repair = (fields: TimerRecord['fields'], status = 'in_progress'): TimerRecord => ({ status, fields: { completed_at: null, ...fields } });
+
+	test('REQ-6: the progress check falls at 75 % of drop-off → promised completion, the promise itself at 100 %', () => {
+		// Dropped off Mon 08:00, promised Tue 08:00 (24 h): the check at Mon 02:00 + 18 h = Tue 02:00.
+		const timers = run(repair({ dropped_off_at: shanghai('2026-09-21 08:00').toISOString(), promised_at: shanghai('2026-09-22 08:00').toISOString() }), '2026-09-21 09:00', [], repairPolicy);
+		expect(timers['progress_check']).toMatchObject({ due_at: shanghai('2026-09-22 02:00'), warn_at: null, state: 'running' });
+		expect(timers['promised_completion']).toMatchObject({ due_at: shanghai('2026-09-22 08:00'), state: 'running' });
+	});
+
+	test('REQ-6: the setting moves the check; without a promised time there is no check yet', () => {
+		const eighty = applyWindowPercent([repairPolicy], 80)[0]!;
+		expect(eighty.milestones.find((m) => m.key === 'progress_check')!.window_percent).toBe(75);
+		const fresh = applyWindowPercent([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], 80)[0]!;
+		const timers = run(repair({ dropped_off_at: shanghai('2026-09-21 08:00').toISOString(), promised_at: shanghai('2026-09-21 18:00').toISOString() }), '2026-09-21 09:00', [], fresh);
+		expect(timers['progress_check']!.due_at).toEqual(shanghai('2026-09-21 16:00'));
+		expect(run(repair({ dropped_off_at: shanghai('2026-09-21 08:00').toISOString(), promised_at: null }), '2026-09-21 09:00', [], fresh)['progress_check']).toBeUndefined();
+	});
+
+	test('REQ-6: a policy milestone needs either a fixed duration or a window end, and a share only with a window end', () => {
+		const base = { key: 'x', label: 'x', clock: '24x7', fulfil_states: ['completed'], escalate_to_level: 1 } as const;
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base }] })).toThrow(DomainRuleError);
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, end_field: 'promised_at' }] })).toThrow(/duration_minutes or end_field/);
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, window_percent: 50 }] })).toThrow(/window_percent needs end_field/);
+		expect(parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, end_field: 'promised_at', window_percent: 50 }] }).milestones[0]!.window_percent).toBe(50);
 	});
 });

@@ -72,13 +72,11 @@ function computeTimer(milestone: SlaMilestone, previous: TimerRow | undefined, i
 		pausedSince = null;
 	}
 
-	const dueAt = addBusinessTime(startedAt, milestone.duration_minutes + pausedMinutes, calendar, milestone.clock);
-	const warnAt = addBusinessTime(
-		startedAt,
-		milestone.duration_minutes * milestone.warn_ratio + pausedMinutes,
-		calendar,
-		milestone.clock,
-	);
+	const duration = computeMilestoneDuration(milestone, record, startedAt, calendar);
+	// REQ-6: a window whose end is not known yet (no promised time) has no deadline yet.
+	if (duration === null) return previous ?? null;
+	const dueAt = addBusinessTime(startedAt, duration + pausedMinutes, calendar, milestone.clock);
+	const warnAt = milestone.warn ? addBusinessTime(startedAt, duration * milestone.warn_ratio + pausedMinutes, calendar, milestone.clock) : null;
 
 	const state: TimerState = fulfilled ? 'fulfilled' : breachedAt ? 'breached' : warnedAt ? 'warned' : 'running';
 
@@ -91,6 +89,19 @@ function computeTimer(milestone: SlaMilestone, previous: TimerRow | undefined, i
 		state,
 		fulfilled_at: fulfilled ? computeFulfilledAt(input.record, milestone, startedAt, now) : null,
 	};
+}
+
+/**
+ * ESC-1, REQ-6: the milestone's length on its clock: fixed, or `window_percent` of the record's own
+ * window (start_field → end_field, measured on the same clock). Null while the window's end is unknown;
+ * an end before the start is a window of zero (the milestone is due at once).
+ */
+export function computeMilestoneDuration(milestone: SlaMilestone, record: TimerRecord, startedAt: Date, calendar: Calendar): number | null {
+	if (milestone.end_field === undefined) return milestone.duration_minutes ?? null;
+	const endAt = computeRecordInstant(record, milestone.end_field);
+	if (endAt === null) return null;
+	const window = endAt.getTime() > startedAt.getTime() ? measureBusinessTime(startedAt, endAt, calendar, milestone.clock) : 0;
+	return (window * (milestone.window_percent ?? 100)) / 100;
 }
 
 /**

@@ -54,6 +54,36 @@ const warrantyFinishMilestone: SlaPolicyInput['milestones'][number] = {
 	notify_roles: ['service_manager'],
 };
 
+/** REQ-6: at the 进度检查点 share (75 %) of drop-off → promised completion, check the repair is on time. */
+const progressCheckMilestone: SlaPolicyInput['milestones'][number] = {
+	key: 'progress_check',
+	label: '进度检查（承诺工期的进度检查点）',
+	label_en: 'Progress check (share of the promised time)',
+	start_field: 'dropped_off_at',
+	end_field: 'promised_at',
+	clock: '24x7',
+	warn: false,
+	fulfil_field: 'completed_at',
+	fulfil_states: ['completed', 'cancelled'],
+	escalate_to_level: 1,
+	notify_roles: ['service_manager'],
+};
+
+/** REQ-5, REQ-6: the completion promised to the customer. */
+const promisedCompletionMilestone: SlaPolicyInput['milestones'][number] = {
+	key: 'promised_completion',
+	label: '承诺完工',
+	label_en: 'Promised completion',
+	start_field: 'dropped_off_at',
+	end_field: 'promised_at',
+	window_percent: 100,
+	clock: '24x7',
+	fulfil_field: 'completed_at',
+	fulfil_states: ['completed', 'cancelled'],
+	escalate_to_level: 2,
+	notify_roles: ['service_manager'],
+};
+
 const busySeasonFix = (days: number): SlaPolicyInput['milestones'][number] => ({
 	key: 'busy_season_fix',
 	label: `农忙期修复（${days}天）`,
@@ -167,26 +197,33 @@ const inputs: SlaPolicyInput[] = [
 		collection: 'repair_records',
 		priority: 10,
 		condition: { coverage: ['warranty'] },
-		milestones: [warrantyFinishMilestone],
+		milestones: [warrantyFinishMilestone, progressCheckMilestone, promisedCompletionMilestone],
 	},
 	{
 		name: '农忙整机/主要部件 / Busy season, whole machine or main part (WTY-11)',
 		collection: 'repair_records',
 		priority: 20,
 		condition: { coverage: ['warranty'], busy_season: true, fault_scope: ['whole_machine', 'main_part'] },
-		milestones: [busySeasonFix(3), warrantyFinishMilestone],
+		milestones: [busySeasonFix(3), warrantyFinishMilestone, progressCheckMilestone, promisedCompletionMilestone],
 	},
 	{
 		name: '农忙易损件 / Busy season, wear part (WTY-11)',
 		collection: 'repair_records',
 		priority: 20,
 		condition: { coverage: ['warranty'], busy_season: true, fault_scope: ['wear_part'] },
-		milestones: [busySeasonFix(1), warrantyFinishMilestone],
+		milestones: [busySeasonFix(1), warrantyFinishMilestone, progressCheckMilestone, promisedCompletionMilestone],
+	},
+	{
+		// Appended last: install keys defaults by their order per collection, so earlier ones keep their keys.
+		name: '维修单进度 / Repair order progress (REQ-6)',
+		collection: 'repair_records',
+		priority: 0,
+		milestones: [progressCheckMilestone, promisedCompletionMilestone],
 	},
 ];
 
 /**
- * ESC-5, REQ-2, REQ-3, CMP-4, DLR-2, WTY-11: the policies installed on first run. Admins edit the
+ * ESC-5, REQ-2, REQ-3, REQ-6, CMP-4, DLR-2, WTY-11: the policies installed on first run. Admins edit the
  * copies in `sla_policies`; these are parsed here so a default can never be invalid.
  */
 export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = inputs.map((input) => parseSlaPolicy(input));

@@ -40,8 +40,15 @@ export const SlaMilestoneSchema = z
 		label: z.string().trim().min(1),
 		label_en: z.string().trim().min(1).optional(),
 		start_field: z.string().regex(FIELD_NAME, 'expected a field name').default('received_at'),
-		duration_minutes: z.number().positive().finite(),
+		/** A fixed length on the milestone's clock; or, with `end_field`, a share of the record's own window. */
+		duration_minutes: z.number().positive().finite().optional(),
+		/** REQ-6: the record's own window ends at this field (a repair's `promised_at`); the milestone falls at `window_percent` of start → end. */
+		end_field: z.string().regex(FIELD_NAME, 'expected a field name').optional(),
+		/** REQ-6: share of the window, 1–100; omitted = the 进度检查点 setting (`progress_check_percent`, default 75). */
+		window_percent: z.number().gt(0).lte(100).optional(),
 		clock: ClockSchema,
+		/** ESC-3: false = no early warning (a progress check is itself the reminder). */
+		warn: z.boolean().default(true),
 		fulfil_states: z.array(z.string().min(1)).default(() => []),
 		fulfil_field: z.string().regex(FIELD_NAME, 'expected a field name').optional(),
 		pause_states: z.array(z.string().min(1)).default(() => []),
@@ -51,6 +58,17 @@ export const SlaMilestoneSchema = z
 		reassign_to_role: z.string().min(1).optional(),
 	})
 	.superRefine((milestone, ctx) => {
+		if ((milestone.duration_minutes === undefined) === (milestone.end_field === undefined)) {
+			ctx.addIssue({
+				code: 'custom',
+				message: 'a milestone needs either duration_minutes or end_field (a share of the record’s own window), not both',
+				path: [milestone.duration_minutes === undefined ? 'duration_minutes' : 'end_field'],
+			});
+		}
+		if (milestone.window_percent !== undefined && milestone.end_field === undefined) {
+			ctx.addIssue({ code: 'custom', message: 'window_percent needs end_field: it is a share of start_field → end_field', path: ['window_percent'] });
+		}
+
 		if (milestone.fulfil_states.length === 0 && milestone.fulfil_field === undefined) {
 			ctx.addIssue({
 				code: 'custom',

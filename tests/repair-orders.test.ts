@@ -1,0 +1,256 @@
+// REQ-6, REQ-7, FUP-4, FUP-5, FUP-6 on a real Directus: a repair order's progress check falls at
+// the 进度检查点 share of its own promised window and follows the setting; the customer is told to
+// collect before the promised completion, by SMS through the configured gateway, exactly once and
+// moved when the promise moves; a satisfaction call texts its survey link; an event's customers are
+// phoned 14 days before and written to after the call; key accounts get their spring and autumn
+// visits; a follow-up left undone is missed and the managers are told. Bad input is a 400 naming
+// the field and the rule, and writes nothing.
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { json, loginAdmin } from './helpers';
+import { freePort } from './setup/global-setup';
+import { agent, sweep, waitFor, waitForTimers } from './sla-helpers';
+
+const HOUR = 3_600_000;
+const tag = `R${Date.now().toString(36).toUpperCase()}`;
+const PHONE = `139${String(Date.now()).slice(-8)}`;
+
+type Who = { call: (p: string, i?: RequestInit) => Promise<any>; token: string };
+type Sms = { key: string | null; auth: string | null; body: any };
+const texts: Sms[] = [];
+let sink: Server;
+let admin: Who;
+let desk: Who;
+let customer = 0;
+let unitId = 0;
+let serial = '';
+let savedChannels: unknown = null;
+let savedPercent: unknown = null;
+
+const post = (who: Who, path: string, body: unknown) => who.call(path, { method: 'POST', body: json(body) });
+const patch = (who: Who, path: string, body: unknown) => who.call(path, { method: 'PATCH', body: json(body) });
+const error = (res: { body: any }) => res.body?.errors?.[0]?.extensions ?? {};
+const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const followUps = async (filter: string): Promise<any[]> => (await admin.call(`/items/follow_ups?${filter}&fields=*&sort=id&limit=-1`)).body.data;
+const collectNotice = async (repair: number) => (await followUps(`filter[repair_record][_eq]=${repair}&filter[kind][_eq]=collect_notice`))[0];
+const textsOf = (followUp: number) => texts.filter((t) => t.body?.follow_up === followUp);
+
+async function repair(fields: Record<string, unknown>) {
+	const res = await post(admin, '/items/repair_records', { unit: unitId, status: 'in_progress', fault_category: 'hydraulic', fault_description: `${tag} 液压泵异响`, received_at: fields['dropped_off_at'], ...fields });
+	expect(res.status, JSON.stringify(res.body)).toBe(200);
+	return res.body.data as Record<string, any>;
+}
+
+beforeAll(async () => {
+	admin = await loginAdmin();
+	desk = await agent();
+	const c = await post(admin, '/items/customers', { name: `${tag} 农机合作社`, phone: PHONE, region: `${tag}-region` });
+	expect(c.status, JSON.stringify(c.body)).toBe(200);
+	customer = c.body.data.id;
+	const product = (await admin.call('/items/products?limit=1&sort=id&fields=id')).body.data[0].id;
+	serial = `${tag}-001`;
+	const u = await post(admin, '/items/units', { serial_no: serial, product, customer, sold_on: shanghaiDate(new Date(Date.now() - 400 * 86_400_000)) });
+	expect(u.status, JSON.stringify(u.body)).toBe(200);
+	unitId = u.body.data.id;
+
+	const port = await freePort();
+	sink = createServer((req, res) => {
+		let text = '';
+		req.on('data', (chunk) => (text += chunk));
+		req.on('end', () => {
+			texts.push({ key: (req.headers['x-idempotency-key'] as string | undefined) ?? null, auth: (req.headers['authorization'] as string | undefined) ?? null, body: JSON.parse(text || 'null') });
+			res.setHeader('content-type', 'application/json');
+			res.end('{"ok":true}');
+		});
+	});
+	await new Promise<void>((resolve) => sink.listen(port, '127.0.0.1', () => resolve()));
+	const settings = (await admin.call('/items/service_settings?fields=notification_channels,progress_check_percent')).body.data;
+	savedChannels = settings.notification_channels;
+	savedPercent = settings.progress_check_percent;
+	const set = await patch(admin, '/items/service_settings', { notification_channels: { in_app: true, email: false, webhooks: [], customer_sms: { url: `http://127.0.0.1:${port}/sms`, token: 'gateway-token' }, customer_email: false } });
+	expect(set.status, JSON.stringify(set.body)).toBe(200);
+});
+
+afterAll(async () => {
+	await patch(admin, '/items/service_settings', { notification_channels: savedChannels, progress_check_percent: savedPercent ?? 75 });
+	await new Promise<void>((resolve) => sink.close(() => resolve()));
+});
+
+describe('REQ-6: the progress check at a share of the promised window', () => {
+	test('REQ-6: when a repair is dropped off with a promised completion, then its progress check falls at 75 % of that window and the promise itself at 100 %', async () => {
+		const dropped = new Date(Date.now() - HOUR);
+		const promised = new Date(dropped.getTime() + 4 * HOUR);
+		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: promised.toISOString() });
+		const timers = await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check'));
+		const check = timers.find((t) => t.milestone === 'progress_check');
+		expect(Date.parse(check.due_at)).toBe(dropped.getTime() + 3 * HOUR);
+		expect(check.warn_at).toBeNull();
+		expect(Date.parse(timers.find((t) => t.milestone === 'promised_completion').due_at)).toBe(promised.getTime());
+	});
+
+	test('REQ-6: when the admin changes 进度检查点 to 50 %, then the open progress checks move at once', async () => {
+		const dropped = new Date(Date.now() - HOUR);
+		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: new Date(dropped.getTime() + 10 * HOUR).toISOString() });
+		await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check'));
+		const set = await patch(admin, '/items/service_settings', { progress_check_percent: 50 });
+		expect(set.status, JSON.stringify(set.body)).toBe(200);
+		const timers = await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check' && Date.parse(x.due_at) === dropped.getTime() + 5 * HOUR));
+		expect(timers.find((t) => t.milestone === 'progress_check').state).toBe('running');
+		expect((await patch(admin, '/items/service_settings', { progress_check_percent: 75 })).status).toBe(200);
+	});
+
+	test('REQ-6: when 进度检查点 is set outside 1–100, then it is a 400 naming the field and nothing changes', async () => {
+		const res = await patch(admin, '/items/service_settings', { progress_check_percent: 0 });
+		expect(res.status).toBe(400);
+		expect(JSON.stringify(res.body)).toContain('progress_check_percent');
+		expect((await admin.call('/items/service_settings?fields=progress_check_percent')).body.data.progress_check_percent).toBe(75);
+	});
+
+	test('REQ-6: when a repair passes its check point unfinished, then the sweep logs the progress check once for the service manager', async () => {
+		const dropped = new Date(Date.now() - 10 * HOUR);
+		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: new Date(Date.now() + 2 * HOUR).toISOString() });
+		await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check'));
+		expect((await sweep()).status).toBe(200);
+		expect((await sweep()).status).toBe(200);
+		const logged = (await admin.call(`/items/escalations?filter[collection][_eq]=repair_records&filter[item][_eq]=${r.id}&fields=kind,milestone,level&limit=-1`)).body.data;
+		expect(logged.filter((e: any) => e.milestone === 'progress_check')).toEqual([expect.objectContaining({ kind: 'breach', milestone: 'progress_check' })]);
+		// 10 of 12 h gone: the promise itself is only warned about (ESC-3 at 80 %), not breached.
+		expect(logged.filter((e: any) => e.milestone === 'promised_completion').map((e: any) => e.kind)).toEqual(['warning']);
+	});
+});
+
+describe('REQ-7: the customer is told to collect', () => {
+	test('REQ-7: when a short job nears its promised completion, then the customer is texted once, 1 h before, and the notice is done', async () => {
+		const promised = new Date(Date.now() + 30 * 60_000);
+		const r = await repair({ dropped_off_at: new Date(Date.now() - 2 * HOUR).toISOString(), promised_at: promised.toISOString() });
+		const notice = await waitFor('the collection notice', () => collectNotice(r.id));
+		expect(Date.parse(notice.due_at)).toBe(promised.getTime() - HOUR);
+		expect(notice.deliveries).toEqual([expect.objectContaining({ channel: 'sms', status: 'pending' })]);
+		expect((await sweep()).status).toBe(200);
+		expect((await sweep()).status).toBe(200);
+		const sent = textsOf(notice.id);
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({ auth: 'Bearer gateway-token', key: `repair_records:${r.id}:collect_notice|sms`, body: { to: PHONE, kind: 'collect_notice' } });
+		expect(sent[0]!.body.text).toContain('取车');
+		expect(sent[0]!.body.text).toContain(serial);
+		const done = await collectNotice(r.id);
+		expect(done).toMatchObject({ status: 'done', channel: 'sms' });
+		expect(done.deliveries[0]).toMatchObject({ status: 'sent', attempts: 1 });
+	});
+
+	test('REQ-7: when a long job is promised later, then the notice is 4 h before; when the promise moves, the notice moves with it', async () => {
+		const dropped = new Date(Date.now() - 3 * 24 * HOUR);
+		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: new Date(Date.now() + 6 * HOUR).toISOString() });
+		const notice = await waitFor('the collection notice', () => collectNotice(r.id));
+		expect(Date.parse(notice.due_at)).toBe(Date.parse(r.promised_at) - 4 * HOUR);
+		expect((await sweep()).status).toBe(200);
+		expect(textsOf(notice.id)).toHaveLength(0);
+
+		const sooner = new Date(Date.now() + 3 * HOUR);
+		expect((await patch(admin, `/items/repair_records/${r.id}`, { promised_at: sooner.toISOString() })).status).toBe(200);
+		const moved = await waitFor('the moved notice', async () => {
+			const n = await collectNotice(r.id);
+			return Date.parse(n.due_at) === sooner.getTime() - 4 * HOUR ? n : null;
+		});
+		expect(moved.id).toBe(notice.id);
+		expect((await sweep()).status).toBe(200);
+		expect(textsOf(notice.id)).toHaveLength(1);
+	});
+
+	test('REQ-7: when a repair is cancelled before its notice, then the notice is withdrawn and nothing is sent', async () => {
+		const r = await repair({ dropped_off_at: new Date(Date.now() - HOUR).toISOString(), promised_at: new Date(Date.now() + 5 * HOUR).toISOString() });
+		const notice = await waitFor('the collection notice', () => collectNotice(r.id));
+		expect((await patch(admin, `/items/repair_records/${r.id}`, { status: 'cancelled' })).status).toBe(200);
+		await waitFor('the withdrawn notice', async () => ((await collectNotice(r.id)).status === 'cancelled' ? true : null));
+		expect((await sweep()).status).toBe(200);
+		expect(textsOf(notice.id)).toHaveLength(0);
+	});
+});
+
+describe('FUP-6: the survey link is texted after the service', () => {
+	test('FUP-6: when a repair is completed, then its satisfaction call carries the survey link and the customer is texted it once, in working time', async () => {
+		const r = await repair({ dropped_off_at: new Date(Date.now() - 5 * HOUR).toISOString(), status: 'completed', completed_at: new Date(Date.now() - 60_000).toISOString() });
+		const call = await waitFor('the satisfaction call', async () => (await followUps(`filter[repair_record][_eq]=${r.id}&filter[kind][_eq]=satisfaction_call`))[0]);
+		expect(call.survey_url).toMatch(/\/after-sales\/survey\//);
+		expect(call.deliveries).toEqual([expect.objectContaining({ channel: 'sms', status: 'pending' })]);
+		const at = Date.parse(call.deliveries[0].next_at);
+		expect(at).toBeGreaterThanOrEqual(Date.now() - 5 * 60_000);
+		expect((await sweep()).status).toBe(200);
+		expect((await sweep()).status).toBe(200);
+		if (at <= Date.now()) {
+			// In working time: sent now, once, with the link; the call itself stays for the agent.
+			expect(textsOf(call.id)).toHaveLength(1);
+			expect(textsOf(call.id)[0]!.body.text).toContain(call.survey_url);
+			expect((await followUps(`filter[id][_eq]=${call.id}`))[0].status).toBe('planned');
+		} else {
+			// Outside working time: it waits for the next working instant (CAL-1), nothing is sent at night.
+			expect(textsOf(call.id)).toHaveLength(0);
+		}
+	});
+});
+
+describe('FUP-4: event notices', () => {
+	const eventOn = () => plusDays(shanghaiDate(new Date()), 20);
+
+	test('FUP-4: when the desk plans an event, then each customer gets one call 14 days before it, and logging the call plans the letter within 2 days', async () => {
+		const body = { event_name: `${tag} 春季免费检修`, event_on: eventOn(), customers: [customer] };
+		const res = await post(desk, '/after-sales/follow-ups/events', body);
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		expect(res.body.data).toMatchObject({ customers: 1, created: 1, already_planned: 0, call_on: plusDays(eventOn(), -14) });
+		const again = await post(desk, '/after-sales/follow-ups/events', body);
+		expect(again.body.data).toMatchObject({ created: 0, already_planned: 1 });
+		const [eventCall] = await followUps(`filter[customer][_eq]=${customer}&filter[kind][_eq]=event_call`);
+		expect(eventCall).toMatchObject({ status: 'planned', event_name: body.event_name, event_on: body.event_on });
+		expect(shanghaiDate(new Date(eventCall.due_at))).toBe(plusDays(eventOn(), -14));
+
+		const logged = await post(desk, `/after-sales/follow-ups/${eventCall.id}/log`, { outcome: 'reached', channel: 'phone', notes: '已通知活动时间地点' });
+		expect(logged.status, JSON.stringify(logged.body)).toBe(200);
+		const [letter] = await followUps(`filter[customer][_eq]=${customer}&filter[kind][_eq]=event_letter`);
+		expect(letter).toMatchObject({ status: 'planned', event_name: body.event_name });
+		expect(shanghaiDate(new Date(letter.due_until))).toBe(plusDays(shanghaiDate(new Date()), 2));
+	});
+
+	test('FUP-4: an event already over, an unknown customer or no customers at all is a 400 naming the field, and nothing is planned', async () => {
+		const before = (await followUps(`filter[kind][_eq]=event_call`)).length;
+		const past = await post(desk, '/after-sales/follow-ups/events', { event_name: 'x', event_on: plusDays(shanghaiDate(new Date()), -1), customers: [customer] });
+		expect(past.status).toBe(400);
+		expect(error(past)).toMatchObject({ field: 'event_on', rule: 'FUP-4' });
+		const unknown = await post(desk, '/after-sales/follow-ups/events', { event_name: 'x', event_on: eventOn(), customers: [customer, 2_000_000_000] });
+		expect(unknown.status).toBe(400);
+		expect(error(unknown)).toMatchObject({ field: 'customers.1', rule: 'FUP-4' });
+		const nobody = await post(desk, '/after-sales/follow-ups/events', { event_name: 'x', event_on: eventOn() });
+		expect(nobody.status).toBe(400);
+		expect(error(nobody)).toMatchObject({ field: 'customers', rule: 'FUP-4' });
+		expect((await followUps(`filter[kind][_eq]=event_call`)).length).toBe(before);
+	});
+});
+
+describe('FUP-5: key-account visits', () => {
+	test('FUP-5: when a customer becomes a key account, then its next spring and autumn visits are planned once each', async () => {
+		expect((await patch(admin, `/items/customers/${customer}`, { key_account: true })).status).toBe(200);
+		const visits = await waitFor('the visits', async () => {
+			const rows = await followUps(`filter[customer][_eq]=${customer}&filter[kind][_eq]=key_account_visit`);
+			return rows.length === 2 ? rows : null;
+		});
+		const seasons = visits.map((v) => `${shanghaiDate(new Date(v.due_at)).slice(5)}→${shanghaiDate(new Date(v.due_until)).slice(5)}`).sort();
+		expect(seasons).toEqual(['03-01→05-31', '09-01→11-30']);
+		for (const v of visits) expect(Date.parse(v.due_until)).toBeGreaterThan(Date.now());
+		expect((await patch(admin, `/items/customers/${customer}`, { key_account: true, region: `${tag}-east` })).status).toBe(200);
+		expect((await sweep()).status).toBe(200);
+		expect(await followUps(`filter[customer][_eq]=${customer}&filter[kind][_eq]=key_account_visit`)).toHaveLength(2);
+	});
+});
+
+describe('FUP-1..5: a follow-up not made in its window', () => {
+	test('FUP-1: when a planned call passes its window, then the sweep marks it missed and tells the service managers in one notice', async () => {
+		const created = await post(admin, '/items/follow_ups', { kind: 'first_call', customer, status: 'planned', due_at: new Date(Date.now() - 30 * HOUR).toISOString(), due_until: new Date(Date.now() - 26 * HOUR).toISOString() });
+		expect(created.status, JSON.stringify(created.body)).toBe(200);
+		const report = await sweep();
+		expect(report.status).toBe(200);
+		expect(report.body.data.follow_ups_missed).toBeGreaterThanOrEqual(1);
+		expect((await admin.call(`/items/follow_ups/${created.body.data.id}?fields=status`)).body.data.status).toBe('missed');
+		const notices = (await admin.call(`/notifications?filter[collection][_eq]=follow_ups&filter[subject][_contains]=${encodeURIComponent('逾期未访')}&fields=recipient,message,item&limit=-1`)).body.data;
+		expect(notices.some((n: any) => String(n.message).includes(`#${created.body.data.id}`))).toBe(true);
+	});
+});
