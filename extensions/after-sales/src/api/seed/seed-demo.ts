@@ -4,7 +4,9 @@
 import { Readable } from 'node:stream';
 import { AGREEMENT_STATES } from '../../domain/complaints';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
+import { computeDayEnd, computeFollowUpKey, computeSurveyToken } from '../../domain/follow-ups';
 import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
+import { computeLocalDate } from '../../domain/warranty';
 import { ROLE_BY_KEY } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { fromInstant } from '../lib/db-values';
@@ -192,7 +194,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			service_mode: rng.pick(['free', 'free', 'paid', 'contract']),
 		};
 	});
-	await createMany('service_requests', requestRows);
+	const requestIds = await createMany('service_requests', requestRows);
 
 	// CMP-3: a complaint the customer agreed to carries the signed handling agreement (one demo scan).
 	const files = new ctx.services.FilesService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
@@ -229,6 +231,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 
 	// Repairs and their parts; dealers' warranty repairs become claims (WTY-5, WTY-7).
 	const repairIds: number[] = [];
+	const repairCustomers = new Map<number, number>();
 	const repairFacts: { id: number; dealer: number; coverage: string; total: bigint; parts: bigint; labour: bigint; travel: bigint; completed: string }[] = [];
 	for (let i = 0; i < 120; i++) {
 		const u = rng.int(0, unitIds.length - 1);
@@ -261,6 +264,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			parts: partRows.map(({ _amount, ...p }) => p),
 		}], quiet);
 		repairIds.push(id);
+		repairCustomers.set(id, unit.customer as number);
 		repairFacts.push({ id, dealer: unit.dealer!, coverage, total: labour + travel + parts, parts, labour, travel, completed: completed.toISOString() });
 	}
 	report['repair_records'] = repairIds.length;
@@ -298,19 +302,71 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	report['warranty_claims'] = claimNo;
 	report['dealer_ledger'] = credits;
 
-	// Follow-ups with satisfaction (FUP-3).
-	const followRows = Array.from({ length: 120 }, () => {
-		const done = rng.chance(0.7);
-		const due = instantOn(daysBefore(today, rng.int(-10, 120)), rng);
-		return {
-			kind: rng.pick(['first_call', 'second_call', 'satisfaction_call', 'survey']),
-			customer: rng.pick(customerIds), status: done ? 'done' : 'planned', due_at: due.toISOString(),
-			done_at: done ? due.toISOString() : null, done_by: done ? agent : null, channel: 'phone',
-			satisfaction: done ? rng.pick([3, 4, 4, 5, 5, 5]) : null,
-			notes: done ? rng.pick(['客户对维修结果满意', '技术员按时到达，服务好', '希望配件供应更快', '整体满意']) : null,
-		};
+	// FUP-1..6: follow-ups as the rules leave them, each under its rule key (the seed writes without
+	// events): first calls after dispatch, satisfaction calls after service — most made, some
+	// answered by the customer online (满意度调查表), a few left undone and missed — and today's call
+	// list: calls due today with the survey link ready to send.
+	const zone = 'Asia/Shanghai';
+	const localToday = computeLocalDate(now, zone);
+	const endOfToday = computeDayEnd(localToday, zone);
+	const followRows: Record<string, unknown>[] = [];
+	const dueToday: number[] = [];
+	const comments = ['客户对维修结果满意', '技术员按时到达，服务好', '希望配件供应更快', '整体满意', '维修及时，态度好'];
+	requestRows.forEach((r, i) => {
+		const id = requestIds[i]!;
+		const key = (kind: 'first_call' | 'satisfaction_call') => computeFollowUpKey({ collection: 'service_requests', id }, kind);
+		if (r.dispatched_at) {
+			const at = new Date(r.dispatched_at);
+			const fresh = now.getTime() - at.getTime() < 86_400_000;
+			if (fresh) dueToday.push(followRows.length);
+			followRows.push({
+				follow_up_key: key('first_call'), kind: 'first_call', customer: r.customer, service_request: id, status: fresh ? 'planned' : 'done',
+				due_at: new Date(at.getTime() + 2 * 3_600_000).toISOString(), due_until: fresh ? endOfToday.toISOString() : null,
+				done_at: fresh ? null : new Date(at.getTime() + rng.int(20, 110) * 60_000).toISOString(), done_by: fresh ? null : agent, channel: fresh ? null : 'phone',
+				notes: fresh ? null : '已确认到达时间、人员与所需工具（FUP-1）',
+			});
+		}
+		if (r.resolved_at) {
+			const at = new Date(r.resolved_at);
+			const recent = now.getTime() - at.getTime() < 2 * 86_400_000;
+			const missed = !recent && rng.chance(0.08);
+			const online = !recent && !missed && rng.chance(0.3);
+			if (recent) dueToday.push(followRows.length);
+			followRows.push({
+				follow_up_key: key('satisfaction_call'), kind: 'satisfaction_call', customer: r.customer, service_request: id, status: recent ? 'planned' : missed ? 'missed' : 'done',
+				due_at: (recent ? instantOn(localToday, rng) : new Date(at.getTime() + 86_400_000)).toISOString(), due_until: recent ? endOfToday.toISOString() : new Date(at.getTime() + 3 * 86_400_000).toISOString(),
+				done_at: recent || missed ? null : new Date(at.getTime() + rng.int(1, 3) * 86_400_000).toISOString(), done_by: recent || missed || online ? null : agent,
+				channel: recent || missed ? null : online ? 'survey' : 'phone', satisfaction: recent || missed ? null : rng.pick([2, 3, 4, 4, 5, 5, 5]),
+				notes: recent || missed ? null : online ? '客户在线填写满意度调查表（FUP-6）' : rng.pick(comments),
+			});
+		}
 	});
-	await createMany('follow_ups', followRows);
+	// Completed repairs (dealers' among them) get their satisfaction call: the dealer report's score (RPT-1).
+	for (const repair of repairFacts) {
+		const at = new Date(repair.completed);
+		const online = rng.chance(0.35);
+		followRows.push({
+			follow_up_key: computeFollowUpKey({ collection: 'repair_records', id: repair.id }, 'satisfaction_call'), kind: 'satisfaction_call', customer: repairCustomers.get(repair.id),
+			repair_record: repair.id, status: 'done', due_at: new Date(at.getTime() + 86_400_000).toISOString(), due_until: new Date(at.getTime() + 3 * 86_400_000).toISOString(),
+			done_at: new Date(at.getTime() + rng.int(1, 3) * 86_400_000).toISOString(), done_by: online ? null : agent, channel: online ? 'survey' : 'phone',
+			satisfaction: rng.pick([2, 3, 4, 4, 4, 5, 5, 5, 5]), notes: online ? '客户在线填写满意度调查表（FUP-6）' : rng.pick(comments),
+		});
+	}
+	// Today's list always has calls to make, even when no request was dispatched in the last day.
+	for (const row of followRows.filter((f) => f['status'] === 'done' && f['kind'] === 'first_call').slice(0, Math.max(0, 6 - dueToday.length))) {
+		Object.assign(row, { status: 'planned', due_at: instantOn(localToday, rng).toISOString(), due_until: endOfToday.toISOString(), done_at: null, done_by: null, channel: null, notes: null });
+	}
+	const followIds = await createMany('follow_ups', followRows);
+	// FUP-6: the survey link of each satisfaction call still to make, signed as the rules sign it.
+	const secret = String(ctx.env['SECRET'] ?? '');
+	const publicUrl = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+	if (secret) {
+		const expires = new Date(now.getTime() + 30 * 86_400_000);
+		for (const [i, row] of followRows.entries()) {
+			if (row['kind'] !== 'satisfaction_call' || row['status'] !== 'planned') continue;
+			await knex('follow_ups').where({ id: followIds[i] }).update({ survey_url: `${publicUrl}/after-sales/survey/${computeSurveyToken(followIds[i]!, expires, secret)}` });
+		}
+	}
 
 	// Demo users read Chinese labels; the seed marks the singleton so a second start is harmless.
 	await knex('service_settings').update({ demo_seeded_at: fromInstant(now, knex) });
