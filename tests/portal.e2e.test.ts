@@ -142,4 +142,42 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		await page.screenshot({ path: join(SHOTS, 'portal-technician-inbox.png') });
 		await context.close();
 	});
+
+	test('FUP-6, RPT-1: when the customer opens the survey link on a phone and scores 4, then the answer is recorded once and the dealer report counts it', async () => {
+		const admin = await loginAdmin();
+		const customer = (await admin.call('/items/customers?limit=1&sort=id&fields=id')).body.data[0].id;
+		const unit = await createUnit('D001', 40, 10);
+		expect((await admin.call(`/items/units/${unit.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customer }) })).status).toBe(200);
+		const dealer = (await admin.call('/items/dealers?filter[code][_eq]=D001&fields=id')).body.data[0].id;
+		const repair = await admin.call('/items/repair_records', {
+			method: 'POST', headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ unit: unit.id, dealer, status: 'completed', fault_category: 'header', fault_description: '割台传动异响', coverage: 'warranty', received_at: new Date(Date.now() - 3 * 3_600_000).toISOString(), completed_at: new Date(Date.now() - 60_000).toISOString(), labour_cost: '0.00', travel_cost: '0.00' }),
+		});
+		expect(repair.status, JSON.stringify(repair.body)).toBe(200);
+		let url = '';
+		await expect.poll(async () => {
+			const found = (await admin.call(`/items/follow_ups?filter[repair_record][_eq]=${repair.body.data.id}&fields=survey_url`)).body.data;
+			url = found[0]?.survey_url ?? '';
+			return url;
+		}).toMatch(/\/after-sales\/survey\//);
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+		const report = async () => (await admin.call(`/after-sales/reports/dealers?from=${today}&to=${today}&dealer=D001`)).body.data.dealers.find((d: any) => d.code === 'D001');
+		const before = await report();
+
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}${new URL(url).pathname}`);
+		await expect.poll(() => page.locator('h1').innerText()).toContain('满意度');
+		await page.locator('label.score', { hasText: '4' }).click();
+		await page.fill('#comment', '技术员很专业，修得快');
+		await page.screenshot({ path: join(SHOTS, 'survey.png') });
+		await page.click('button[type=submit]');
+		await expect.poll(() => page.locator('body').innerText()).toMatch(/感谢/);
+		await page.goto(`${baseUrl()}${new URL(url).pathname}`);
+		await expect.poll(() => page.locator('body').innerText()).toMatch(/已提交|已经|already/);
+		await context.close();
+
+		const after = await report();
+		expect(after.satisfaction_responses).toBe(before.satisfaction_responses + 1);
+	});
 });

@@ -100,6 +100,18 @@ describe('REQ-6: the progress check at a share of the promised window', () => {
 		expect((await patch(admin, '/items/service_settings', { progress_check_percent: 75 })).status).toBe(200);
 	});
 
+	test('ESC-3: when the admin changes 预警点 to 50 %, then milestones without their own warning point warn at half their duration', async () => {
+		const dropped = new Date(Date.now() - HOUR);
+		const promised = new Date(dropped.getTime() + 8 * HOUR);
+		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: promised.toISOString() });
+		const before = await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'promised_completion'));
+		expect(Date.parse(before.find((t) => t.milestone === 'promised_completion').warn_at)).toBe(dropped.getTime() + 0.8 * 8 * HOUR);
+		expect((await patch(admin, '/items/service_settings', { warning_percent: 50 })).status).toBe(200);
+		await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'promised_completion' && Date.parse(x.warn_at) === dropped.getTime() + 4 * HOUR));
+		expect((await patch(admin, '/items/service_settings', { warning_percent: 80 })).status).toBe(200);
+		expect((await patch(admin, '/items/service_settings', { warning_percent: 100 })).status).toBe(400);
+	});
+
 	test('REQ-6: when 进度检查点 is set outside 1–100, then it is a 400 naming the field and nothing changes', async () => {
 		const res = await patch(admin, '/items/service_settings', { progress_check_percent: 0 });
 		expect(res.status).toBe(400);
@@ -117,6 +129,26 @@ describe('REQ-6: the progress check at a share of the promised window', () => {
 		expect(logged.filter((e: any) => e.milestone === 'progress_check')).toEqual([expect.objectContaining({ kind: 'breach', milestone: 'progress_check' })]);
 		// 10 of 12 h gone: the promise itself is only warned about (ESC-3 at 80 %), not breached.
 		expect(logged.filter((e: any) => e.milestone === 'promised_completion').map((e: any) => e.kind)).toEqual(['warning']);
+	});
+});
+
+describe('REQ-4: paid service is quoted first', () => {
+	test('REQ-4: when a paid repair is finished without a quote, then it is a 400 naming quote_amount and nothing is written', async () => {
+		const before = (await admin.call(`/items/repair_records?filter[unit][_eq]=${unitId}&aggregate[count]=id`)).body.data[0].count.id;
+		const res = await post(admin, '/items/repair_records', { unit: unitId, status: 'completed', coverage: 'paid', fault_category: 'engine', fault_description: `${tag} 换机油`, completed_at: new Date().toISOString(), labour_cost: '120.00' });
+		expect(res.status).toBe(400);
+		expect(error(res)).toMatchObject({ field: 'quote_amount', rule: 'REQ-4' });
+		expect((await admin.call(`/items/repair_records?filter[unit][_eq]=${unitId}&aggregate[count]=id`)).body.data[0].count.id).toBe(before);
+	});
+
+	test('REQ-4: when a part is added to a finished paid repair beyond its quote, then it is a 400 and the part is not added; within the quote it is', async () => {
+		const r = await repair({ status: 'completed', coverage: 'paid', quote_amount: '500.00', labour_cost: '300.00', travel_cost: '0.00', dropped_off_at: new Date(Date.now() - HOUR).toISOString(), completed_at: new Date().toISOString() });
+		const over = await post(admin, '/items/repair_parts', { repair_record: r.id, part_no: 'P-1', part_name: '液压泵密封圈', quantity: '1', unit_price: '400.00' });
+		expect(over.status, JSON.stringify(over.body)).toBe(400);
+		expect(error(over)).toMatchObject({ rule: 'REQ-4', field: 'extra_work' });
+		expect((await admin.call(`/items/repair_parts?filter[repair_record][_eq]=${r.id}&fields=id`)).body.data).toEqual([]);
+		const within = await post(admin, '/items/repair_parts', { repair_record: r.id, part_no: 'P-1', part_name: '液压泵密封圈', quantity: '1', unit_price: '150.00' });
+		expect(within.status, JSON.stringify(within.body)).toBe(200);
 	});
 });
 
@@ -252,5 +284,18 @@ describe('FUP-1..5: a follow-up not made in its window', () => {
 		expect((await admin.call(`/items/follow_ups/${created.body.data.id}?fields=status`)).body.data.status).toBe('missed');
 		const notices = (await admin.call(`/notifications?filter[collection][_eq]=follow_ups&filter[subject][_contains]=${encodeURIComponent('逾期未访')}&fields=recipient,message,item&limit=-1`)).body.data;
 		expect(notices.some((n: any) => String(n.message).includes(`#${created.body.data.id}`))).toBe(true);
+	});
+});
+
+describe('FUP-1..5: the call list in the Studio', () => {
+	test('FUP-3: when an agent opens the Studio, then the call list bookmarks are there and the due one lists a planned call due today', async () => {
+		const presets = (await desk.call('/presets?filter[collection][_eq]=follow_ups&filter[bookmark][_nnull]=true&fields=bookmark,filter,layout_query&limit=-1')).body.data;
+		const due = presets.find((p: any) => String(p.bookmark).startsWith('待回访'));
+		expect(due, JSON.stringify(presets)).toBeTruthy();
+		expect(presets.some((p: any) => String(p.bookmark).startsWith('逾期未访'))).toBe(true);
+		const created = await post(admin, '/items/follow_ups', { kind: 'second_call', customer, status: 'planned', due_at: new Date(Date.now() + HOUR).toISOString() });
+		expect(created.status).toBe(200);
+		const listed = (await desk.call(`/items/follow_ups?filter=${encodeURIComponent(JSON.stringify(due.filter))}&fields=id&limit=-1`)).body.data;
+		expect(listed.map((r: any) => r.id)).toContain(created.body.data.id);
 	});
 });

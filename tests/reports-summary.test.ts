@@ -87,7 +87,7 @@ describe('RPT-4 and RPT-5: recurring-problem warnings', () => {
 			const completed = new Date(Date.now() - (i + 1) * 60_000).toISOString();
 			const { status, body } = await admin.call('/items/repair_records', {
 				method: 'POST',
-				body: json({ unit, dealer: dealer.id, status: 'completed', fault_category: 'cooling', fault_cause: 'misuse', fault_description: `overheating ${i}`, coverage: 'paid', completed_at: completed }),
+				body: json({ unit, dealer: dealer.id, status: 'completed', fault_category: 'cooling', fault_cause: 'misuse', fault_description: `overheating ${i}`, coverage: 'paid', quote_amount: '600.00', completed_at: completed }),
 			});
 			expect(status, JSON.stringify(body)).toBe(200);
 		}

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, escalationsOf, hoursAgo, manager, sweep, userId, waitFor
 const { browser, shots: SHOTS } = useBrowser();
 
 async function studioAsManager(): Promise<Page> {
-	const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+	const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 	const page = await context.newPage();
 	await page.goto(`${baseUrl()}/admin/login`);
 	await page.fill('input[type=email]', 'manager@example.com');
@@ -62,6 +62,17 @@ describe('the Studio (CMP-3, ESC-4)', () => {
 		await page.screenshot({ path: join(SHOTS, 'studio-escalation-acknowledged.png') });
 		const after = (await escalationsOf('complaints', complaint.id)).find((e) => e.id === escalation.id);
 		expect(after.acknowledged_by).toBe(await userId(manager()));
+		await page.context().close();
+	}, 180_000);
+
+	test('FUP-3: when a manager opens the call list bookmark, then the calls due are listed with their customer and due time', async () => {
+		const m = await manager();
+		const preset = (await m.call(`/presets?filter[collection][_eq]=follow_ups&filter[bookmark][_starts_with]=${encodeURIComponent('待回访')}&fields=id,bookmark&limit=1`)).body.data[0];
+		expect(preset, 'the 待回访 bookmark is provisioned for the service manager').toBeTruthy();
+		const page = await studioAsManager();
+		await page.goto(`${baseUrl()}/admin/content/follow_ups?bookmark=${preset.id}`);
+		await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(/首次回访|满意度回访|二次回访|取车通知/);
+		await page.screenshot({ path: join(SHOTS, 'studio-call-list.png') });
 		await page.context().close();
 	}, 180_000);
 });

@@ -78,7 +78,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			int('long_job_days', { zh: '长工期界限（天）', en: 'Long job from (days)' }, { default: 2 }),
 			int('complaint_repeat_window_days', { zh: '重复投诉分析窗口（天）', en: 'Repeated-complaint window (days)' }, { default: 90, note: { zh: 'CMP-7', en: 'CMP-7' } }),
 			int('complaint_repeat_threshold', { zh: '重复投诉阈值', en: 'Repeated-complaint threshold' }, { default: 3 }),
-			int('warning_percent', { zh: '预警点（%）', en: 'Warning at (%)' }, { default: 80, note: { zh: 'ESC-3：默认用时达 80% 预警', en: 'ESC-3: warn at 80 % of the duration' } }),
+			int('warning_percent', { zh: '预警点（%）', en: 'Warning at (%)' }, { default: 80, note: { zh: 'ESC-3：用时达此比例时预警（时限策略未单独设定 warn_ratio 的节点）', en: 'ESC-3: warn at this share of the duration (milestones without their own warn_ratio)' }, validation: { _and: [{ warning_percent: { _between: [1, 99] } }] }, validation_message: 'warning_percent: 1–99 (ESC-3)' }),
 			divider('followup_divider', { zh: '回访 FUP', en: 'Follow-ups (FUP)' }),
 			int('second_follow_up_from_days', { zh: '二次回访起（天）', en: 'Second follow-up from (days)' }, { default: 7, note: { zh: 'FUP-2', en: 'FUP-2' } }),
 			int('second_follow_up_until_days', { zh: '二次回访止（天）', en: 'Second follow-up until (days)' }, { default: 14 }),

@@ -32,7 +32,7 @@ export interface ServiceSettings {
 	complaint_repeat_window_days: number | null;
 	/** 重复投诉阈值 / Repeated-complaint threshold */
 	complaint_repeat_threshold: number | null;
-	/** 预警点（%） / Warning at (%) — ESC-3: warn at 80 % of the duration */
+	/** 预警点（%） / Warning at (%) — ESC-3: warn at this share of the duration (milestones without their own warn_ratio) */
 	warning_percent: number | null;
 	/** 二次回访起（天） / Second follow-up from (days) — FUP-2 */
 	second_follow_up_from_days: number | null;

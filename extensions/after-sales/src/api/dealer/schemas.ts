@@ -35,6 +35,8 @@ export const RepairInputSchema = z.object({
 	coverage: z.enum(['warranty', 'paid', 'contract']).default('warranty'),
 	labour_cost: NonNegativeMoneyInputSchema.default('0'),
 	travel_cost: NonNegativeMoneyInputSchema.default('0'),
+	/** REQ-4: the quote the customer accepted; required for a repair logged as paid. */
+	quote_amount: NonNegativeMoneyInputSchema.optional(),
 	parts: z.array(PartInputSchema).max(50).default([]),
 	customer_signature: uuid.optional(),
 	signer_name: z.string().trim().min(1).max(64).optional(),

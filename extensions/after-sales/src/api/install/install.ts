@@ -2,6 +2,7 @@ import { applySchema } from './apply-schema';
 import { provisionChecks } from './provision-checks';
 import { provisionDashboard } from './provision-dashboard';
 import { provisionIndexes } from './provision-indexes';
+import { provisionPresets } from './provision-presets';
 import { provisionRoles } from './provision-roles';
 import { provisionSettings } from './provision-settings';
 import { provisionTranslations } from './provision-translations';
@@ -22,6 +23,7 @@ export async function install(ctx: PackContext): Promise<InstallReport> {
 	const roles = await provisionRoles(ctx);
 	const settings = await provisionSettings(ctx);
 	const dashboard = await provisionDashboard(ctx);
+	const presets = await provisionPresets(ctx); // FUP-1..5: the call list bookmarks
 	await syncOpenRecords(ctx); // ESC-1: records already in the project get their timers (idempotent)
 	return {
 		schema_changes: schema.changed,
@@ -31,5 +33,6 @@ export async function install(ctx: PackContext): Promise<InstallReport> {
 		roles_policies_permissions_created: roles.created,
 		settings_and_policies_created: settings.created,
 		dashboard_items_created: dashboard.created,
+		bookmarks_created: presets.created,
 	};
 }

@@ -259,6 +259,8 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			fault_description: rng.pick(fault.text), work_done: `更换${partsPicked.map((p) => p.part_name).join('、')}，试机正常`,
 			received_at: dropped.toISOString(), dropped_off_at: dropped.toISOString(), completed_at: completed.toISOString(),
 			pricing_mode: rng.pick(['system', 'symptom', 'item']), parts_source: 'ours', coverage,
+			// REQ-4: paid service is quoted first; the demo charges what was quoted.
+			quote_amount: coverage === 'paid' ? formatMoney(labour + travel + parts) : null,
 			labour_cost: formatMoney(labour), travel_cost: formatMoney(travel), parts_cost: formatMoney(parts), total_cost: formatMoney(labour + travel + parts),
 			signer_name: personName(rng), signed_at: completed.toISOString(),
 			parts: partRows.map(({ _amount, ...p }) => p),

@@ -1,7 +1,7 @@
 // ESC-1: the active SLA policies, parsed. A broken row (edited in the database by hand) is
 // skipped and logged, never fatal.
 import type { Knex } from 'knex';
-import { applyWindowPercent, parseSlaPolicy, type StoredPolicy } from '../../domain/sla';
+import { applyPolicySettings, parseSlaPolicy, type StoredPolicy } from '../../domain/sla';
 import type { PackContext } from '../lib/context';
 import { toBool, toJson } from '../lib/db-values';
 
@@ -19,8 +19,11 @@ export async function loadPolicies(knex: Knex, logger?: PackContext['logger']): 
 			logger?.warn(`[after-sales] ESC-1: sla_policies #${row.id} is invalid and ignored: ${(error as Error).message}`);
 		}
 	}
-	// REQ-6: shares of a record's own window that name no share follow the 进度检查点 setting.
-	const settings = await knex('service_settings').first('progress_check_percent');
-	const percent = Number(settings?.progress_check_percent);
-	return applyWindowPercent(policies, Number.isFinite(percent) && percent > 0 && percent <= 100 ? percent : 75);
+	// REQ-6, ESC-3: shares of a record's own window and warning points that a policy leaves to the settings.
+	const settings = await knex('service_settings').first('progress_check_percent', 'warning_percent');
+	const percent = (value: unknown, fallback: number, max: number) => {
+		const n = Number(value);
+		return value !== null && value !== undefined && Number.isFinite(n) && n > 0 && n <= max ? n : fallback;
+	};
+	return applyPolicySettings(policies, { progress_check_percent: percent(settings?.progress_check_percent, 75, 100), warning_percent: percent(settings?.warning_percent, 80, 99) });
 }

@@ -63,12 +63,12 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 	for (const event of ['create', 'update', 'delete']) {
 		register.action(`service_settings.items.${event}`, async (meta: Meta) => {
 			cached = null;
-			// REQ-6: a new 进度检查点 moves the open progress checks at once, not at their next write.
-			if (!meta.payload || !('progress_check_percent' in meta.payload)) return;
+			// REQ-6, ESC-3: a new 进度检查点 or 预警点 moves the open deadlines at once, not at their next write.
+			if (!meta.payload || !('progress_check_percent' in meta.payload || 'warning_percent' in meta.payload)) return;
 			try {
-				await resyncOpenTimers(ctx, ['repair_records']);
+				await resyncOpenTimers(ctx, 'warning_percent' in meta.payload ? SLA_COLLECTIONS : ['repair_records']);
 			} catch (error) {
-				ctx.logger.error(`[after-sales] REQ-6: recomputing progress checks after a settings edit failed: ${(error as Error).message}`);
+				ctx.logger.error(`[after-sales] REQ-6/ESC-3: recomputing deadlines after a settings edit failed: ${(error as Error).message}`);
 			}
 		});
 	}

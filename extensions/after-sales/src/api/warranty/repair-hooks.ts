@@ -3,11 +3,12 @@
 // is linked, and money columns are derived in decimals from the parts, never typed in.
 import type { Knex } from 'knex';
 import { assertWithinQuote } from '../../domain/repair-orders';
+import { DomainRuleError } from '../../domain/errors';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import { computeRepeatOf } from '../../domain/warranty';
 import type { Accountability, PackContext } from '../lib/context';
 import { resolveCaller, hasRole } from '../lib/caller';
-import { toInstant } from '../lib/db-values';
+import { toInstant, toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
@@ -97,6 +98,13 @@ const ORDER_FIELDS = ['status', 'coverage', 'quote_amount', 'labour_cost', 'trav
 function assertOrder(payload: Payload, current: Payload | null) {
 	if (!ORDER_FIELDS.some((f) => f in payload) && current) return;
 	const value = (f: string) => (f in payload ? payload[f] : (current?.[f] ?? null)) as never;
+	// REQ-4: paid service is quoted first: a repair chosen as paid is not started or finished without
+	// its quote. One that WTY-3 turned paid (not covered, reasons kept) was logged as warranty work.
+	const chosenPaid = value('coverage') === 'paid' && (payload['coverage'] === 'paid' ? !payload['coverage_reasons'] : !current?.['coverage_reasons']);
+	const quote = value('quote_amount') as unknown;
+	if (chosenPaid && ['in_progress', 'completed'].includes(value('status')) && (quote === null || quote === undefined || String(quote).trim() === '')) {
+		throw new DomainRuleError('REQ-4', 'quote_amount', 'REQ-4: quote_amount: paid service is quoted first (parts + labour + travel): record the quote the customer accepted before the repair starts');
+	}
 	assertWithinQuote({
 		coverage: value('coverage'), status: value('status'), quote_amount: value('quote_amount'), labour_cost: value('labour_cost'),
 		travel_cost: value('travel_cost'), parts_cost: (current?.['parts_cost'] ?? null) as never, extra_work: value('extra_work'),
@@ -194,7 +202,29 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 			if (rows.length === 1) cleaned['amount'] = formatMoney(amount);
 		}
 	}
+	if (keys === null || 'quantity' in cleaned || 'unit_price' in cleaned || 'repair_record' in cleaned) await assertPartsWithinQuote(hook.database, cleaned, keys);
 	return cleaned;
+}
+
+/**
+ * REQ-4, REQ-5: a part added to (or repriced on) a completed paid repair after the fact counts
+ * against its quote like the labour and travel did: the repair's parts as they will be, with the
+ * labour and travel, stay within the quote plus the consented additional work.
+ */
+async function assertPartsWithinQuote(knex: Knex, payload: Payload, keys: (string | number)[] | null): Promise<void> {
+	const repairIds = new Set<number>();
+	if (payload['repair_record'] !== undefined && payload['repair_record'] !== null) repairIds.add(Number(typeof payload['repair_record'] === 'object' ? (payload['repair_record'] as { id?: number }).id : payload['repair_record']));
+	if (keys?.length) for (const r of await knex('repair_parts').whereIn('id', keys).select('repair_record')) repairIds.add(Number(r.repair_record));
+	for (const id of repairIds) {
+		if (!Number.isFinite(id)) continue;
+		const repair = await knex('repair_records').where({ id }).first('coverage', 'status', 'quote_amount', 'labour_cost', 'travel_cost', 'extra_work');
+		if (!repair || repair.coverage !== 'paid' || repair.status !== 'completed') continue;
+		const parts: { id: number; quantity: unknown; unit_price: unknown }[] = await knex('repair_parts').where({ repair_record: id }).select('id', 'quantity', 'unit_price');
+		const changed = new Set((keys ?? []).map(String));
+		const amounts = parts.map((p) => (changed.has(String(p.id)) ? lineAmount(payload['quantity'] ?? p.quantity, payload['unit_price'] ?? p.unit_price) : lineAmount(p.quantity ?? 1, p.unit_price ?? 0)));
+		if (keys === null) amounts.push(lineAmount(payload['quantity'] ?? 1, payload['unit_price'] ?? 0));
+		assertWithinQuote({ ...repair, parts_cost: formatMoney(sumMoney(amounts)), extra_work: toJson(repair.extra_work) }, new Date());
+	}
 }
 
 function lineAmount(quantity: unknown, price: unknown): bigint {

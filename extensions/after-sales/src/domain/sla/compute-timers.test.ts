@@ -6,7 +6,7 @@ import { computeTimers } from './compute-timers';
 import { DEFAULT_SLA_POLICIES } from './default-sla-policies';
 import { parseSlaPolicy } from './parse-sla-policy';
 import { selectPolicy } from './select-policy';
-import { applyWindowPercent } from './apply-window-percent';
+import { applyPolicySettings } from './apply-policy-settings';
 import type { TimerRecord, TimerRow } from './types';
 
 const complaintPolicy = selectPolicy({ collection: 'complaints' }, DEFAULT_SLA_POLICIES)!;
@@ -201,7 +201,7 @@ describe('computeTimers: policy edits and history', () => {
 });
 
 describe('computeTimers: a share of the record’s own window (REQ-6)', () => {
-	const repairPolicy = applyWindowPercent([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], 75)[0]!;
+	const repairPolicy = applyPolicySettings([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], { progress_check_percent: 75, warning_percent: 80 })[0]!;
 	const repair = (fields: TimerRecord['fields'], status = 'in_progress'): TimerRecord => ({ status, fields: { completed_at: null, ...fields } });
 
 	test('REQ-6: the progress check falls at 75 % of drop-off → promised completion, the promise itself at 100 %', () => {
@@ -212,9 +212,9 @@ describe('computeTimers: a share of the record’s own window (REQ-6)', () => {
 	});
 
 	test('REQ-6: the setting moves the check; without a promised time there is no check yet', () => {
-		const eighty = applyWindowPercent([repairPolicy], 80)[0]!;
+		const eighty = applyPolicySettings([repairPolicy], { progress_check_percent: 80, warning_percent: 80 })[0]!;
 		expect(eighty.milestones.find((m) => m.key === 'progress_check')!.window_percent).toBe(75);
-		const fresh = applyWindowPercent([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], 80)[0]!;
+		const fresh = applyPolicySettings([selectPolicy({ collection: 'repair_records', coverage: 'paid' }, DEFAULT_SLA_POLICIES)!], { progress_check_percent: 80, warning_percent: 80 })[0]!;
 		const timers = run(repair({ dropped_off_at: shanghai('2026-09-21 08:00').toISOString(), promised_at: shanghai('2026-09-21 18:00').toISOString() }), '2026-09-21 09:00', [], fresh);
 		expect(timers['progress_check']!.due_at).toEqual(shanghai('2026-09-21 16:00'));
 		expect(run(repair({ dropped_off_at: shanghai('2026-09-21 08:00').toISOString(), promised_at: null }), '2026-09-21 09:00', [], fresh)['progress_check']).toBeUndefined();

@@ -4,6 +4,9 @@ import { isMilestoneFulfilled } from './is-milestone-fulfilled';
 import type { EscalationLevel, SlaMilestone, SlaPolicy } from './schemas';
 import type { TimerRecord, TimerRow, TimerState } from './types';
 
+/** ESC-3: warn at 80 % of the duration unless the policy or the 预警点 setting says otherwise. */
+export const DEFAULT_WARN_RATIO = 0.8;
+
 export interface ComputeTimersInput {
 	record: TimerRecord;
 	policy: SlaPolicy;
@@ -76,7 +79,7 @@ function computeTimer(milestone: SlaMilestone, previous: TimerRow | undefined, i
 	// REQ-6: a window whose end is not known yet (no promised time) has no deadline yet.
 	if (duration === null) return previous ?? null;
 	const dueAt = addBusinessTime(startedAt, duration + pausedMinutes, calendar, milestone.clock);
-	const warnAt = milestone.warn ? addBusinessTime(startedAt, duration * milestone.warn_ratio + pausedMinutes, calendar, milestone.clock) : null;
+	const warnAt = milestone.warn ? addBusinessTime(startedAt, duration * (milestone.warn_ratio ?? DEFAULT_WARN_RATIO) + pausedMinutes, calendar, milestone.clock) : null;
 
 	const state: TimerState = fulfilled ? 'fulfilled' : breachedAt ? 'breached' : warnedAt ? 'warned' : 'running';
 

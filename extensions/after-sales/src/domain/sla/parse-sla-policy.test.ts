@@ -37,9 +37,11 @@ describe('parseSlaPolicy', () => {
 		const parsed = parseSlaPolicy(policy());
 
 		expect(parsed).toMatchObject({ priority: 0, active: true, condition: {} });
+		// ESC-3: no warn_ratio of its own: the 预警点 setting decides (applyPolicySettings).
+		expect(parsed.milestones[0]!.warn_ratio).toBeUndefined();
 		expect(parsed.milestones[0]).toMatchObject({
 			start_field: 'received_at',
-			warn_ratio: 0.8,
+			warn: true,
 			pause_states: [],
 			notify_roles: [],
 		});

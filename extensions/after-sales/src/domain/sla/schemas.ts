@@ -52,7 +52,8 @@ export const SlaMilestoneSchema = z
 		fulfil_states: z.array(z.string().min(1)).default(() => []),
 		fulfil_field: z.string().regex(FIELD_NAME, 'expected a field name').optional(),
 		pause_states: z.array(z.string().min(1)).default(() => []),
-		warn_ratio: z.number().gt(0).lt(1).default(0.8),
+		/** ESC-3: warn at this share of the duration; omitted = the 预警点 setting (`warning_percent`, default 80 %). */
+		warn_ratio: z.number().gt(0).lt(1).optional(),
 		escalate_to_level: EscalationLevelSchema,
 		notify_roles: z.array(z.string().min(1)).default(() => []),
 		reassign_to_role: z.string().min(1).optional(),
