@@ -7,7 +7,8 @@
 // the field and the rule, and writes nothing.
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { json, loginAdmin } from './helpers';
+import { call, json, login, loginAdmin } from './helpers';
+import { DEMO_PASSWORD } from './warranty-fixtures';
 import { freePort } from './setup/global-setup';
 import { agent, sweep, waitFor, waitForTimers } from './sla-helpers';
 
@@ -152,6 +153,22 @@ describe('REQ-4: paid service is quoted first', () => {
 	});
 });
 
+describe('REQ-5: the technician is told of the customer’s consent', () => {
+	test('REQ-5, NTF-1: when the customer’s consent to additional work is recorded, then the repair’s technician is told once in their inbox', async () => {
+		const tech1 = await login('tech1@example.com', DEMO_PASSWORD);
+		const tech1Id = (await admin.call('/users?filter[email][_eq]=tech1@example.com&fields=id')).body.data[0].id;
+		const r = await repair({ technician: tech1Id, dropped_off_at: new Date(Date.now() - HOUR).toISOString() });
+		const extra = [{ description: '更换右侧链条', amount: '180.00', consented_by: '客户 张先生（电话确认）', consented_at: new Date(Date.now() - 60_000).toISOString() }];
+		expect((await patch(admin, `/items/repair_records/${r.id}`, { extra_work: extra })).status).toBe(200);
+		const mine = async () => ((await tech1.call('/after-sales/me/notifications?unread=1')).body.data.notifications as any[]).filter((n) => n.collection === 'repair_records' && String(n.item) === String(r.id));
+		const notices = await waitFor('the consent notice', async () => ((await mine()).length ? mine() : null));
+		expect(notices).toHaveLength(1);
+		expect(JSON.stringify(notices[0])).toContain('更换右侧链条');
+		expect((await patch(admin, `/items/repair_records/${r.id}`, { extra_work: extra, work_done: '已更换' })).status).toBe(200);
+		expect(await mine()).toHaveLength(1);
+	});
+});
+
 describe('REQ-7: the customer is told to collect', () => {
 	test('REQ-7: when a short job nears its promised completion, then the customer is texted once, 1 h before, and the notice is done', async () => {
 		const promised = new Date(Date.now() + 30 * 60_000);
@@ -218,6 +235,25 @@ describe('FUP-6: the survey link is texted after the service', () => {
 		} else {
 			// Outside working time: it waits for the next working instant (CAL-1), nothing is sent at night.
 			expect(textsOf(call.id)).toHaveLength(0);
+		}
+	});
+});
+
+describe('FUP-6: a low score opens a complaint where the settings say so', () => {
+	test('FUP-6, CMP-1: when 低分后开立 is 投诉 and the customer scores 1, then a complaint is registered with the comment instead of a task', async () => {
+		expect((await patch(admin, '/items/service_settings', { low_score_opens: 'complaint' })).status).toBe(200);
+		try {
+			const r = await repair({ dropped_off_at: new Date(Date.now() - 5 * HOUR).toISOString(), status: 'completed', completed_at: new Date(Date.now() - 60_000).toISOString() });
+			const survey = await waitFor('the satisfaction call', async () => (await followUps(`filter[repair_record][_eq]=${r.id}&filter[kind][_eq]=satisfaction_call`))[0]);
+			const answered = await call(new URL(survey.survey_url).pathname, null, { method: 'POST', body: json({ score: 1, comment: '修了三次还漏油' }) });
+			expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+			expect(answered.body.data).toMatchObject({ low_score: true, task: null });
+			const complaint = (await admin.call(`/items/complaints/${answered.body.data.complaint}?fields=customer,status,channel,description`)).body.data;
+			expect(complaint).toMatchObject({ customer, status: 'received', channel: 'portal' });
+			expect(complaint.description).toContain('修了三次还漏油');
+			expect(await followUps(`filter[customer][_eq]=${customer}&filter[notes][_contains]=${encodeURIComponent('修了三次还漏油')}&filter[status][_eq]=planned`)).toHaveLength(0);
+		} finally {
+			expect((await patch(admin, '/items/service_settings', { low_score_opens: 'follow_up' })).status).toBe(200);
 		}
 	});
 });

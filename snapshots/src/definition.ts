@@ -88,6 +88,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			int('follow_up_window_days', { zh: '无截止回访的逾期天数', en: 'Missed after (days, no due-until)' }, { default: 3, note: { zh: '未填最迟回访时间的回访，应回访时间后若干天记为逾期', en: 'A follow-up without due-until is missed this many days after due-at' } }),
 			int('survey_valid_days', { zh: '调查链接有效期（天）', en: 'Survey link valid (days)' }, { default: 30, note: { zh: 'FUP-6', en: 'FUP-6' }, validation: { _and: [{ survey_valid_days: { _gte: 1 } }] } }),
 			int('low_score_threshold', { zh: '低分阈值（≤）', en: 'Low score at or below' }, { default: 2, note: { zh: 'FUP-6：低分由主管与技术员跟进', en: 'FUP-6: followed up by the manager and the technician' } }),
+			choice('low_score_opens', { zh: '低分后开立', en: 'A low score opens' }, [c('follow_up', '回访任务', 'A follow-up task'), c('complaint', '投诉', 'A complaint')], { default: 'follow_up', nullable: false, note: { zh: 'FUP-6：低分开立回访任务或投诉', en: 'FUP-6: a low score opens a follow-up task or a complaint' } }),
 			int('event_notice_days_before', { zh: '活动电话通知提前（天）', en: 'Event call before (days)' }, { default: 14, note: { zh: 'FUP-4', en: 'FUP-4' } }),
 			int('event_letter_within_days', { zh: '通话后寄信期限（天）', en: 'Letter within (days)' }, { default: 2, note: { zh: 'FUP-4', en: 'FUP-4' } }),
 			json('key_account_visit_windows', { zh: '重点客户走访季节', en: 'Key-account visit seasons' }, { default: '[{"season":"spring","from":"03-01","to":"05-31"},{"season":"autumn","from":"09-01","to":"11-30"}]', note: { zh: 'FUP-5：春秋两季走访，月-日窗口', en: 'FUP-5: spring and autumn visits, month-day windows' } }),

@@ -50,6 +50,8 @@ export interface ServiceSettings {
 	survey_valid_days: number | null;
 	/** 低分阈值（≤） / Low score at or below — FUP-6: followed up by the manager and the technician */
 	low_score_threshold: number | null;
+	/** 低分后开立 / A low score opens — FUP-6: a low score opens a follow-up task or a complaint */
+	low_score_opens: 'follow_up' | 'complaint';
 	/** 活动电话通知提前（天） / Event call before (days) — FUP-4 */
 	event_notice_days_before: number | null;
 	/** 通话后寄信期限（天） / Letter within (days) — FUP-4 */

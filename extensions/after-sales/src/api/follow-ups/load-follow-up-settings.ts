@@ -26,6 +26,8 @@ export async function loadFollowUpSettings(ctx: PackContext, knex: Knex = ctx.da
 	// FUP-5: the visit seasons are a JSON list; an unusable list falls back to spring and autumn.
 	const windows = FollowUpRulesSchema.shape.key_account_visit_windows.safeParse(toJson(settings.raw['key_account_visit_windows']) ?? undefined);
 	if (windows.success) input['key_account_visit_windows'] = windows.data;
+	const opens = FollowUpRulesSchema.shape.low_score_opens.safeParse(settings.raw['low_score_opens'] ?? undefined);
+	if (opens.success) input['low_score_opens'] = opens.data;
 	for (const field of FIELDS) {
 		const raw = settings.raw[field];
 		const value = raw === null || raw === undefined || raw === '' ? undefined : Number(raw);

@@ -13,6 +13,7 @@ import { loadFollowUpFacts } from './load-follow-up-facts';
 import { loadFollowUpSettings } from './load-follow-up-settings';
 import { renderSurveyPage, surveyText, type SurveyLang, type SurveyPageState } from './render-survey-page';
 import { writeSurveyAnswer } from './write-survey-answer';
+import { openLowScoreComplaint } from './open-low-score-complaint';
 
 /** No script at all; the inline stylesheet only; the form posts back here; never framed. */
 export const SURVEY_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -64,8 +65,11 @@ export function registerSurveyRoutes(router: Router, ctx: PackContext) {
 				return sendPage(res, 400, lang, { kind: 'form', subject: lang === 'zh' ? `服务单号：${ref}` : `Service no. ${ref}`, error: surveyText(lang).required });
 			}
 			const result = await writeSurveyAnswer(ctx.database, followUpId, answer, settings, now);
+			const complaint = result.low_score && settings.rules.low_score_opens === 'complaint'
+				? await openLowScoreComplaint(ctx, followUpId, answer, now).catch((error) => (ctx.logger.error(`[after-sales] FUP-6: the low score's complaint failed: ${(error as Error).message}`), null))
+				: null;
 			await refreshCustomerOverview(ctx.database, [result.customer]).catch((error) => ctx.logger.warn(`[after-sales] ARC-5 overview refresh failed: ${(error as Error).message}`));
-			if (asJson) return res.json({ data: { id: result.id, status: 'done', satisfaction: result.satisfaction, low_score: result.low_score, task: result.task, notified: result.notified } });
+			if (asJson) return res.json({ data: { id: result.id, status: 'done', satisfaction: result.satisfaction, low_score: result.low_score, task: result.task, complaint, notified: result.notified } });
 			return sendPage(res, 200, lang, { kind: 'thanks', low: result.low_score });
 		} catch (error) {
 			if (asJson) return next(toDirectusError(error));

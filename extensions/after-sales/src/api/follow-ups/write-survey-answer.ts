@@ -28,11 +28,13 @@ export async function writeSurveyAnswer(knex: Knex, id: number, answer: SurveyAn
 		if (!plan.lowScore) return { id, customer: facts.customer, satisfaction: answer.score, low_score: false, task: null, notified: 0 };
 
 		const { task } = plan.lowScore;
-		await insertOnce(trx, 'follow_ups', {
+		// FUP-6: per setting, a low score opens a complaint instead of the task (survey-routes.ts, after this commits).
+		const asTask = settings.rules.low_score_opens === 'follow_up';
+		if (asTask) await insertOnce(trx, 'follow_ups', {
 			follow_up_key: task.follow_up_key, kind: task.kind, customer: task.customer, service_request: task.service_request, repair_record: task.repair_record,
 			status: 'planned', due_at: toStoredInstant(task.due_at, trx), due_until: toStoredInstant(task.due_until, trx), notes: task.notes, date_created: stamp,
 		}, 'follow_up_key');
-		const taskRow = await trx('follow_ups').where({ follow_up_key: task.follow_up_key }).first('id');
+		const taskRow = asTask ? await trx('follow_ups').where({ follow_up_key: task.follow_up_key }).first('id') : null;
 		const managers: { id: string }[] = await trx('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
 		const deliveriesOf = (key: string, person: string) => {
 			const deliveries = computeNoticeDeliveries(key, 'negative_feedback', person, settings.channels, now);

@@ -10,7 +10,8 @@ import type { Accountability, PackContext } from '../lib/context';
 import { resolveCaller, hasRole } from '../lib/caller';
 import { toInstant, toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
-import { loadSettings } from '../services/settings';
+import { channelsOf, loadSettings } from '../services/settings';
+import { enqueueConsentNotices } from '../notices/enqueue-consent-notices';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
 import { attachPartsToBatch } from './parts-returns';
 import type { Register } from './register';
@@ -54,11 +55,20 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 		}
 	});
 	for (const event of ['create', 'update']) {
-		register.action(`repair_records.items.${event}`, async (meta: { key?: number; keys?: number[] }) => {
+		register.action(`repair_records.items.${event}`, async (meta: { key?: number; keys?: number[]; payload?: Payload }) => {
 			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
 			for (const id of keys) {
 				await refreshRepairComputed(ctx.database, Number(id));
 				await attachPartsToBatch(ctx.database, Number(id));
+			}
+			// REQ-5, NTF-1: a consent recorded tells the technician and the dealer.
+			if (meta.payload && 'extra_work' in meta.payload) {
+				try {
+					const settings = await loadSettings(ctx.database);
+					for (const id of keys) await enqueueConsentNotices(ctx.database, Number(id), channelsOf(settings.raw, ctx), settings.calendar.timezone, new Date());
+				} catch (error) {
+					ctx.logger.error(`[after-sales] REQ-5: consent notices of repair_records ${keys.join(',')} failed: ${(error as Error).message}`);
+				}
 			}
 		});
 	}

@@ -60,6 +60,8 @@ export const FollowUpRulesSchema = z.object({
 	survey_valid_days: z.number().int().min(1).max(365).default(30),
 	/** FUP-6: a score at or below this is followed up by the technician and the service manager. */
 	low_score_threshold: z.number().int().min(0).max(5).default(2),
+	/** FUP-6: what a low score opens: a follow-up task for the agents, or a complaint (CMP-1). */
+	low_score_opens: z.enum(['follow_up', 'complaint']).default('follow_up'),
 	/** FUP-4: the event call is made this many days before the event… */
 	event_notice_days_before: z.number().int().min(0).max(365).default(14),
 	/** …and the letter sent within this many days after the call. */

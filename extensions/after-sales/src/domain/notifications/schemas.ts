@@ -6,9 +6,10 @@ export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
 
 /**
  * ESC-3 warnings, ESC-2 breaches (a missed follow-up is one too), and NTF-1 notices of who must act
- * (a job assigned, a task sent to a dealer, a low survey score: negative feedback, FUP-6).
+ * (a job assigned, a task sent to a dealer, a low survey score: negative feedback, FUP-6; the
+ * customer's consent to additional work, REQ-5).
  */
-export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task', 'negative_feedback']);
+export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task', 'negative_feedback', 'consent']);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
 export const WebhookSchema = z.strictObject({
