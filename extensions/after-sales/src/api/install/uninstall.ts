@@ -11,6 +11,7 @@ import { readInstallRecord, type OwnedItems } from './install-record';
 import { schemaService } from './plan-install';
 import { ROLES } from './roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
+import { vendorOf } from '../lib/db-values';
 
 export type UninstallPlan = {
 	keepData: boolean;
@@ -25,12 +26,14 @@ export type UninstallPlan = {
 	systemFields: string[];
 	demoUsers: { id: string; email: string }[];
 	/** Fields outside the pack that point at a pack collection: they keep their values, lose the relation. */
-	foreignReferences: string[];
+	foreignReferences: ForeignReference[];
 	/** Left alone: named like the pack's but not created by it. */
 	notOwned: string[];
 	/** Flows whose operations are the pack's (they stop working once the extension is removed). */
 	flowsUsingOperations: { id: string; name: string }[];
 };
+
+export type ForeignReference = { collection: string; field: string; related: string; constraint: string | null };
 
 export type UninstallOptions = { keepData: boolean; demoUserEmails: string[] };
 
@@ -90,12 +93,11 @@ export async function planUninstall(ctx: PackContext, options: UninstallOptions)
 	const systemFields = options.keepData
 		? []
 		: PACK_SNAPSHOT.fields.filter((f) => f.collection.startsWith('directus_')).map((f) => `${f.collection}.${f.field}`).filter((key) => existingFields.has(key) && key in owned.fields);
-	const foreignReferences = options.keepData
+	const foreignReferences: ForeignReference[] = options.keepData
 		? []
 		: current.relations
-				.filter((r) => !removed.has(r.collection) && !systemFields.includes(`${r.collection}.${r.field}`))
-				.filter((r) => (r.related_collection && removed.has(r.related_collection)) || removed.has(String(r.meta?.['one_collection'] ?? '')))
-				.map((r) => `${r.collection}.${r.field} → ${r.related_collection}`);
+				.filter((r) => !removed.has(r.collection) && !systemFields.includes(`${r.collection}.${r.field}`) && r.related_collection && removed.has(r.related_collection))
+				.map((r) => ({ collection: r.collection, field: r.field!, related: r.related_collection!, constraint: ((r.schema as { constraint_name?: string } | null)?.constraint_name) ?? null }));
 	const flowsUsingOperations = (await knex('directus_operations')
 		.join('directus_flows', 'directus_flows.id', 'directus_operations.flow')
 		.where('directus_operations.type', 'like', 'after-sales-%')
@@ -133,18 +135,8 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 	if (plan.keepData) return;
 
 	// Only the relation goes: Directus would otherwise drop a foreign field that points at a dropped collection.
-	for (const reference of plan.foreignReferences) {
-		const [collection, field] = reference.split(' → ')[0]!.split('.') as [string, string];
-		// In a transaction of its own: RelationsService reads the foreign keys on its own connection,
-		// which waits forever on SQLite's single one.
-		await step(`relation ${collection}.${field}`, () =>
-			knex.transaction(async (trx) => {
-				const schema = await ctx.getSchema({ database: trx, bypassCache: true });
-				await new ctx.services.RelationsService!({ knex: trx, schema, accountability: SYSTEM_ACCOUNTABILITY }).deleteOne(collection, field);
-			}),
-		);
-		svc = await services();
-	}
+	for (const reference of plan.foreignReferences) await step(`relation ${reference.collection}.${reference.field}`, () => detachReference(ctx, reference));
+	svc = await services();
 	for (const key of plan.systemFields) {
 		const [collection, field] = key.split('.') as [string, string];
 		await step(`field ${key}`, () => svc.fields.deleteField(collection, field));
@@ -160,6 +152,20 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 		svc = await services();
 	}
 	if (plan.demoUsers.length) await svc.users.deleteMany(plan.demoUsers.map((u) => u.id));
+}
+
+/**
+ * A foreign many-to-one onto a pack collection becomes a plain field: Directus would drop the whole
+ * field with the collection. Done by hand because RelationsService reads the foreign keys on a
+ * connection of its own, which never comes on SQLite's single one.
+ */
+async function detachReference(ctx: PackContext, reference: ForeignReference) {
+	const knex = ctx.database;
+	// SQLite's foreign keys have no name (knex rebuilds the table without it); elsewhere the snapshot names it.
+	if (vendorOf(knex) === 'sqlite') await knex.schema.alterTable(reference.collection, (table) => { table.dropForeign([reference.field]); });
+	else if (reference.constraint) await knex.schema.alterTable(reference.collection, (table) => { table.dropForeign([reference.field], reference.constraint!); });
+	await knex('directus_relations').where({ many_collection: reference.collection, many_field: reference.field }).delete();
+	await knex('directus_fields').where({ collection: reference.collection, field: reference.field }).update({ special: null, interface: 'input', options: null, display: null, display_options: null });
 }
 
 /** A failed step says what it was removing; running uninstall again continues from there. */
@@ -190,7 +196,7 @@ export function formatUninstallPlan(plan: UninstallPlan): string[] {
 	}
 	lines.push('[after-sales] 保留 / kept:');
 	item('失去本扩展角色的用户（账号不变）', 'users who lose a pack role (otherwise unchanged)', plan.usersLosingRole.map((u) => u.email ?? u.id));
-	item('指向本扩展集合的外部字段（保留数值，仅删除关系）', 'foreign fields pointing at a pack collection (values kept, only the relation removed)', plan.foreignReferences);
+	item('指向本扩展集合的外部字段（保留数值，成为普通字段）', 'foreign fields pointing at a pack collection (values kept; they become plain fields)', plan.foreignReferences.map((r) => `${r.collection}.${r.field} → ${r.related}`));
 	item('同名但不是本扩展创建的集合（不动）', 'collections named like the pack’s but not created by it (untouched)', plan.notOwned);
 	item('使用本扩展操作的流程（移除扩展后将失效）', 'flows using the pack’s operations (they fail once the extension is removed)', plan.flowsUsingOperations.map((f) => f.name));
 	lines.push('  其他集合、数据、用户、角色和流程不变 / every other collection, row, user, role and flow stays as it is');
