@@ -110,7 +110,8 @@ describe('upgrade and uninstall', () => {
 		const shipped = PACK_SNAPSHOT.fields.find((f) => f.collection === 'dealers' && f.field === 'name')!.meta!['note'];
 		await withDatabase(env, async (knex) => {
 			await knex('directus_fields').where({ collection: 'dealers', field: 'name' }).update({ note: '旧版说明 / old note' });
-			const record = JSON.parse(String((await knex('service_settings').first('install_record')).install_record));
+			const stored = (await knex('service_settings').first('install_record')).install_record;
+			const record = typeof stored === 'string' ? JSON.parse(stored) : stored; // PostgreSQL answers JSON parsed
 			record.fields['dealers.name'].note = hashValue('旧版说明 / old note');
 			await knex('service_settings').update({ install_record: JSON.stringify(record) });
 		});
