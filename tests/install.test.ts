@@ -1,69 +1,12 @@
 // Installing into an existing Directus project, and a fresh install tried as a new user would.
 // These tests run their own Directus processes on their own databases (not the shared one).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { ADMIN, ROOT, createTestDatabase, directusTestEnv, type TestDatabase } from './setup/directus-env';
+import { describe, expect, test } from 'vitest';
+import { api, dbs, loginToken, startServer, stop } from './install-helpers';
+import { ADMIN, ROOT, createTestDatabase, directusTestEnv } from './setup/directus-env';
 import { freePort, runCli, snapshotExtensions } from './setup/global-setup';
-
-const dbs: TestDatabase[] = [];
-const children: ChildProcess[] = [];
-afterAll(async () => {
-	for (const child of children) child.kill('SIGTERM');
-	for (const db of dbs) await db.drop();
-});
-
-/** The worker inherits the shared test Directus's settings; a separate server must not. */
-function cleanEnv(): Record<string, string | undefined> {
-	const shared = /^(DB_|KEY$|SECRET$|ADMIN_|PORT$|HOST$|PUBLIC_URL$|EXTENSIONS_|STORAGE_|CACHE_|RATE_LIMITER_|PRESSURE_LIMITER_|LOG_|TELEMETRY$|WEBSOCKETS_|FILES_|EMAIL_)/;
-	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !shared.test(key)));
-}
-
-async function startServer(env: Record<string, string>, script: string[]) {
-	const child = spawn(process.execPath, script, { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-	children.push(child);
-	let output = '';
-	child.stdout!.on('data', (d) => (output += d));
-	child.stderr!.on('data', (d) => (output += d));
-	const url = env['PUBLIC_URL']!;
-	let last = 'no answer';
-	// Install, demo data and the first start take ~20 s on an idle machine; a loaded CI machine, minutes.
-	const deadline = Date.now() + 300_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-		try {
-			const health = await fetch(`${url}/server/ping`);
-			if (health.ok) return { child, output: () => output };
-			last = `${health.status} ${await health.text()}`;
-		} catch (error) {
-			last = String(error);
-		}
-		await new Promise((r) => setTimeout(r, 500));
-	}
-	throw new Error(`server did not answer /server/ping (${last}):\n${output}`);
-}
-
-async function stop(child: ChildProcess) {
-	if (child.exitCode !== null) return;
-	const exited = new Promise((r) => child.once('exit', r));
-	child.kill('SIGTERM');
-	await exited;
-}
-
-async function api(url: string, token: string | null, path: string, init: RequestInit = {}) {
-	const response = await fetch(`${url}${path}`, {
-		...init,
-		headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-	});
-	return { status: response.status, body: await response.json().catch(() => null) };
-}
-
-async function loginToken(url: string, email: string, password: string) {
-	const { body } = await api(url, null, '/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
-	return body.data.access_token as string;
-}
 
 describe('install into an existing Directus project', () => {
 	test('merges only the pack: foreign collections, rows, roles and users are untouched; a second run changes nothing', async () => {

@@ -101,6 +101,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			str('default_timezone', { zh: '默认时区', en: 'Default time zone' }, { default: 'Asia/Shanghai', maxLength: 64, hidden: true }),
 			ts('demo_seeded_at', { zh: '演示数据生成于', en: 'Demo data seeded at' }, { readonly: true }),
 			ts('sla_reconciled_until', { zh: '时限核对至', en: 'Deadlines reconciled until' }, { readonly: true, hidden: true, note: { zh: 'ESC-1：巡检核对此后变更的记录的计时器', en: 'ESC-1: the sweep re-syncs timers of records changed since this instant' } }),
+			json('install_record', { zh: '安装记录', en: 'Install record' }, { readonly: true, hidden: true, note: { zh: '本扩展上次安装写入的内容（用于识别自有字段、升级时保留管理员的修改）', en: 'What the last install wrote: tells the pack’s own collections and fields apart and keeps an admin’s edits on upgrade' } }),
 			...created().slice(0, 2),
 		],
 	},

@@ -72,6 +72,8 @@ export interface ServiceSettings {
 	demo_seeded_at: 'datetime' | null;
 	/** 时限核对至 / Deadlines reconciled until — ESC-1: the sweep re-syncs timers of records changed since this instant */
 	sla_reconciled_until: 'datetime' | null;
+	/** 安装记录 / Install record — What the last install wrote: tells the pack’s own collections and fields apart and keeps an admin’s edits on upgrade */
+	install_record: 'json' | null;
 	/** 创建时间 / Created */
 	date_created: 'datetime' | null;
 	/** 更新时间 / Updated */

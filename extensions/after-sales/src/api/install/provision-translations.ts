@@ -1,4 +1,4 @@
-import { PACK_SNAPSHOT } from './apply-schema';
+import { PACK_SNAPSHOT } from './pack-snapshot';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 
 /** Choice labels are `$t:` keys; their zh-CN and en-US texts live in directus_translations. */

@@ -1,0 +1,168 @@
+// Issue 13 (1-3): install refuses what the pack does not own and what the licence does not allow,
+// an upgrade keeps an admin's edits, and uninstall removes the pack and nothing else. Each test
+// runs the pack's CLI against a Directus project of its own (SQLite, or PostgreSQL with DB_CLIENT=pg).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { hashValue } from '../extensions/after-sales/src/api/install/install-record';
+import { PACK_COLLECTIONS, PACK_SNAPSHOT } from '../extensions/after-sales/src/api/install/pack-snapshot';
+import { ROLES } from '../extensions/after-sales/src/api/install/roles';
+import { api, dbs, loginToken, runCliStatus, startServer, stop, withDatabase } from './install-helpers';
+import { ADMIN, ROOT, createTestDatabase, directusTestEnv } from './setup/directus-env';
+import { freePort, runCli, snapshotExtensions } from './setup/global-setup';
+
+const DIRECTUS = [join(ROOT, 'node_modules', 'directus', 'cli.js'), 'start'];
+const post = (body: unknown) => ({ method: 'POST', body: JSON.stringify(body) });
+const collection = (name: string, fields: unknown[] = []) => ({
+	collection: name, meta: { icon: 'folder' }, schema: {},
+	fields: [{ field: 'id', type: 'integer', meta: { hidden: true }, schema: { is_primary_key: true, has_auto_increment: true } }, ...fields],
+});
+
+async function newProject(name: string) {
+	const db = await createTestDatabase(name);
+	dbs.push(db);
+	const env = directusTestEnv(db, await freePort(), { EXTENSIONS_PATH: mkdtempSync(join(tmpdir(), 'as-no-ext-')) });
+	runCli(['bootstrap'], env);
+	return { env, withPack: { ...env, EXTENSIONS_PATH: snapshotExtensions() }, url: env['PUBLIC_URL']! };
+}
+
+/** Everything an install could touch, read straight from the database. */
+function fingerprint(env: Record<string, string>) {
+	return withDatabase(env, async (knex) => ({
+		collections: await knex('directus_collections').orderBy('collection').select('collection', 'icon', 'note', 'group', 'translations', 'archive_field'),
+		fields: await knex('directus_fields').orderBy(['collection', 'field']).select('collection', 'field', 'interface', 'options', 'note', 'validation'),
+		relations: await knex('directus_relations').orderBy(['many_collection', 'many_field']).select('many_collection', 'many_field', 'one_collection'),
+		roles: await knex('directus_roles').orderBy('name').pluck('name'),
+		policies: await knex('directus_policies').orderBy('name').pluck('name'),
+		permissions: await knex('directus_permissions').orderBy('id').select('policy', 'collection', 'action'),
+		translations: await knex('directus_translations').count({ n: '*' }),
+		dashboards: await knex('directus_dashboards').count({ n: '*' }),
+		customers: await knex('customers').orderBy('id').select('*'),
+		customerColumns: Object.keys(await knex('customers').columnInfo()).sort(),
+		tables: (await Promise.all(PACK_COLLECTIONS.map(async (c) => ((await knex.schema.hasTable(c)) ? c : null)))).filter(Boolean),
+	}));
+}
+
+describe('install refuses what the pack does not own and what the licence does not allow', () => {
+	test('a foreign customers collection, 10 foreign collections and 3 Studio users: dry run and install list the clash and both limits, exit non-zero and change nothing', async () => {
+		const { env, withPack, url } = await newProject('clash');
+		const plain = await startServer(env, DIRECTUS);
+		const token = await loginToken(url, ADMIN.email, ADMIN.password);
+		// The owner's own customers app: a phone stored as a number, a status of their own.
+		expect((await api(url, token, '/collections', post(collection('customers', [
+			{ field: 'name', type: 'string', meta: { interface: 'input' } }, { field: 'phone', type: 'integer', meta: { interface: 'input' } },
+			{ field: 'status', type: 'string', meta: { interface: 'select-dropdown', options: { choices: [{ text: 'VIP', value: 'vip' }] } } },
+		])))).status).toBe(200);
+		await api(url, token, '/items/customers', post([{ name: '老客户 甲', phone: 88880001, status: 'vip' }, { name: '老客户 乙', phone: 88880002, status: 'vip' }]));
+		for (let i = 1; i <= 9; i++) expect((await api(url, token, '/collections', post(collection(`own_${i}`, [{ field: 'title', type: 'string' }])))).status).toBe(200);
+		const policy = (await api(url, token, '/policies', post({ name: 'Editors', app_access: true, admin_access: false }))).body.data;
+		const role = (await api(url, token, '/roles', post({ name: 'Editors' }))).body.data;
+		await api(url, token, '/access', post({ role: role.id, policy: policy.id }));
+		for (const email of ['editor1@example.com', 'editor2@example.com']) {
+			expect((await api(url, token, '/users', post({ email, password: 'editor-password', role: role.id, status: 'active' }))).status).toBe(200);
+		}
+		await stop(plain.child);
+		const before = await fingerprint(env);
+
+		const dryRun = runCliStatus(['after-sales', 'install', '--dry-run', '--seed'], withPack);
+		expect(dryRun.status, dryRun.output).toBe(1);
+		expect(dryRun.output).toMatch(/collection "customers" exists and was not created by the pack \(2 rows; field phone is integer, the pack needs string\)/);
+		expect(dryRun.output).toContain('collections over the licence limit: 10 in use + 16 from the pack = 26, limit 25');
+		expect(dryRun.output).toContain('seats over the licence limit: 3 in use + 2 Studio users of the demo data = 5, limit 3');
+		expect(dryRun.output).toContain('Nothing was changed');
+		expect(dryRun.output).not.toMatch(/\n\s+at \S+ \(/); // no stack trace
+		expect(await fingerprint(env)).toEqual(before);
+
+		const real = runCliStatus(['after-sales', 'install', '--seed'], withPack);
+		expect(real.status, real.output).toBe(1);
+		expect(real.output).toContain('collection "customers" exists and was not created by the pack');
+		expect(real.output).toContain('collections over the licence limit');
+		expect(await fingerprint(env)).toEqual(before);
+
+		const seed = runCliStatus(['after-sales', 'seed'], withPack);
+		expect(seed.status, seed.output).toBe(1);
+		expect(seed.output).toContain('seats over the licence limit');
+		expect(await fingerprint(env)).toEqual(before);
+	}, 600_000);
+});
+
+describe('upgrade and uninstall', () => {
+	test('a re-install keeps an admin’s note and updates what the pack last wrote; uninstall lists first, refuses without --yes, keeps data with --keep-data and otherwise removes the pack and nothing else', async () => {
+		const { env, withPack, url } = await newProject('lifecycle');
+		expect(runCliStatus(['after-sales', 'install'], withPack).status).toBe(0);
+
+		// The admin's own work, in Studio: a collection pointing at the pack's customers, a role, a user, a changed note.
+		const server = await startServer(withPack, DIRECTUS);
+		const token = await loginToken(url, ADMIN.email, ADMIN.password);
+		const customer = (await api(url, token, '/items/customers', post({ name: '王建军', phone: '13900000001', type: 'individual' })));
+		expect(customer.status, JSON.stringify(customer.body)).toBe(200);
+		expect((await api(url, token, '/collections', post(collection('projects', [{ field: 'title', type: 'string' }])))).status).toBe(200);
+		expect((await api(url, token, '/fields/projects', post({ field: 'customer', type: 'integer', meta: { interface: 'select-dropdown-m2o', special: ['m2o'] }, schema: {} }))).status).toBe(200);
+		expect((await api(url, token, '/relations', post({ collection: 'projects', field: 'customer', related_collection: 'customers' }))).status).toBe(200);
+		await api(url, token, '/items/projects', post([{ title: '老项目 A', customer: customer.body.data.id }, { title: '老项目 B' }]));
+		const role = (await api(url, token, '/roles', post({ name: 'Editors' }))).body.data;
+		await api(url, token, '/users', post({ email: 'editor@example.com', password: 'editor-password', role: role.id, status: 'draft' }));
+		expect((await api(url, token, '/fields/customers/name', { method: 'PATCH', body: JSON.stringify({ meta: { note: '管理员的说明' } }) })).status).toBe(200);
+		await stop(server.child);
+
+		// An earlier pack version wrote another note on dealers.name, and nobody changed it since.
+		const shipped = PACK_SNAPSHOT.fields.find((f) => f.collection === 'dealers' && f.field === 'name')!.meta!['note'];
+		await withDatabase(env, async (knex) => {
+			await knex('directus_fields').where({ collection: 'dealers', field: 'name' }).update({ note: '旧版说明 / old note' });
+			const stored = (await knex('service_settings').first('install_record')).install_record;
+			const record = typeof stored === 'string' ? JSON.parse(stored) : stored; // PostgreSQL answers JSON parsed
+			record.fields['dealers.name'].note = hashValue('旧版说明 / old note');
+			await knex('service_settings').update({ install_record: JSON.stringify(record) });
+		});
+
+		const upgrade = runCliStatus(['after-sales', 'install'], withPack);
+		expect(upgrade.status, upgrade.output).toBe(0);
+		expect(JSON.parse(upgrade.output.match(/install: (\{.*\})/)![1]!)).toMatchObject({ admin_edits_kept: 1 });
+		expect(upgrade.output).toContain('kept field customers.name note (changed by an admin)');
+		expect(upgrade.output).toContain('Restart a running Directus');
+		const notes = await withDatabase(env, (knex) => knex('directus_fields').whereIn('collection', ['customers', 'dealers']).where({ field: 'name' }).orderBy('collection').pluck('note'));
+		expect(notes).toEqual(['管理员的说明', shipped]);
+
+		// Without --yes: the list, a refusal, nothing removed.
+		const ask = runCliStatus(['after-sales', 'uninstall'], withPack);
+		expect(ask.status, ask.output).toBe(1);
+		expect(ask.output).toContain('run again with --yes');
+		const dryRun = runCliStatus(['after-sales', 'uninstall', '--dry-run'], withPack);
+		expect(dryRun.status, dryRun.output).toBe(0);
+		expect(dryRun.output).toMatch(/customers \(1 rows\)/);
+		expect(dryRun.output).toContain('projects.customer → customers');
+		expect(dryRun.output).toContain('Service Manager');
+		expect((await fingerprint(env)).tables).toHaveLength(PACK_COLLECTIONS.length);
+
+		// --keep-data: roles and policies go, the collections and rows stay, and a re-install takes them back.
+		expect(runCliStatus(['after-sales', 'uninstall', '--keep-data', '--yes'], withPack).status).toBe(0);
+		const kept = await fingerprint(env);
+		expect(kept.tables).toHaveLength(PACK_COLLECTIONS.length);
+		expect(kept.customers).toHaveLength(1);
+		expect(kept.roles).toEqual(['Administrator', 'Editors']);
+		const again = runCliStatus(['after-sales', 'install'], withPack);
+		expect(again.status, again.output).toBe(0);
+		expect((await fingerprint(env)).roles).toEqual(expect.arrayContaining(['Service Manager', 'Dealer']));
+
+		const removed = runCliStatus(['after-sales', 'uninstall', '--yes'], withPack);
+		expect(removed.status, removed.output).toBe(0);
+		expect(removed.output).toContain('Restart a running Directus');
+		await withDatabase(env, async (knex) => {
+			for (const name of PACK_COLLECTIONS) expect(await knex.schema.hasTable(name), name).toBe(false);
+			expect(await knex('directus_collections').pluck('collection')).toEqual(['projects']);
+			expect(await knex('directus_roles').whereIn('id', ROLES.map((r) => r.id)).pluck('id')).toEqual([]);
+			expect(await knex('directus_policies').whereIn('id', ROLES.map((r) => r.policyId)).pluck('id')).toEqual([]);
+			expect(await knex('directus_translations').whereIn('key', Object.keys(PACK_SNAPSHOT.translations)).pluck('key')).toEqual([]);
+			expect(await knex.schema.hasColumn('directus_users', 'mobile')).toBe(false);
+			// The admin's collection, rows (with the customer id they held), role and user are as they were.
+			expect(await knex('projects').orderBy('id').select('title', 'customer')).toEqual([{ title: '老项目 A', customer: customer.body.data.id }, { title: '老项目 B', customer: null }]);
+			expect(await knex('directus_roles').where({ name: 'Editors' }).pluck('name')).toEqual(['Editors']);
+			expect(await knex('directus_users').where({ email: 'editor@example.com' }).pluck('status')).toEqual(['draft']);
+		});
+		// Nothing of the pack is left to clash with a new install.
+		const fresh = runCliStatus(['after-sales', 'install', '--dry-run'], withPack);
+		expect(fresh.status, fresh.output).toBe(0);
+		expect(fresh.output).toContain('no clashes');
+	}, 600_000);
+});
