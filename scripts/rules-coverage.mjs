@@ -19,7 +19,6 @@ export const STATUS = {
 	'WTY-11': 'partial: busy-season limits exist as policies; `busy_season` is a manual tick, not read from `busy_seasons`.',
 	'WTY-12': 'absent: no certificate reissue request.',
 	'CMP-6': 'partial: the handler may not be the complaint\'s subject; attitude complaints are not counted per staff member.',
-	'CMP-7': 'partial: repeated complaints are detected in the domain only; no alert or preventive action yet.',
 	'DLR-2': 'partial: tasks, the 2 h scheduling milestone and escalation run; the clerk\'s check and the person responsible are not recorded by the workflow.',
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',

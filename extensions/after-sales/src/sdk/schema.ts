@@ -28,9 +28,9 @@ export interface ServiceSettings {
 	collect_notice_long_hours: number | null;
 	/** 长工期界限（天） / Long job from (days) */
 	long_job_days: number | null;
-	/** 重复投诉分析窗口（天） / Repeated-complaint window (days) — CMP-7 */
+	/** 重复投诉分析窗口（天） / Repeated-complaint window (days) — CMP-7: complaints of the same kind within this many days are counted */
 	complaint_repeat_window_days: number | null;
-	/** 重复投诉阈值 / Repeated-complaint threshold */
+	/** 重复投诉阈值 / Repeated-complaint threshold — CMP-7: from this many it is a repeated complaint and needs a preventive action */
 	complaint_repeat_threshold: number | null;
 	/** 预警点（%） / Warning at (%) — ESC-3: warn at this share of the duration (milestones without their own warn_ratio) */
 	warning_percent: number | null;
@@ -386,8 +386,12 @@ export interface Complaints {
 	closed_at: 'datetime' | null;
 	/** 客户满意度 / Satisfaction */
 	satisfaction: number | null;
-	/** 预防措施 / Preventive action — CMP-7 */
+	/** 预防措施 / Preventive action — CMP-7: a repeated complaint is closed only with its preventive action */
 	preventive_action: string | null;
+	/** 同类投诉次数（窗口内） / Complaints of this kind (window) — CMP-7: same category and product (attitude: same staff member) within the window, counted on registration */
+	repeat_count: number | null;
+	/** 重复投诉 / Repeated complaint — CMP-7 */
+	repeated: boolean | null;
 	/** 流转记录（CMP-3） / Transitions (CMP-3) — Appended by the system, read-only */
 	history: 'json' | null;
 	/** 创建时间 / Created */

@@ -7,6 +7,7 @@ import {
 	assertComplaintCreate,
 	assertComplaintTransition,
 	assertHandlerNotSubject,
+	assertPreventiveAction,
 	computeInitialHandlingLevel,
 	decideLevelChange,
 	type HandlingLevel,
@@ -14,10 +15,10 @@ import {
 import { DomainRuleError } from '../../domain/errors';
 import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability } from '../lib/context';
-import { toJsonArray } from '../lib/db-values';
+import { toBool, toJsonArray } from '../lib/db-values';
 
 /** Written by the system only; whatever a client sends for them is dropped. */
-const SYSTEM_FIELDS = ['history', 'approved_by', 'approved_at', 'closed_at'];
+const SYSTEM_FIELDS = ['history', 'approved_by', 'approved_at', 'closed_at', 'repeat_count', 'repeated'];
 
 type Payload = Record<string, unknown>;
 type HistoryEntry = { at: string; by: string | null; from: string | null; to: string; summary: string };
@@ -40,7 +41,7 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 	const cleaned = stripSystemFields(payload);
 	const touchesRules = ['status', 'handler', 'subject_staff', 'category', 'handling_level', 'severity', 'agreement_file'].some((f) => f in cleaned);
 	if (!touchesRules || keys.length === 0) return cleaned;
-	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'severity', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at', 'agreement_file');
+	const rows: Payload[] = await knex('complaints').whereIn('id', keys).select('id', 'status', 'handling_level', 'severity', 'category', 'subject_staff', 'handler', 'history', 'rejection_reason', 'first_response_at', 'agreement_file', 'repeated', 'preventive_action');
 	// CMP-3: a file named here must exist; removing the signed agreement of an agreed complaint is refused.
 	if ('agreement_file' in cleaned) {
 		await assertFileExists(knex, cleaned['agreement_file']);
@@ -90,6 +91,7 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 	const reason = (cleaned['rejection_reason'] ?? row['rejection_reason']) as string | null;
 	const files = { agreement_file: 'agreement_file' in cleaned ? cleaned['agreement_file'] : row['agreement_file'] };
 	assertTransitionForCaller(caller, accountability, { from, to, level, reason, files });
+	assertPreventiveAction({ to, repeated: toBool(row['repeated']), preventive_action: 'preventive_action' in cleaned ? cleaned['preventive_action'] : row['preventive_action'] });
 
 	const entry: HistoryEntry = { at: now.toISOString(), by: caller.user, from, to, summary: `${from} → ${to} (CMP-3)` };
 	const history = toJsonArray(row['history']);

@@ -9,6 +9,7 @@ import type { Accountability, PackContext } from '../lib/context';
 import { toBool } from '../lib/db-values';
 import { toDirectusError } from '../lib/errors';
 import { filterComplaintCreate, filterComplaintUpdate } from './complaint-workflow';
+import { markRepeatedComplaint } from './mark-repeated-complaint';
 import { runSweep } from './run-sweep';
 import { resyncOpenTimers, SLA_COLLECTIONS, syncContext, syncMany, type SyncContext } from './sync-timers';
 
@@ -98,6 +99,14 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 			return payload;
 		}));
 	}
+
+	// CMP-7: a registered complaint is counted with the others of its kind; a repeated one is marked and the managers told.
+	register.action('complaints.items.create', async (meta: Meta) => {
+		const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+		for (const key of keys) {
+			await markRepeatedComplaint(ctx, ctx.database, Number(key), new Date()).catch((error) => ctx.logger.error(`[after-sales] CMP-7: counting complaint #${key} with its kind failed: ${(error as Error).message}`));
+		}
+	});
 
 	for (const collection of SLA_COLLECTIONS) {
 		for (const event of ['create', 'update']) {

@@ -32,3 +32,4 @@ export {
 	type RoleKey,
 } from './schemas';
 export { decideLevelChange, LEVEL_RAISING_ROLES } from './decide-level-change';
+export { assertPreventiveAction, decideRepeatedComplaint, type RepeatDecision, type RepeatSettings } from './decide-repeated-complaint';

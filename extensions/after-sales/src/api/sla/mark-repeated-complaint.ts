@@ -1,0 +1,52 @@
+// CMP-7: when a complaint is registered, it is counted with the others of its kind in the
+// window (`complaint_repeat_window_days`, `complaint_repeat_threshold`); a repeated one is marked
+// (`repeat_count`, `repeated`) and the service managers are told, once per complaint, to analyse it
+// and record the preventive action, without which it cannot be closed (complaint-workflow.ts).
+import type { Knex } from 'knex';
+import { decideRepeatedComplaint, type ComplaintForRepeats } from '../../domain/complaints';
+import { computeNoticeDeliveries } from '../../domain/notifications';
+import { ROLE_BY_KEY } from '../install/roles';
+import type { PackContext } from '../lib/context';
+import { fromInstant, toInstant, toStoredInstant } from '../lib/db-values';
+import { insertManyOnce } from '../lib/insert-once';
+import { channelsOf, loadSettings } from '../services/settings';
+
+const CATEGORY = { quality: '产品质量', attitude: '服务态度', delivery: '交付/物流', billing: '收费', other: '其他' } as Record<string, string>;
+
+export async function markRepeatedComplaint(ctx: PackContext, knex: Knex, id: number, now: Date): Promise<boolean> {
+	const row = await knex('complaints').where({ id }).first('id', 'received_at', 'category', 'product', 'subject_staff');
+	if (!row) return false;
+	const settings = await loadSettings(knex);
+	const windowDays = positive(settings.raw['complaint_repeat_window_days'], 90);
+	const threshold = positive(settings.raw['complaint_repeat_threshold'], 3);
+	const received = toInstant(row.received_at, knex) ?? now;
+	const complaint: ComplaintForRepeats = { id: row.id, received_at: received, category: row.category, product: row.product, subject_staff: row.subject_staff };
+	const q = knex('complaints').where({ category: row.category }).whereNot({ id }).andWhere('received_at', '>=', toStoredInstant(new Date(received.getTime() - windowDays * 86_400_000), knex)!);
+	// CMP-6, CMP-7: attitude complaints are of a kind by the staff member, the others by the product.
+	const about = row.category === 'attitude' ? 'subject_staff' : 'product';
+	if (row[about] === null || row[about] === undefined) return false;
+	q.where(about, row[about]);
+	const others = ((await q.select('id', 'received_at', 'category', 'product', 'subject_staff')) as Record<string, unknown>[])
+		.map((o) => ({ id: o['id'] as number, received_at: toInstant(o['received_at'], knex) ?? new Date(NaN), category: String(o['category']), product: o['product'] as number | null, subject_staff: o['subject_staff'] as string | null }));
+	const decision = decideRepeatedComplaint(complaint, others, { window_days: windowDays, threshold });
+	await knex('complaints').where({ id }).update({ repeat_count: decision.count, repeated: decision.repeated });
+	if (!decision.repeated) return false;
+	const managers: { id: string }[] = await knex('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
+	const channels = channelsOf(settings.raw, ctx);
+	const subject = `重复投诉 #${id}：同类投诉 ${windowDays} 天内第 ${decision.count} 次 / repeated complaint`;
+	const message = `${CATEGORY[row.category] ?? row.category}${row.category === 'attitude' ? '（同一员工）' : '（同一产品）'}：请分析原因并记录预防措施后再结案（CMP-7）`;
+	await insertManyOnce(knex, 'directus_notifications', managers.map(({ id: person }) => {
+		const key = `complaints:${id}:repeated:${person}`;
+		const deliveries = computeNoticeDeliveries(key, 'breach', String(person), channels, now);
+		return {
+			notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: 'complaints', item: String(id),
+			subject: subject.slice(0, 255), message, deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
+		};
+	}), 'notice_key');
+	return true;
+}
+
+const positive = (value: unknown, fallback: number) => {
+	const n = Number(value);
+	return value !== null && value !== undefined && Number.isInteger(n) && n > 0 ? n : fallback;
+};
