@@ -16,7 +16,6 @@ export const STATUS = {
 	'WTY-4': 'partial: `dealer_promise_beyond_scope` is recorded and excluded from coverage; no separate record of the promise.',
 	'WTY-9': 'partial: the coverage answer names the next remedy from the history; repairs do not record the remedy taken.',
 	'WTY-10': 'partial: downtime extends the warranty; a replacement unit does not restart its warranty.',
-	'WTY-11': 'partial: busy-season limits exist as policies; `busy_season` is a manual tick, not read from `busy_seasons`.',
 	'WTY-12': 'absent: no certificate reissue request.',
 	'CMP-6': 'partial: the handler may not be the complaint\'s subject; attitude complaints are not counted per staff member.',
 	'DLR-2': 'partial: tasks, the 2 h scheduling milestone and escalation run; the clerk\'s check and the person responsible are not recorded by the workflow.',
@@ -25,7 +24,6 @@ export const STATUS = {
 	'DLR-5': 'absent: no stock returns to the factory.',
 	'RPT-2': 'partial: the summary exists on demand (`GET /after-sales/reports/summary`); it is not generated and sent monthly.',
 	'RPT-5': 'partial: the quality report exists on demand; it is not generated and sent monthly.',
-	'NTF-1': 'partial: technicians and dealers are told of assignments and tasks, handlers and levels of warnings and breaches, the technician and the managers of a low survey score (in-app only); pick-up notices are not built.',
 };
 
 function walk(dir, out = []) {

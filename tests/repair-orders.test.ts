@@ -133,6 +133,25 @@ describe('REQ-6: the progress check at a share of the promised window', () => {
 	});
 });
 
+describe('WTY-11: the busy season is read from the settings', () => {
+	test('WTY-11: when a repair of a customer in a busy-season region is dropped off in the season, then it is marked busy season; outside it, or typed in by a client, it is not', async () => {
+		const saved = (await admin.call('/items/service_settings?fields=busy_seasons')).body.data.busy_seasons;
+		const today = shanghaiDate(new Date()).slice(5);
+		try {
+			const bad = await patch(admin, '/items/service_settings', { busy_seasons: [{ name: 'x', from: '02-30', to: '03-01' }] });
+			expect(bad.status).toBe(400);
+			expect(error(bad)).toMatchObject({ field: 'busy_seasons.0.from', rule: 'WTY-11' });
+			expect((await patch(admin, '/items/service_settings', { busy_seasons: [{ name: `${tag} 农忙`, regions: [`${tag}-region`], categories: [], from: today, to: today }] })).status).toBe(200);
+			const inSeason = await repair({ dropped_off_at: new Date(Date.now() - 60_000).toISOString() });
+			expect((await admin.call(`/items/repair_records/${inSeason.id}?fields=busy_season`)).body.data.busy_season).toBe(true);
+			const earlier = await repair({ dropped_off_at: new Date(Date.now() - 40 * 86_400_000).toISOString(), busy_season: true });
+			expect((await admin.call(`/items/repair_records/${earlier.id}?fields=busy_season`)).body.data.busy_season).toBe(false);
+		} finally {
+			expect((await patch(admin, '/items/service_settings', { busy_seasons: saved })).status).toBe(200);
+		}
+	});
+});
+
 describe('REQ-4: paid service is quoted first', () => {
 	test('REQ-4: when a paid repair is finished without a quote, then it is a 400 naming quote_amount and nothing is written', async () => {
 		const before = (await admin.call(`/items/repair_records?filter[unit][_eq]=${unitId}&aggregate[count]=id`)).body.data[0].count.id;

@@ -348,7 +348,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			], { default: 'warranty', required: true, nullable: false, indexed: true }),
 			json('coverage_reasons', { zh: '三包判定理由', en: 'Coverage reasons' }, { readonly: true }),
 			bool('dealer_promise_beyond_scope', { zh: '超范围承诺', en: 'Promise beyond scope' }, { note: { zh: 'WTY-4：不予三包', en: 'WTY-4: not covered' } }),
-			bool('busy_season', { zh: '农忙期', en: 'Busy season' }, { note: { zh: 'WTY-11', en: 'WTY-11' } }),
+			bool('busy_season', { zh: '农忙期', en: 'Busy season' }, { readonly: true, note: { zh: 'WTY-11：按客户地区、产品品类和送修日期由售后设置的农忙季节判定', en: 'WTY-11: decided from the busy seasons in the settings by the customer’s region, the product category and the drop-off date' } }),
 			money('quote_amount', { zh: '报价', en: 'Quote' }, { note: { zh: 'REQ-4：超出报价须客户同意', en: 'REQ-4: no charge above the quote without consent' } }),
 			json('extra_work', { zh: '追加项目（客户同意）', en: 'Additional work (customer consent)' }, {
 				interface: 'list', options: { template: '{{description}} ¥{{amount}} · {{consented_by}}', fields: [

@@ -446,7 +446,7 @@ export interface RepairRecords {
 	coverage_reasons: 'json' | null;
 	/** 超范围承诺 / Promise beyond scope — WTY-4: not covered */
 	dealer_promise_beyond_scope: boolean | null;
-	/** 农忙期 / Busy season — WTY-11 */
+	/** 农忙期 / Busy season — WTY-11: decided from the busy seasons in the settings by the customer’s region, the product category and the drop-off date */
 	busy_season: boolean | null;
 	/** 报价 / Quote — REQ-4: no charge above the quote without consent */
 	quote_amount: string | number | null;

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { assertWithinQuote } from '../../domain/repair-orders';
 import { DomainRuleError } from '../../domain/errors';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
-import { computeRepeatOf } from '../../domain/warranty';
+import { BusySeasonsSchema, computeBusySeason, computeLocalDate, computeRepeatOf } from '../../domain/warranty';
 import type { Accountability, PackContext } from '../lib/context';
 import { resolveCaller, hasRole } from '../lib/caller';
 import { toInstant, toJson } from '../lib/db-values';
@@ -19,7 +19,7 @@ import type { Register } from './register';
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
 
-const REPAIR_COMPUTED = ['parts_cost', 'total_cost', 'repeat_of', 'coverage_reasons'];
+const REPAIR_COMPUTED = ['parts_cost', 'total_cost', 'repeat_of', 'coverage_reasons', 'busy_season'];
 const PART_DECISION = ['approved_amount', 'rejection_reason'];
 const deletedParts = new Map<string, number>();
 
@@ -28,7 +28,7 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 		try {
 			const cleaned = stripComputed(payload);
 			assertMoneyFields(cleaned);
-			const decided = await decideCoverage(hook.database, cleaned, null);
+			const decided = await decideCoverage(hook.database, await decideBusySeason(hook.database, cleaned, null), null);
 			assertOrder(decided, null);
 			return decided;
 		} catch (error) {
@@ -43,6 +43,8 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 			const charges = ORDER_FIELDS.some((f) => f in cleaned);
 			if ((!decisive.some((f) => f in cleaned) && !charges) || meta.keys.length === 0) return cleaned;
 			const rows: Payload[] = await hook.database('repair_records').whereIn('id', meta.keys).select('*');
+			// WTY-11: a new unit or drop-off date decides the busy season again.
+			if (rows.length === 1 && rows[0] && ['unit', 'dropped_off_at', 'received_at'].some((f) => f in cleaned)) Object.assign(cleaned, await decideBusySeason(hook.database, cleaned, rows[0]));
 			if (meta.keys.length !== 1 || !rows[0]) {
 				for (const row of rows) assertOrder(cleaned, row);
 				return cleaned;
@@ -162,6 +164,25 @@ async function decideCoverage(knex: Knex, payload: Payload, current: Payload | n
 	const facts2 = current ? { ...facts, repairs: facts.repairs.filter((r) => r.id !== Number(current['id'])) } : facts;
 	const answer = coverageOf(facts2, at, settings, fault as never, merged['dealer_promise_beyond_scope'] === true);
 	return { ...payload, coverage: answer.covered ? 'warranty' : 'paid', coverage_reasons: answer.reasons };
+}
+
+/**
+ * WTY-11: whether the repair falls in a busy season (农忙) of `service_settings.busy_seasons` — by the
+ * customer's region, the product's category and the drop-off date in the calendar's time zone —
+ * decided here on every write that sets the unit or the date, never typed in; the busy-season SLA
+ * policies match on it.
+ */
+async function decideBusySeason(knex: Knex, payload: Payload, current: Payload | null): Promise<Payload> {
+	const merged = { ...(current ?? {}), ...payload };
+	const unitId = typeof merged['unit'] === 'object' && merged['unit'] !== null ? (merged['unit'] as { id?: number }).id : merged['unit'];
+	if (unitId === undefined || unitId === null || !Number.isFinite(Number(unitId))) return payload;
+	const unit = await knex('units as u').leftJoin('customers as c', 'c.id', 'u.customer').leftJoin('products as p', 'p.id', 'u.product').where('u.id', Number(unitId)).first('c.region', 'p.category');
+	if (!unit) return payload;
+	const settings = await loadSettings(knex);
+	const seasons = BusySeasonsSchema.safeParse(toJson(settings.raw['busy_seasons']) ?? []);
+	const at = toInstant(merged['dropped_off_at']) ?? toInstant(merged['received_at']) ?? new Date();
+	const season = seasons.success ? computeBusySeason(seasons.data, { region: unit.region ?? null, category: unit.category ?? null, date: computeLocalDate(at, settings.calendar.timezone) }) : null;
+	return { ...payload, busy_season: season !== null };
 }
 
 /** WTY-5, WTY-7: quantity > 0 and price ≥ 0 in decimals; amount derived; line decisions by the roles that audit and verify. */

@@ -47,3 +47,4 @@ export {
 	type RepairCoverage,
 	type WarrantySettings,
 } from './schemas';
+export { BusySeasonSchema, BusySeasonsSchema, computeBusySeason, type BusySeason } from './compute-busy-season';
