@@ -13,9 +13,10 @@ import { refreshCustomerOverview } from '../hooks/archive';
 import { assertStaff, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
 import { toInstant, toStoredInstant, vendorOf } from '../lib/db-values';
-import { NotFoundError, parseOrThrow } from '../lib/errors';
+import { notFound, parseOrThrow } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import { loadFollowUpSettings } from './load-follow-up-settings';
+import { msg } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -43,7 +44,7 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 			if (vendorOf(trx) !== 'sqlite') lock.forUpdate();
 			await lock;
 			const facts = await loadFollowUpFacts(trx, id);
-			if (!facts) throw new NotFoundError({ reason: `No follow-up #${id}` });
+			if (!facts) throw notFound(msg('follow_up.missing', { id }), 'FUP-3');
 			const plan = decideFollowUpLog(facts, log, caller.user, { rules: settings.rules, timeZone: settings.calendar.timezone }, now);
 			const columns: Record<string, unknown> = { ...plan.columns, date_updated: toStoredInstant(now, trx) };
 			if (columns['done_at'] instanceof Date) columns['done_at'] = toStoredInstant(columns['done_at'], trx);

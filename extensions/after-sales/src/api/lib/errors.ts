@@ -79,7 +79,7 @@ export function parseOrThrow<T>(schema: { safeParse: (v: unknown) => { success: 
 }
 
 /** Maps anything a domain function may throw to a Directus error; others pass through. */
-export function toDirectusError(error: unknown): unknown {
+export function toDirectusError(error: unknown, collection: string | null = null): unknown {
 	if (error instanceof DealerStandingError) {
 		return new DealerStandingForbiddenError({
 			reason: `${error.message} (${error.rule})`, rule: error.rule, field: error.field, standing: error.standing,
@@ -88,15 +88,15 @@ export function toDirectusError(error: unknown): unknown {
 	}
 	if (error instanceof DomainRuleError) {
 		const status = (error as DomainRuleError & { status?: number }).status;
-		const options = { collection: error.collection, ...(error.text ? { text: error.text } : {}) };
-		if (status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule, i18n: { rule: error.rule, field: error.field, collection: error.collection, text: error.text } });
+		const options = { collection: error.collection ?? collection, ...(error.text ? { text: error.text } : {}) };
+		if (status === 403) return new ScopeForbiddenError({ reason: `${error.message} (${error.rule})`, rule: error.rule, i18n: { rule: error.rule, field: error.field, collection: options.collection, text: error.text } });
 		// The domain's messages start with "RULE: field:"; the extensions carry both, the text says them once.
 		const message = error.message.replace(new RegExp(`^${error.rule}: (${(error.field ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: )?`), '');
 		if (status === 409) return conflict(error.rule, error.field, message, options);
 		if (status === 410) return gone(error.rule, error.field, message, options);
 		return ruleViolation(error.rule, error.field, message, options);
 	}
-	if (error instanceof ZodError) return toDirectusError(formatZodIssues(error, 'INPUT'));
+	if (error instanceof ZodError) return toDirectusError(formatZodIssues(error, 'INPUT'), collection);
 	return error;
 }
 

@@ -13,6 +13,7 @@ import { computeClaimHistoryEntry } from './compute-claim-history-entry';
 import { computeSubmissionRejections, type SubmissionRejection } from './compute-submission-rejections';
 import { NotOwnRecordError } from './not-own-record-error';
 import { ClaimStatusSchema } from './schemas';
+import { msg } from '../messages';
 
 const CREATE_FIELDS = ['repair_record', 'status', 'dealer', 'rejection_note'];
 
@@ -26,7 +27,7 @@ export function refuseSubmission(rejections: readonly SubmissionRejection[]): ne
 /** Fields a client may not send on a claim: system keys (INT-3), computed columns (WTY-7), unknown ones. */
 export function assertClaimPayloadFields(payload: Record<string, unknown>, allowed: readonly string[]): void {
 	const owned = findSystemOwnedField('warranty_claims', payload);
-	if (owned) throw new DomainRuleError('INT-3', owned, `INT-3: ${owned}: is numbered by the system; do not send it`);
+	if (owned) throw new DomainRuleError('INT-3', owned, msg('int.numbered'), { collection: 'warranty_claims' });
 	const computed = CLAIM_COMPUTED_FIELDS.find((field) => field in payload);
 	if (computed) throw new DomainRuleError('WTY-7', computed, `WTY-7: ${computed}: is computed by the claim workflow; do not send it`);
 	const unknown = Object.keys(payload).find((field) => !allowed.includes(field) && !(DIRECTUS_OWNED_FIELDS as readonly string[]).includes(field));
@@ -65,7 +66,7 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 	assertOwnRepair({ dealer: repair.dealer }, caller.staff || caller.admin ? null : caller.dealer);
 	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed');
 	if (repair.technician !== null) {
-		throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		throw new NotOwnRecordError('DLR-1', 'repair_record', msg('dealer.company_repair'));
 	}
 	if (payload['dealer'] !== undefined && payload['dealer'] !== null && String(payload['dealer']) !== String(repair.dealer)) {
 		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer');

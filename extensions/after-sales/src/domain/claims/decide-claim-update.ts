@@ -20,6 +20,7 @@ import { computeRepeatReviewNotice, type ClaimNotice } from './compute-repeat-re
 import { NotOwnRecordError } from './not-own-record-error';
 import { REJECTION_REASONS } from './rejection-reasons';
 import { ClaimStatusSchema, type ClaimStatus, type OldPartStatus } from './schemas';
+import { msg } from '../messages';
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -98,7 +99,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 	const claim = facts.claim;
 	if (!claim) throw new DomainRuleError('WTY-7', 'id', 'WTY-7: id: the claim does not exist');
 	if (!caller.staff && !caller.admin && String(claim.dealer) !== String(caller.dealer)) {
-		throw new NotOwnRecordError('DLR-1', 'id', 'DLR-1: id: this claim belongs to another dealer');
+		throw new NotOwnRecordError('DLR-1', 'id', msg('dealer.not_own_claim'));
 	}
 	const data = { ...payload };
 	for (const field of ['dealer', 'repair_record'] as const) {
@@ -169,7 +170,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 			claim_id: claim.id,
 			parts: facts.parts.map((p) => ({ old_part_status: p.old_part_status })),
 		});
-		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', msg('dealer.company_repair'));
 		if (rejections.length) refuseSubmission(rejections);
 		const holds = decideSubmissionHolds(facts, now);
 		Object.assign(row, holds, computeClaimedAmounts(facts.repair, facts.parts, facts.max_line_fen), { submitted_at: at });

@@ -113,6 +113,8 @@ export const EN_US = {
 	'owned.claim': 'claim',
 	'owned.parts_return': 'return batch',
 	'owned.file': 'file',
+	'owned.notification': 'notification',
+	'owned.task': 'task',
 
 	'dealer.standing': '{detail}',
 	'dealer.not_own_repair': 'the repair record belongs to another dealer',

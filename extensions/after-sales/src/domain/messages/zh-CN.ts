@@ -115,6 +115,8 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'owned.claim': '索赔单',
 	'owned.parts_return': '返厂批次',
 	'owned.file': '文件',
+	'owned.notification': '通知',
+	'owned.task': '任务',
 
 	'dealer.standing': '{detail}',
 	'dealer.not_own_repair': '该维修记录属于其他经销商',
