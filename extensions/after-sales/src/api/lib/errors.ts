@@ -20,7 +20,7 @@ export const RuleViolationError = createError<RuleExtensions>(
 	400,
 );
 
-export const NotFoundError = createError<{ reason: string; i18n?: ErrorText }>('NOT_FOUND', ({ reason }) => reason, 404);
+export const NotFoundError = createError<{ reason: string; rule?: string; i18n?: ErrorText }>('NOT_FOUND', ({ reason }) => reason, 404);
 
 export const ScopeForbiddenError = createError<{ reason: string; rule: string; i18n?: ErrorText }>(
 	ErrorCode.Forbidden,
@@ -67,7 +67,7 @@ export function forbidden(rule: string, message: string | LocalMessage, options:
 
 /** A 404 for something the caller named that does not exist. */
 export function notFound(message: string | LocalMessage, rule: string | null = null) {
-	return new NotFoundError({ reason: english(message), i18n: { rule, field: null, text: typeof message === 'string' ? null : message } });
+	return new NotFoundError({ reason: english(message), ...(rule ? { rule } : {}), i18n: { rule, field: null, text: typeof message === 'string' ? null : message } });
 }
 
 /** Parses with a zod schema; a failure becomes a 400 naming the first bad field and the rule. */

@@ -10,7 +10,7 @@ export type LabelRef = { collection: string; field: string; value?: string | num
 
 export type MessageParam = string | number | LabelRef | LocalMessage | MessageList;
 /** A list rendered as “a”、“b”或“c” in zh-CN and a, b, c (or `a or b`) in en-US. */
-export type MessageList = { items: MessageParam[]; join: 'and' | 'or' | 'comma' };
+export type MessageList = { items: MessageParam[]; join: 'and' | 'or' | 'comma'; en?: string };
 
 export type LocalMessage<K extends string = string> = { key: K; params?: Record<string, MessageParam> };
 
@@ -26,5 +26,6 @@ export const collectionOf = (collection: string): LabelRef => ({ collection, fie
 export const roleOf = (key: string): LabelRef => ({ collection: 'directus_roles', field: 'key', value: key });
 /** The field `collection.field`, shown by its label. */
 export const fieldOf = (collection: string, field: string): LabelRef => ({ collection, field });
-export const anyOf = (items: MessageParam[]): MessageList => ({ items, join: 'or' });
+/** The choices one may take next: “a”、“b”或“c” in zh-CN, a, b, c in en-US (as it always read). */
+export const anyOf = (items: MessageParam[]): MessageList => ({ items, join: 'or', en: ', ' });
 export const listOf = (items: MessageParam[]): MessageList => ({ items, join: 'comma' });

@@ -25,7 +25,7 @@ function renderParam(language: Language, param: MessageParam, labels: LabelResol
 	if (isLabelRef(param)) return renderRef(language, param, labels);
 	if (isMessageList(param)) {
 		const parts = param.items.map((item) => renderParam(language, item, labels));
-		if (language === 'en-US') return parts.join(param.join === 'or' ? ' or ' : param.join === 'and' ? ' and ' : ', ');
+		if (language === 'en-US') return parts.join(param.en ?? (param.join === 'or' ? ' or ' : param.join === 'and' ? ' and ' : ', '));
 		return param.join === 'comma' ? parts.join('、') : joinZh(parts, param.join === 'or' ? '或' : '和');
 	}
 	if (isLocalMessage(param)) return renderMessage(language, param, labels);
