@@ -145,6 +145,17 @@ describe.each(['zh-CN', 'en-US'] as const)('INT-5: a %s caller', (language) => {
 		);
 		if (zh) expect(message).toContain('须为以下之一：reached、unreachable');
 	});
+
+	test('INT-5: when Directus\'s own validation refuses a pack field, then zh-CN shows the field\'s translated validation message', async () => {
+		const admin = await loginAdmin();
+		const dealer = (await admin.call('/items/dealers?fields=id&limit=1')).body.data[0].id;
+		const result = await as('manager', language, `/items/dealers/${dealer}`, patch({ tier: 'Z' }));
+		expect(result.status, JSON.stringify(result.body)).toBe(400);
+		const error = result.body.errors[0];
+		expect(error.extensions).toMatchObject({ code: 'FAILED_VALIDATION', field: 'tier' });
+		if (zh) expect(error.message).toBe('等级：A 级 / B 级 / C 级');
+		else expect(error.message).toContain('Validation failed for field "tier"');
+	});
 });
 
 describe('INT-5: the language a refusal is in', () => {

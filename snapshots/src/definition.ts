@@ -36,7 +36,7 @@ const unitRef = (o = {}) => m2o('unit', { zh: '机器（出厂编号）', en: 'U
 const levelField = () => int('handling_level', { zh: '处理级别', en: 'Handling level' }, {
 	default: 1, interface: 'select-dropdown', options: { choices: LEVELS.map((l) => ({ text: `${l.label.zh} / ${l.label.en}`, value: Number(l.value) })) },
 	display: 'formatted-value', display_options: { prefix: 'L' }, validation: { _and: [{ handling_level: { _between: [1, 3] } }] },
-	validation_message: 'handling_level: 1–3 (ESC-2)', nullable: false,
+	validation_message: { zh: '处理级别：1–3（ESC-2）', en: 'Handling level: 1–3 (ESC-2)' }, nullable: false,
 });
 /** Shown as a read-only timeline (who, when, from → to as status labels, summary) in forms and lists. */
 const history = (label = { zh: '变更记录', en: 'History' }) => json('history', label, {
@@ -90,7 +90,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			int('low_score_threshold', { zh: '低分阈值（≤）', en: 'Low score at or below' }, { default: 2, note: { zh: 'FUP-6：低分由主管与技术员跟进', en: 'FUP-6: followed up by the manager and the technician' } }),
 			int('event_notice_days_before', { zh: '活动电话通知提前（天）', en: 'Event call before (days)' }, { default: 14, note: { zh: 'FUP-4', en: 'FUP-4' } }),
 			int('event_letter_within_days', { zh: '通话后寄信期限（天）', en: 'Letter within (days)' }, { default: 2 }),
-			money('max_line_amount', { zh: '单笔金额上限（元）', en: 'Maximum per amount (CNY)' }, { default: 10000000, note: { zh: 'INT-4：每行配件、工时、差旅及每笔台账金额的上限', en: 'INT-4: ceiling of every line, cost and ledger amount' }, validation: { _and: [{ max_line_amount: { _gt: 0 } }] }, validation_message: 'max_line_amount: must be greater than 0 (INT-4)' }),
+			money('max_line_amount', { zh: '单笔金额上限（元）', en: 'Maximum per amount (CNY)' }, { default: 10000000, note: { zh: 'INT-4：每行配件、工时、差旅及每笔台账金额的上限', en: 'INT-4: ceiling of every line, cost and ledger amount' }, validation: { _and: [{ max_line_amount: { _gt: 0 } }] }, validation_message: { zh: '单笔金额上限须大于 0（INT-4）', en: 'Maximum per amount: must be greater than 0 (INT-4)' } }),
 			divider('report_divider', { zh: '报表与预警 RPT', en: 'Reports and warnings (RPT)' }),
 			json('dealer_rating_thresholds', { zh: '经销商评级阈值', en: 'Dealer rating thresholds' }, { note: { zh: 'DLR-4', en: 'DLR-4' } }),
 			json('quality_thresholds', { zh: '质量预警阈值', en: 'Quality-alert thresholds' }, { note: { zh: 'RPT-4：月/季/年', en: 'RPT-4: month / quarter / year' } }),
@@ -171,8 +171,8 @@ export const COLLECTIONS: CollectionSpec[] = [
 				c('implement', '农机具', 'Implement'), c('electrical', '电气设备', 'Electrical equipment'), c('lubricant', '润滑油品', 'Lubricant'), c('other', '其他', 'Other'),
 			], { required: true, nullable: false }),
 			money('power_kw', { zh: '功率（kW）', en: 'Power (kW)' }, { precision: 8, scale: 1, display_options: { suffix: ' kW' }, options: { min: 0 } }),
-			int('warranty_months', { zh: '整机三包期（月）', en: 'Whole-machine warranty (months)' }, { default: 12, required: true, nullable: false, validation: { _and: [{ warranty_months: { _gte: 12 } }] }, validation_message: 'warranty_months: at least 12 (WTY-10)' }),
-			int('main_parts_warranty_months', { zh: '主要部件三包期（月）', en: 'Main-parts warranty (months)' }, { default: 12, required: true, nullable: false, validation: { _and: [{ main_parts_warranty_months: { _gte: 12 } }] }, validation_message: 'main_parts_warranty_months: at least 12 (WTY-10)' }),
+			int('warranty_months', { zh: '整机三包期（月）', en: 'Whole-machine warranty (months)' }, { default: 12, required: true, nullable: false, validation: { _and: [{ warranty_months: { _gte: 12 } }] }, validation_message: { zh: '整机三包期至少 12 个月（WTY-10）', en: 'Whole-machine warranty: at least 12 months (WTY-10)' } }),
+			int('main_parts_warranty_months', { zh: '主要部件三包期（月）', en: 'Main-parts warranty (months)' }, { default: 12, required: true, nullable: false, validation: { _and: [{ main_parts_warranty_months: { _gte: 12 } }] }, validation_message: { zh: '主要部件三包期至少 12 个月（WTY-10）', en: 'Main-parts warranty: at least 12 months (WTY-10)' } }),
 			text('main_parts', { zh: '主要部件清单', en: 'Main parts' }),
 			choice('regulation_profile', { zh: '三包规定', en: 'Regulation profile' }, [
 				c('auto', '按品类和销售日期自动', 'Automatic by category and sale date'), c('agri_2010', '农机三包规定 2010', 'Agricultural machinery 2010'),
@@ -306,7 +306,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			money('remedy_amount', { zh: '处理金额', en: 'Remedy amount' }),
 			text('rejection_reason', { zh: '不予受理原因', en: 'Rejection reason' }),
 			ts('closed_at', { zh: '结案时间', en: 'Closed at' }, { readonly: true }),
-			int('satisfaction', { zh: '客户满意度', en: 'Satisfaction' }, { interface: 'slider', options: { minValue: 1, maxValue: 5, stepInterval: 1 }, validation: { _and: [{ satisfaction: { _between: [1, 5] } }] }, validation_message: 'satisfaction: 1–5' }),
+			int('satisfaction', { zh: '客户满意度', en: 'Satisfaction' }, { interface: 'slider', options: { minValue: 1, maxValue: 5, stepInterval: 1 }, validation: { _and: [{ satisfaction: { _between: [1, 5] } }] }, validation_message: { zh: '客户满意度：1–5', en: 'Satisfaction: 1–5' } }),
 			text('preventive_action', { zh: '预防措施', en: 'Preventive action' }, { note: { zh: 'CMP-7', en: 'CMP-7' } }),
 			history({ zh: '流转记录（CMP-3）', en: 'Transitions (CMP-3)' }),
 			...created(),
@@ -373,8 +373,8 @@ export const COLLECTIONS: CollectionSpec[] = [
 			m2o('repair_record', { zh: '维修记录', en: 'Repair record' }, 'repair_records', '#{{id}}', 'CASCADE', { required: true, nullable: false }),
 			str('part_no', { zh: '配件编号', en: 'Part no.' }, { required: true, nullable: false, maxLength: 64, options: { font: 'monospace' } }),
 			str('part_name', { zh: '配件名称', en: 'Part name' }),
-			money('quantity', { zh: '数量', en: 'Quantity' }, { precision: 12, scale: 3, default: 1, required: true, nullable: false, display_options: null, options: { min: 0.001, step: 1 }, validation: { _and: [{ quantity: { _gt: 0 } }] }, validation_message: 'quantity: must be greater than 0' }),
-			money('unit_price', { zh: '单价', en: 'Unit price' }, { default: 0, required: true, nullable: false, validation: { _and: [{ unit_price: { _gte: 0 } }] }, validation_message: 'unit_price: must not be negative' }),
+			money('quantity', { zh: '数量', en: 'Quantity' }, { precision: 12, scale: 3, default: 1, required: true, nullable: false, display_options: null, options: { min: 0.001, step: 1 }, validation: { _and: [{ quantity: { _gt: 0 } }] }, validation_message: { zh: '数量须大于 0', en: 'Quantity: must be greater than 0' } }),
+			money('unit_price', { zh: '单价', en: 'Unit price' }, { default: 0, required: true, nullable: false, validation: { _and: [{ unit_price: { _gte: 0 } }] }, validation_message: { zh: '单价不能为负数', en: 'Unit price: must not be negative' } }),
 			money('amount', { zh: '金额', en: 'Amount' }, { readonly: true, default: 0 }),
 			bool('is_main_part', { zh: '主要部件', en: 'Main part' }),
 			str('old_part_serial', { zh: '旧件编号', en: 'Old-part serial' }, { maxLength: 64 }),
@@ -502,7 +502,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			ts('done_at', { zh: '完成时间', en: 'Done at' }),
 			user('done_by', { zh: '回访人', en: 'Done by' }),
 			choice('channel', { zh: '方式', en: 'Channel' }, [c('phone', '电话', 'Phone'), c('letter', '信函', 'Letter'), c('visit', '走访', 'Visit'), c('sms', '短信', 'SMS'), c('wechat', '微信', 'WeChat'), c('survey', '在线调查', 'Online survey')]),
-			int('satisfaction', { zh: '满意度（1–5）', en: 'Satisfaction (1–5)' }, { interface: 'slider', options: { minValue: 1, maxValue: 5, stepInterval: 1 }, validation: { _and: [{ satisfaction: { _between: [1, 5] } }] }, validation_message: 'satisfaction: 1–5 (FUP-3)' }),
+			int('satisfaction', { zh: '满意度（1–5）', en: 'Satisfaction (1–5)' }, { interface: 'slider', options: { minValue: 1, maxValue: 5, stepInterval: 1 }, validation: { _and: [{ satisfaction: { _between: [1, 5] } }] }, validation_message: { zh: '满意度：1–5（FUP-3）', en: 'Satisfaction: 1–5 (FUP-3)' } }),
 			str('event_name', { zh: '活动名称', en: 'Event' }),
 			date('event_on', { zh: '活动日期', en: 'Event date' }),
 			text('notes', { zh: '回访记录', en: 'Notes' }),

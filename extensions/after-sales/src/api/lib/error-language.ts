@@ -24,7 +24,10 @@ type Register = {
 	init: (event: string, handler: (meta: Record<string, any>) => void) => void;
 	filter: (event: string, handler: (payload: any, meta: any, context: any) => unknown) => void;
 };
-type Req = { accountability?: object; get: (name: string) => string | undefined };
+type Req = { accountability?: object; get: (name: string) => string | undefined; path?: string; originalUrl?: string };
+
+/** `/items/complaints/5` is about complaints. */
+export const collectionOfPath = (path: string | undefined) => /^\/items\/([a-z_]+)/.exec(path ?? '')?.[1] ?? null;
 
 export function registerErrorLanguage(register: Register) {
 	// The filter sees the request's accountability, not the request: this remembers whose header it was.
@@ -37,12 +40,13 @@ export function registerErrorLanguage(register: Register) {
 	});
 	register.filter('request.error', async (errors: { message: string; extensions?: Record<string, unknown> }[], _meta, context: { database: Knex; accountability: Accountability | null }) => {
 		let language: Language = 'en-US';
+		const req = context.accountability ? requests.get(context.accountability) : undefined;
 		try {
-			const req = context.accountability ? requests.get(context.accountability) : undefined;
 			language = await resolveLanguage(context.database, context.accountability, req?.get(LANGUAGE_HEADER));
 		} catch {
 			// An error response is never made worse by its translation: fall back to English.
 		}
-		return errors.map((error) => localizeError(error, language));
+		const collection = collectionOfPath(req?.originalUrl ?? req?.path);
+		return errors.map((error) => localizeError(error, language, collection));
 	});
 }

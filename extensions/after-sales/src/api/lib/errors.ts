@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { DealerStandingError } from '../../domain/dealers';
 import { DomainRuleError, formatZodIssues, type RuleErrorOptions } from '../../domain/errors';
 import { fieldOf, msg, renderMessage, RULE_TITLES, isRuleId, type Language, type LocalMessage } from '../../domain/messages';
-import { fieldLabel, labelsIn } from './labels';
+import { fieldLabel, labelsIn, validationText } from './labels';
 
 /** What a refusal says in any language: its rule, field and (when it has one) catalog message. */
 export type ErrorText = { rule: string | null; field: string | null; collection?: string | null; text?: LocalMessage | null };
@@ -117,17 +117,20 @@ type ResponseError = { message: string; extensions?: Record<string, unknown> };
 
 /**
  * One error of a response in the caller's language. en-US keeps the English the pack has always
- * sent; zh-CN renders the pack's refusals and Directus's own validation failures on pack fields.
+ * sent; zh-CN renders the pack's refusals and Directus's own validation failures on pack fields
+ * (with the field's translated validation message). `collection` is the one the request is about.
  */
-export function localizeError(error: ResponseError, language: Language): ResponseError {
+export function localizeError(error: ResponseError, language: Language, collection: string | null = null): ResponseError {
 	const extensions = { ...(error.extensions ?? {}) };
 	const text = extensions['i18n'] as ErrorText | undefined;
 	delete extensions['i18n'];
 	if (language === 'en-US') return { ...error, extensions };
-	if (text) return { ...error, message: renderErrorText(text, language), extensions };
+	if (text) return { ...error, message: renderErrorText({ ...text, collection: text.collection ?? collection }, language), extensions };
 	if (extensions['code'] === 'FAILED_VALIDATION' && typeof extensions['field'] === 'string') {
-		const label = fieldLabel(null, extensions['field'], language);
-		if (label) return { ...error, message: `“${label}”的取值不符合要求`, extensions };
+		// Directus names the field, not the collection: the request's path does (/items/<collection>).
+		const rule = collection ? validationText(collection, extensions['field'], language) : null;
+		const label = fieldLabel(collection, extensions['field'], language);
+		if (rule ?? label) return { ...error, message: rule ?? `“${label}”的取值不符合要求`, extensions };
 	}
 	return { ...error, extensions };
 }

@@ -5,7 +5,7 @@ import { ROLES } from '../install/roles';
 import type { Language, LabelResolver } from '../../domain/messages';
 
 type Translation = { language: string; translation: string };
-type FieldMeta = { translations?: Translation[] | null; options?: { choices?: { text: string; value: unknown }[] } | null };
+type FieldMeta = { translations?: Translation[] | null; options?: { choices?: { text: string; value: unknown }[] } | null; validation_message?: string | null };
 
 const pick = (translations: Translation[] | null | undefined, language: Language) => translations?.find((t) => t.language === language)?.translation ?? null;
 
@@ -30,6 +30,13 @@ function fieldMeta(collection: string | null, field: string): FieldMeta | null {
 /** The label of a field of a pack collection (or of any pack field of that name when the collection is unknown). */
 export function fieldLabel(collection: string | null, field: string, language: Language): string | null {
 	return pick(fieldMeta(collection, field)?.translations, language);
+}
+
+/** The field's validation message (a `$t:` translation in the snapshot), for Directus's own FAILED_VALIDATION. */
+export function validationText(collection: string, field: string, language: Language): string | null {
+	const message = FIELDS.get(`${collection}.${field}`)?.validation_message;
+	if (!message) return null;
+	return message.startsWith('$t:') ? (PACK_SNAPSHOT.translations[message.slice(3)]?.[language] ?? null) : message;
 }
 
 export function valueLabel(collection: string, field: string, value: string, language: Language): string | null {

@@ -21,7 +21,8 @@ const CREATE_FIELDS = ['repair_record', 'status', 'dealer', 'rejection_note'];
 export function refuseSubmission(rejections: readonly SubmissionRejection[]): never {
 	const first = rejections[0]!;
 	const list = rejections.map((r) => `${r.code} (${r.rule}): ${r.message_zh} / ${r.message_en}`).join('; ');
-	throw new DomainRuleError(first.rule, 'repair_record', `${first.rule}: repair_record: the claim is refused: ${list}`);
+	const zh = rejections.map((r) => `${r.message_zh}（${r.code}）`).join('；');
+	throw new DomainRuleError(first.rule, 'repair_record', `${first.rule}: repair_record: the claim is refused: ${list}`, { collection: 'warranty_claims', text: msg('claim.refused', { list: zh }) });
 }
 
 /** Fields a client may not send on a claim: system keys (INT-3), computed columns (WTY-7), unknown ones. */
