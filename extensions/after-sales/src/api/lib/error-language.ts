@@ -20,11 +20,12 @@ export async function resolveLanguage(knex: Knex, accountability: Accountability
 	return toLanguage(settings?.default_language) ?? 'en-US';
 }
 
-type Register = {
-	init: (event: string, handler: (meta: Record<string, any>) => void) => void;
-	filter: (event: string, handler: (payload: any, meta: any, context: any) => unknown) => void;
-};
 type Req = { accountability?: object; get: (name: string) => string | undefined; path?: string; originalUrl?: string };
+type ResponseError = { message: string; extensions?: Record<string, unknown> };
+type Register = {
+	init: (event: string, handler: (meta: { app: { use: (handler: (req: Req, res: unknown, next: () => void) => void) => void } }) => void) => void;
+	filter: (event: string, handler: (errors: ResponseError[], meta: unknown, context: { database: Knex; accountability: Accountability | null }) => Promise<ResponseError[]>) => void;
+};
 
 /** `/items/complaints/5` is about complaints. */
 export const collectionOfPath = (path: string | undefined) => /^\/items\/([a-z_]+)/.exec(path ?? '')?.[1] ?? null;
@@ -38,7 +39,7 @@ export function registerErrorLanguage(register: Register) {
 			next();
 		});
 	});
-	register.filter('request.error', async (errors: { message: string; extensions?: Record<string, unknown> }[], _meta, context: { database: Knex; accountability: Accountability | null }) => {
+	register.filter('request.error', async (errors, _meta, context) => {
 		let language: Language = 'en-US';
 		const req = context.accountability ? requests.get(context.accountability) : undefined;
 		try {
