@@ -75,21 +75,21 @@ export function registerClaimHooks(register: Register, ctx: PackContext) {
 		const caller = await staffCallerOf(hook);
 		if (!hook.accountability) return payload;
 		if (payload['entry_type'] === 'warranty_credit') throw ruleViolation('WTY-8', 'entry_type', msg('ledger.credit_by_settling'), { collection: 'dealer_ledger' });
-		if (payload['dealer'] === undefined || payload['dealer'] === null) throw ruleViolation('INT-4', 'dealer', 'an entry names its dealer');
+		if (payload['dealer'] === undefined || payload['dealer'] === null) throw ruleViolation('INT-4', 'dealer', msg('ledger.needs_dealer'), { collection: 'dealer_ledger' });
 		const dealer = parseIdOrThrow(typeof payload['dealer'] === 'object' ? (payload['dealer'] as Payload)['id'] : payload['dealer'], 'dealer', 'INT-4');
-		if (!(await hook.database('dealers').where({ id: dealer }).first('id'))) throw ruleViolation('INT-4', 'dealer', `dealer ${dealer} does not exist`);
-		if (payload['amount'] === undefined || payload['amount'] === null || payload['amount'] === '') throw ruleViolation('WTY-8', 'amount', 'an entry needs an amount');
-		if (parseMoney(payload['amount'] as string, 'amount') === 0n) throw ruleViolation('WTY-8', 'amount', 'an entry of zero changes nothing');
+		if (!(await hook.database('dealers').where({ id: dealer }).first('id'))) throw ruleViolation('INT-4', 'dealer', msg('ledger.no_dealer', { id: String(dealer) }), { collection: 'dealer_ledger' });
+		if (payload['amount'] === undefined || payload['amount'] === null || payload['amount'] === '') throw ruleViolation('WTY-8', 'amount', msg('ledger.needs_amount'), { collection: 'dealer_ledger' });
+		if (parseMoney(payload['amount'] as string, 'amount') === 0n) throw ruleViolation('WTY-8', 'amount', msg('ledger.zero'), { collection: 'dealer_ledger' });
 		if (payload['claim'] !== undefined && payload['claim'] !== null) {
 			const claimId = parseIdOrThrow(typeof payload['claim'] === 'object' ? (payload['claim'] as Payload)['id'] : payload['claim'], 'claim', 'INT-4');
 			const claim = await hook.database('warranty_claims').where({ id: claimId }).first('dealer');
-			if (!claim) throw ruleViolation('INT-4', 'claim', `claim ${claimId} does not exist`);
-			if (Number(claim.dealer) !== dealer) throw ruleViolation('INT-4', 'claim', `claim ${claimId} belongs to another dealer; an entry refers only to its own dealer's claims`);
+			if (!claim) throw ruleViolation('INT-4', 'claim', msg('ledger.no_claim', { id: String(claimId) }), { collection: 'dealer_ledger' });
+			if (Number(claim.dealer) !== dealer) throw ruleViolation('INT-4', 'claim', msg('ledger.foreign_claim', { id: String(claimId) }), { collection: 'dealer_ledger' });
 		}
 		if (payload['reverses'] !== undefined && payload['reverses'] !== null) {
 			const reversesId = parseIdOrThrow(typeof payload['reverses'] === 'object' ? (payload['reverses'] as Payload)['id'] : payload['reverses'], 'reverses', 'INT-4');
 			const reversed = await hook.database('dealer_ledger').where({ id: reversesId }).first('dealer');
-			if (!reversed || Number(reversed.dealer) !== dealer) throw ruleViolation('INT-4', 'reverses', `entry ${reversesId} is not one of this dealer's entries`);
+			if (!reversed || Number(reversed.dealer) !== dealer) throw ruleViolation('INT-4', 'reverses', msg('ledger.foreign_entry', { id: String(reversesId) }), { collection: 'dealer_ledger' });
 		}
 		return {
 			...payload,

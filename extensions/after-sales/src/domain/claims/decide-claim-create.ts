@@ -30,9 +30,9 @@ export function assertClaimPayloadFields(payload: Record<string, unknown>, allow
 	const owned = findSystemOwnedField('warranty_claims', payload);
 	if (owned) throw new DomainRuleError('INT-3', owned, msg('int.numbered'), { collection: 'warranty_claims' });
 	const computed = CLAIM_COMPUTED_FIELDS.find((field) => field in payload);
-	if (computed) throw new DomainRuleError('WTY-7', computed, `WTY-7: ${computed}: is computed by the claim workflow; do not send it`);
+	if (computed) throw new DomainRuleError('WTY-7', computed, `WTY-7: ${computed}: is computed by the claim workflow; do not send it`, { collection: 'warranty_claims', text: msg('claim.computed') });
 	const unknown = Object.keys(payload).find((field) => !allowed.includes(field) && !(DIRECTUS_OWNED_FIELDS as readonly string[]).includes(field));
-	if (unknown) throw new DomainRuleError('WTY-7', unknown, `WTY-7: ${unknown}: is not edited through the claim`);
+	if (unknown) throw new DomainRuleError('WTY-7', unknown, `WTY-7: ${unknown}: is not edited through the claim`, { collection: 'warranty_claims', text: msg('claim.not_edited_field') });
 }
 
 /**
@@ -65,16 +65,16 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 		throw new NotOwnRecordError('WTY-7', 'repair_record', 'WTY-7: repair_record: only dealers and service staff file claims');
 	}
 	assertOwnRepair({ dealer: repair.dealer }, caller.staff || caller.admin ? null : caller.dealer);
-	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed');
+	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed', { collection: 'warranty_claims', text: msg('claim.dealer_repair_only') });
 	if (repair.technician !== null) {
 		throw new NotOwnRecordError('DLR-1', 'repair_record', msg('dealer.company_repair'));
 	}
 	if (payload['dealer'] !== undefined && payload['dealer'] !== null && String(payload['dealer']) !== String(repair.dealer)) {
-		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer');
+		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer', { collection: 'warranty_claims', text: msg('claim.dealer_is_repairs') });
 	}
 	const status = ClaimStatusSchema.safeParse(payload['status'] ?? 'draft');
 	if (!status.success || (status.data !== 'draft' && status.data !== 'submitted')) {
-		throw new DomainRuleError('WTY-7', 'status', 'WTY-7: status: a new claim starts as draft (or is submitted at once)');
+		throw new DomainRuleError('WTY-7', 'status', 'WTY-7: status: a new claim starts as draft (or is submitted at once)', { collection: 'warranty_claims', text: msg('claim.starts_draft') });
 	}
 	const submitting = status.data === 'submitted';
 	if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'file warranty claims');
