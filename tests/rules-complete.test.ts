@@ -147,7 +147,7 @@ describe('REQ-8: repeat repairs and reused old parts', () => {
 		await bringToInspected(claim.id, repair.parts);
 		const fin = await asStaff('finance');
 		const held = expectRule(await patch(fin, `/items/warranty_claims/${claim.id}`, { status: 'approved' }), 400, 'REQ-8', 'repeat_review');
-		expect(held.message).toContain('technical department');
+		expect(held.extensions.reason).toContain('technical department');
 		// Finance does not record the review itself.
 		expectRule(await patch(fin, `/items/warranty_claims/${claim.id}`, { repeat_review: 'cleared' }), 400, 'REQ-8', 'repeat_review');
 		const t = await asStaff('technical_dept');
@@ -187,7 +187,7 @@ describe('REQ-8: repeat repairs and reused old parts', () => {
 		reused.parts[1] = { ...reused.parts[1]!, old_part_serial: ` ${serial.toLowerCase()} ` };
 		const error = expectRule(await post(dealer, '/after-sales/dealer/repairs', reused), 400, 'REQ-8', 'old_part_serial');
 		expect(error.message).toContain('parts.1');
-		expect(error.message).toContain('duplicate');
+		expect(error.extensions.reason).toContain('duplicate');
 		expect((await dealer.call('/after-sales/dealer/repairs')).body.data.length).toBe(before);
 	});
 
@@ -250,7 +250,7 @@ describe('DLR-1: a dealer files only while its agreement stands', () => {
 	const expectStanding = (res: CallResult, standing: string) => {
 		const error = expectRule(res, 403, 'DLR-1', 'dealer');
 		expect(error.extensions.standing).toBe(standing);
-		expect(error.message).toContain(standing);
+		expect(error.extensions.reason).toContain(standing);
 		return error;
 	};
 

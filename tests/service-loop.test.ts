@@ -91,7 +91,7 @@ describe('REQ-1..3: the service-request workflow on the items API', () => {
 		const skip = await patch(desk, `/items/service_requests/${created.id}`, { status: 'closed' });
 		expect(skip.status).toBe(400);
 		expect(error(skip)).toMatchObject({ field: 'status', rule: 'REQ-2' });
-		expect(skip.body.errors[0].message).toContain('answered');
+		expect(skip.body.errors[0].extensions.reason).toContain('answered');
 		const answered = await patch(desk, `/items/service_requests/${created.id}`, { status: 'answered' });
 		expect(answered.status, JSON.stringify(answered.body)).toBe(200);
 		expect(answered.body.data.first_response_at).toBeTruthy();

@@ -40,7 +40,8 @@ describe('warranty repairs (WTY-11)', () => {
 		const [unit] = (await admin.call('/items/units?filter[warranty_status][_eq]=active&limit=1&fields=id')).body.data;
 		const create = (coverage: string) => admin.call('/items/repair_records', {
 			method: 'POST',
-			body: json({ unit: unit.id, fault_category: sample.fault_category, fault_description: '发动机异响', coverage, status: 'in_progress', received_at: new Date().toISOString() }),
+			// REQ-4: a paid repair is quoted first.
+			body: json({ unit: unit.id, fault_category: sample.fault_category, fault_description: '发动机异响', coverage, status: 'in_progress', received_at: new Date().toISOString(), ...(coverage === 'paid' ? { quote_amount: '300.00' } : {}) }),
 		});
 		const warranty = await create('warranty');
 		expect(warranty.status, JSON.stringify(warranty.body)).toBe(200);

@@ -5,12 +5,18 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { PACK_SNAPSHOT } from '../extensions/after-sales/src/api/install/apply-schema';
 import { computeAcknowledgeRequest, decideAcknowledgeView } from '../extensions/after-sales/src/app/interfaces/acknowledge/lib/acknowledge';
 import { json, loginAdmin } from './helpers';
 import { ROOT } from './setup/directus-env';
 import { agent, createComplaint, dealerUser, escalationsOf, manager, sweep, userId, waitForTimers } from './sla-helpers';
+import { hashValue } from '../extensions/after-sales/src/api/install/install-record';
+import { closeTestDb, testDb } from './reports-db';
+
+afterAll(async () => {
+	await closeTestDb();
+});
 
 /**
  * `directus after-sales install` on the shared database, as an admin upgrading runs it. Not
@@ -60,6 +66,12 @@ describe('history fields in the Studio (ARC-3, CMP-3, WTY-7)', () => {
 		const old = { interface: 'list', options: { template: '{{at}} {{by}} {{summary}}', fields: [] }, display: null };
 		expect((await admin.call('/fields/complaints/history', { method: 'PATCH', body: json({ meta: old }) })).status).toBe(200);
 		expect((await admin.call('/fields/complaints/history')).body.data.meta.interface).toBe('list');
+		// That older pack's install recorded what it wrote (an admin's own edit would be kept, issue 13).
+		const db = testDb();
+		const row = await db('service_settings').first('install_record');
+		const record = typeof row.install_record === 'string' ? JSON.parse(row.install_record) : row.install_record;
+		record.fields['complaints.history'] = { ...record.fields['complaints.history'], interface: hashValue(old.interface), options: hashValue(old.options), display: hashValue(old.display) };
+		await db('service_settings').update({ install_record: JSON.stringify(record) });
 
 		const output = await runInstall();
 		const report = JSON.parse(output.match(/install: (\{.*\})/)![1]!);

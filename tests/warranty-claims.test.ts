@@ -82,7 +82,7 @@ describe('submission pre-checks (WTY-2, WTY-3, WTY-5, WTY-7)', () => {
 		const res = await post(dealer, '/after-sales/dealer/claims', { repair_record: repair.id, submit: true });
 		expect(res.status).toBe(400);
 		expect(res.body.errors[0].extensions.rule).toBe('WTY-2');
-		expect(res.body.errors[0].message).toContain('card_late');
+		expect(res.body.errors[0].extensions.reason).toContain('card_late');
 	});
 
 	test('WTY-3: when the warranty has expired, then the claim is refused as out of warranty', async () => {
@@ -91,7 +91,7 @@ describe('submission pre-checks (WTY-2, WTY-3, WTY-5, WTY-7)', () => {
 		expect(repair.coverage).toBe('paid');
 		const res = await post(dealer, '/after-sales/dealer/claims', { repair_record: repair.id, submit: true });
 		expect(res.status).toBe(400);
-		expect(res.body.errors[0].message).toContain('out_of_warranty');
+		expect(res.body.errors[0].extensions.reason).toContain('out_of_warranty');
 	});
 
 	test('WTY-3: when the fault was caused by misuse, then the claim is refused as an excluded cause', async () => {
@@ -99,7 +99,7 @@ describe('submission pre-checks (WTY-2, WTY-3, WTY-5, WTY-7)', () => {
 		const repair = (await post(dealer, '/after-sales/dealer/repairs', repairBody(unit.serial_no, signature, { fault_cause: 'misuse' }))).body.data;
 		const res = await post(dealer, '/after-sales/dealer/claims', { repair_record: repair.id, submit: true });
 		expect(res.status).toBe(400);
-		expect(res.body.errors[0].message).toContain('excluded_cause');
+		expect(res.body.errors[0].extensions.reason).toContain('excluded_cause');
 	});
 
 	test('WTY-5: when the repair record has no customer signature, then a draft is allowed but submission is refused', async () => {
@@ -111,7 +111,7 @@ describe('submission pre-checks (WTY-2, WTY-3, WTY-5, WTY-7)', () => {
 		const res = await post(dealer, `/after-sales/dealer/claims/${draft.body.data.id}/submit`);
 		expect(res.status).toBe(400);
 		expect(res.body.errors[0].extensions.rule).toBe('WTY-5');
-		expect(res.body.errors[0].message).toContain('missing_signature');
+		expect(res.body.errors[0].extensions.reason).toContain('missing_signature');
 	});
 
 	test('WTY-7: when a second claim is filed for the same repair, then it is refused as a duplicate', async () => {
@@ -120,7 +120,7 @@ describe('submission pre-checks (WTY-2, WTY-3, WTY-5, WTY-7)', () => {
 		expect((await post(dealer, '/after-sales/dealer/claims', { repair_record: repair.id })).status).toBe(200);
 		const res = await post(dealer, '/after-sales/dealer/claims', { repair_record: repair.id });
 		expect(res.status).toBe(400);
-		expect(res.body.errors[0].message).toContain('duplicate');
+		expect(res.body.errors[0].extensions.reason).toContain('duplicate');
 	});
 
 	test('DLR-1: when a dealer claims another dealer’s repair, then it is a 403', async () => {

@@ -2,7 +2,7 @@
 // own collections, plus the choice translations. Run with `npm run snapshot`; a test checks that
 // the committed file is what this produces.
 import { COLLECTIONS, FOLDER, SYSTEM_FIELDS } from './definition.ts';
-import { type FieldSpec, choiceKey, emitCollection, emitField, emitRelation } from './dsl.ts';
+import { type FieldSpec, choiceKey, emitCollection, emitField, emitRelation, validationKey, validationMessage } from './dsl.ts';
 
 export function buildSnapshot() {
 	const collections: unknown[] = [
@@ -31,6 +31,8 @@ export function buildSnapshot() {
 		for (const choice of spec.choices ?? []) {
 			translations[choiceKey(collection, spec.field, choice.value)] = { 'zh-CN': choice.label.zh, 'en-US': choice.label.en };
 		}
+		const message = validationMessage(spec);
+		if (message) translations[validationKey(collection, spec.field)] = { 'zh-CN': message.zh, 'en-US': message.en };
 	};
 
 	for (const spec of COLLECTIONS) {

@@ -24,7 +24,8 @@ export interface FieldSpec {
 	width?: 'half' | 'full' | 'fill';
 	required?: boolean;
 	validation?: Record<string, unknown> | null;
-	validation_message?: string | null;
+	/** Shown by the Studio when `validation` fails; given in both languages (a `$t:` translation). */
+	validation_message?: Tr | null;
 	conditions?: unknown[] | null;
 	group?: string | null;
 	// column
@@ -64,6 +65,22 @@ const tr = (t: Tr) => [
 	{ language: 'zh-CN', translation: t.zh },
 	{ language: 'en-US', translation: t.en },
 ];
+
+/** Translation key of a field's validation message (`$t:` in validation_message, Directus 12 app translates it). */
+export const validationKey = (collection: string, field: string) => `as_${collection}_${field}_validation`;
+
+/**
+ * A field's validation message in both languages: its own, or for a closed choice list the field's
+ * label and its choices' labels (“经销商等级：A 级 / B 级 / C 级”).
+ */
+export function validationMessage(f: FieldSpec): Tr | null {
+	if (f.validation_message !== undefined) return f.validation_message;
+	if (!f.choices || f.openChoices) return null;
+	return {
+		zh: `${f.label.zh}：${f.choices.map((c) => c.label.zh).join(' / ')}`,
+		en: `${f.label.en}: ${f.choices.map((c) => c.label.en).join(' / ')}`,
+	};
+}
 
 /** Translation key for a choice label, resolved by Directus through directus_translations. */
 export const choiceKey = (collection: string, field: string, value: string) => `as_${collection}_${field}_${value}`;
@@ -185,7 +202,7 @@ export function emitField(collection: string, f: FieldSpec, sort: number) {
 		display_options: displayOptions, readonly: f.readonly ?? false, hidden: f.hidden ?? false, sort,
 		width: f.width ?? 'full', translations: tr(f.label), note: f.note ? `${f.note.zh} / ${f.note.en}` : null,
 		conditions: f.conditions ?? null, required: f.required ?? false, group: f.group ?? null,
-		validation, validation_message: f.validation_message ?? (closed ? `${f.field}: ${f.choices!.map((c) => c.value).join(' / ')}` : null),
+		validation, validation_message: validationMessage(f) ? `$t:${validationKey(collection, f.field)}` : null,
 		searchable: true,
 	};
 	if (f.type === 'alias') return { collection, field: f.field, type: 'alias', meta, schema: null };

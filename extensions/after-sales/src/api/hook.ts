@@ -9,6 +9,7 @@ import { registerLevelHooks } from './integrity/register-level-hooks';
 import { unfreezeFolderQueries } from './integrity/register-platform-fixes';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
+import { registerErrorLanguage } from './lib/error-language';
 import { registerQualityHooks } from './quality';
 import { registerRequestHooks } from './service-requests';
 import { registerSlaHooks } from './sla';
@@ -16,6 +17,7 @@ import { registerWarrantyHooks } from './warranty';
 
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
+	registerErrorLanguage(register as never);
 	register.init('cli.before', (meta: Record<string, unknown>) => registerCli(meta['program'] as Parameters<typeof registerCli>[0], ctx));
 	// INT-1 first (a frozen record is refused as frozen, whatever else is wrong), then INT-2..5:
 	// every later filter sees values already checked.

@@ -1,17 +1,59 @@
 import type { z } from 'zod';
+import { msg, renderMessage, type LocalMessage, type MessageKey, type MessageParam } from './messages';
+
+/** What a refusal says, in every language: a catalog message, or English alone (then zh-CN names the rule). */
+export type RuleErrorOptions = { text?: LocalMessage; collection?: string | null };
 
 /**
  * A broken business rule. The adapter layer turns it into an HTTP 400 naming `field` and `rule`,
- * so bad input is never answered with a 500.
+ * so bad input is never answered with a 500. `text` is the message as data (catalog key and
+ * parameters) for the adapter to render in the caller's language; `message` stays the English.
  */
 export class DomainRuleError extends Error {
+	public text: LocalMessage | null;
+	public collection: string | null;
+
 	constructor(
 		public rule: string,
 		public field: string | null,
-		message: string,
+		message: string | LocalMessage,
+		options: RuleErrorOptions = {},
 	) {
-		super(message);
+		super(typeof message === 'string' ? message : `${rule}: ${field ? `${field}: ` : ''}${renderMessage('en-US', message)}`);
 		this.name = 'DomainRuleError';
+		this.text = typeof message === 'string' ? (options.text ?? null) : message;
+		this.collection = options.collection ?? null;
+	}
+}
+
+/** zod's own issue as a catalog message: missing, wrong type, out of range, not one of the choices. */
+function describeIssue(issue: z.core.$ZodIssue | undefined): LocalMessage<MessageKey> {
+	if (!issue) return msg('zod.invalid');
+	const i = issue as unknown as Record<string, unknown>;
+	switch (issue.code) {
+		case 'invalid_type': {
+			if (i['input'] === undefined || /received undefined/.test(issue.message)) return msg('zod.required');
+			const expected = String(i['expected']);
+			const known = ['string', 'number', 'boolean', 'object', 'array'].includes(expected);
+			return msg('zod.invalid_type', { expected: known ? msg(`zod.type.${expected}` as MessageKey) : msg('zod.type.other', { type: expected }) });
+		}
+		case 'too_small':
+		case 'too_big': {
+			const bound = String(i[issue.code === 'too_small' ? 'minimum' : 'maximum']);
+			const origin = String(i['origin']);
+			const small = issue.code === 'too_small';
+			if (origin === 'string') return small ? msg('zod.too_short', { minimum: bound }) : msg('zod.too_long', { maximum: bound });
+			if (origin === 'array' || origin === 'set') return small ? msg('zod.too_few', { minimum: bound }) : msg('zod.too_many', { maximum: bound });
+			return small ? msg('zod.too_small', { minimum: bound }) : msg('zod.too_big', { maximum: bound });
+		}
+		case 'invalid_value':
+			return msg('zod.invalid_value', { values: { items: ((i['values'] as unknown[]) ?? []).map((v) => String(v)), join: 'comma' } });
+		case 'unrecognized_keys':
+			return msg('zod.unrecognized_keys');
+		case 'invalid_format':
+			return msg('zod.invalid_format', { format: String(i['format']) });
+		default:
+			return msg('zod.invalid');
 	}
 }
 
@@ -22,8 +64,12 @@ export function formatZodIssues(error: z.ZodError, rule: string): DomainRuleErro
 	const path = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : (issue?.path ?? []);
 	const field = path.length > 0 ? path.map(String).join('.') : null;
 	// A schema may name the rule its own check implements (INT-2 dates, INT-4 amounts).
-	const own = (issue as { params?: { rule?: unknown } } | undefined)?.params?.rule;
-	const applied = typeof own === 'string' ? own : rule;
+	const own = (issue as { params?: { rule?: unknown; text?: unknown } } | undefined)?.params;
+	const applied = typeof own?.rule === 'string' ? own.rule : rule;
 	const message = `${applied}: ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`;
-	return new DomainRuleError(applied, field, message);
+	// A custom check (refine) explains itself in English only; zh-CN then names the field and the rule.
+	const text = issue?.code === 'custom' ? ((own?.text as LocalMessage | undefined) ?? undefined) : describeIssue(issue);
+	return new DomainRuleError(applied, field, message, text ? { text } : {});
 }
+
+export type { LocalMessage, MessageParam };

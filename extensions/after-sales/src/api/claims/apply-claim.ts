@@ -8,20 +8,21 @@ import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { parseIdOrThrow } from '../lib/ids';
 import { loadClaimFacts, loadStoredClaim } from './load-claim-facts';
 import { writeClaimPlan } from './write-claim-plan';
+import { msg } from '../../domain/messages';
 
 type Row = Record<string, unknown>;
 
 /** WTY-7: the row of a new claim (the caller inserts it). */
 export async function decideNewClaim(knex: Knex, caller: Caller, payload: Row, now: Date): Promise<Row> {
 	if (payload['repair_record'] === undefined || payload['repair_record'] === null) {
-		throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: a claim needs a repair record');
+		throw new DomainRuleError('WTY-7', 'repair_record', msg('claim.needs_repair'), { collection: 'warranty_claims' });
 	}
 	const raw = payload['repair_record'];
 	const repairId = parseIdOrThrow(typeof raw === 'object' && raw !== null ? (raw as Row)['id'] : raw, 'repair_record', 'WTY-7');
 	const facts = await loadClaimFacts(knex, repairId, null);
 	if (!facts) {
-		if (!caller.staff && !caller.admin) throw forbiddenOrMissing('repair record', 'DLR-1');
-		throw new DomainRuleError('WTY-7', 'repair_record', `WTY-7: repair_record: repair record ${repairId} does not exist`);
+		if (!caller.staff && !caller.admin) throw forbiddenOrMissing('repair', 'DLR-1');
+		throw new DomainRuleError('WTY-7', 'repair_record', msg('claim.repair_missing', { id: String(repairId) }), { collection: 'warranty_claims' });
 	}
 	return decideClaimCreate(facts, { ...payload, repair_record: repairId }, caller, now);
 }

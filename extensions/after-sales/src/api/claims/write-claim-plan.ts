@@ -7,6 +7,7 @@ import { conflict } from '../lib/errors';
 import { toWriteRow, vendorOf } from '../lib/db-values';
 import { insertOnce } from '../lib/insert-once';
 import { writeClaimNotices } from './write-claim-notices';
+import { msg, state } from '../../domain/messages';
 
 type Row = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export async function writeClaimPlan(knex: Knex, claimId: number, plan: ClaimPla
 				const reread = trx('warranty_claims').where({ id: claimId });
 				const now = await (vendorOf(trx) === 'mysql' ? reread.forShare() : reread).first('status');
 				if (plan.row['status'] === 'settled' && now?.status === 'settled') return false;
-				throw conflict('WTY-7', 'status', `the claim is no longer ${plan.from ?? ''} (now ${String(now?.status)}): reload it and try again`);
+				throw conflict('WTY-7', 'status', msg('claim.stale', { from: state('warranty_claims', 'status', plan.from ?? ''), now: state('warranty_claims', 'status', String(now?.status)) }), { collection: 'warranty_claims' });
 			}
 		}
 		for (const line of plan.lineUpdates) {

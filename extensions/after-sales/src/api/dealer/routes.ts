@@ -10,13 +10,13 @@ import { formatLocalInstant } from '../../domain/calendar';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { toDay, toInstant, toJsonArray } from '../lib/db-values';
-import { parseOrThrow, ruleViolation, ScopeForbiddenError, toDirectusError } from '../lib/errors';
+import { forbidden, parseOrThrow, ruleViolation, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
 import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
 import { loadClaimedOldParts } from '../claims/load-claim-facts';
 import { writeRepeatReviewNotice } from '../claims/write-claim-notices';
 import { assertDealerStanding, dealerStandingOf } from '../dealers';
-import { assertOwnedBy } from '../lib/assert-owned-by';
+import { assertOwnedBy, forbiddenOrMissing } from '../lib/assert-owned-by';
 import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import { loadSettings } from '../services/settings';
 import { attachPartsToBatch } from '../warranty/parts-returns';
@@ -24,18 +24,18 @@ import { refreshRepairComputed } from '../warranty/repair-hooks';
 import { ClaimInputSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema } from './schemas';
 import { setNoSniffHeaders } from './security-headers';
 import { readOwnSignature, uploadSignature } from './signatures';
+import { msg, state } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 type Row = Record<string, any>;
 
 /** DLR-1: the dealer a portal user belongs to; anyone else is refused. */
 export function dealerOf(caller: Caller): number {
-	if (!caller.user) throw new ScopeForbiddenError({ reason: 'Sign in first', rule: 'AUTH' });
-	if (!caller.roles.includes('dealer') || caller.dealer === null) throw new ScopeForbiddenError({ reason: 'Only a dealer user bound to a dealer may use the dealer API', rule: 'DLR-1' });
+	if (!caller.user) throw forbidden('AUTH', 'Sign in first', { text: msg('scope.sign_in') });
+	if (!caller.roles.includes('dealer') || caller.dealer === null) throw forbidden('DLR-1', msg('scope.dealer_only'));
 	return caller.dealer;
 }
 
-const forbidden = (what: string) => new ScopeForbiddenError({ reason: `No ${what} of yours has this id (DLR-1)`, rule: 'DLR-1' });
 
 export async function items(ctx: PackContext, collection: string, knex: Knex = ctx.database) {
 	const schema = await ctx.getSchema({ database: knex });
@@ -173,10 +173,10 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const id = await assertOwnedBy(knex(), caller, 'parts_return', req.params['id'], 'id');
 		const body = parseOrThrow(ShipInputSchema, req.body ?? {}, 'WTY-6');
 		const batch = await knex()('parts_returns').where({ id, dealer }).first('status');
-		if (batch.status !== 'open') throw ruleViolation('WTY-6', 'status', `the batch is ${batch.status}, only an open batch is shipped`);
+		if (batch.status !== 'open') throw ruleViolation('WTY-6', 'status', msg('parts_return.not_open', { status: state('parts_returns', 'status', batch.status) }), { collection: 'parts_returns' });
 		// CAL-3: "today" is the business day where the dealer works, not the UTC date.
 		const today = computeLocalDate(new Date(), (await loadSettings(knex())).calendar.timezone);
-		if (body.shipped_on && body.shipped_on > today) throw ruleViolation('INT-2', 'shipped_on', `${body.shipped_on} lies in the future (today is ${today})`);
+		if (body.shipped_on && body.shipped_on > today) throw ruleViolation('INT-2', 'shipped_on', msg('int.shipped_future', { value: body.shipped_on, today }), { collection: 'parts_returns' });
 		const shipped_on = body.shipped_on ?? today;
 		await ctx.database.transaction(async (trx) => {
 			const service = await items(ctx, 'parts_returns', trx);
@@ -243,12 +243,12 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 		? await knex('units').where({ id: scope.unitId }).first('id', 'dealer')
 		: await knex('units').where(typeof body['unit'] === 'number' ? { id: body['unit'] } : { serial_no: body['unit'] }).first('id', 'dealer');
 	// ARC-4: an unknown unit and another dealer's unit answer alike.
-	if (!unit || (scope.dealer !== undefined && unit.dealer !== scope.dealer)) throw forbidden('unit');
+	if (!unit || (scope.dealer !== undefined && unit.dealer !== scope.dealer)) throw forbiddenOrMissing('unit');
 	if (body['service_request'] !== undefined && body['service_request'] !== null) {
 		await assertOwnedBy(knex, caller, 'service_request', body['service_request'], 'service_request');
 		const request = await knex('service_requests').where({ id: body['service_request'] }).first('unit');
 		if (request?.unit !== null && request?.unit !== undefined && Number(request.unit) !== Number(unit.id)) {
-			throw ruleViolation('DLR-1', 'service_request', 'the service request is about another unit');
+			throw ruleViolation('DLR-1', 'service_request', msg('dealer.other_unit'), { collection: 'repair_records' });
 		}
 	}
 	if (body['customer_signature']) await assertOwnedBy(knex, caller, 'file', String(body['customer_signature']), 'customer_signature');

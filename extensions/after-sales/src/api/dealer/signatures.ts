@@ -9,6 +9,7 @@ import { parseOrThrow, ruleViolation } from '../lib/errors';
 import { insertOnce } from '../lib/insert-once';
 import { validateImage } from '../lib/validate-image';
 import { SignatureInputSchema } from './schemas';
+import { msg } from '../../domain/messages';
 
 export const SIGNATURE_MAX_BYTES = 256 * 1024;
 export { SIGNATURE_FOLDER };
@@ -27,12 +28,12 @@ export async function uploadSignature(ctx: PackContext, caller: Caller, body: un
 	const input = parseOrThrow(SignatureInputSchema, body, 'WTY-5');
 	const match = /^data:([\w/+.-]+);base64,(.*)$/s.exec(input.data);
 	const base64 = (match ? match[2]! : input.data).replace(/\s+/g, '');
-	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw ruleViolation('WTY-5', 'data', 'is not base64 image data');
+	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw ruleViolation('WTY-5', 'data', msg('signature.not_base64'));
 	// Refuse before decoding what could be huge.
-	if (base64.length > Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 4) throw ruleViolation('WTY-5', 'data', `the signature image is larger than ${SIGNATURE_MAX_BYTES / 1024} KB`);
+	if (base64.length > Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 4) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: SIGNATURE_MAX_BYTES / 1024 }));
 	const bytes = Buffer.from(base64, 'base64');
-	if (bytes.length === 0) throw ruleViolation('WTY-5', 'data', 'the image is empty');
-	if (bytes.length > SIGNATURE_MAX_BYTES) throw ruleViolation('WTY-5', 'data', `the signature image is larger than ${SIGNATURE_MAX_BYTES / 1024} KB`);
+	if (bytes.length === 0) throw ruleViolation('WTY-5', 'data', msg('signature.empty'));
+	if (bytes.length > SIGNATURE_MAX_BYTES) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: SIGNATURE_MAX_BYTES / 1024 }));
 	const check = validateImage(bytes);
 	if (!check.ok) throw ruleViolation('WTY-5', 'data', check.reason);
 	const type = check.type;

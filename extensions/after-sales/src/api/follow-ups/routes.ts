@@ -15,10 +15,11 @@ import { refreshCustomerOverview } from '../hooks/archive';
 import { assertStaff, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
 import { toBool, toInstant, toStoredInstant, vendorOf } from '../lib/db-values';
-import { NotFoundError, parseOrThrow, ruleViolation } from '../lib/errors';
+import { notFound, parseOrThrow, ruleViolation } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import { loadFollowUpSettings } from './load-follow-up-settings';
 import { writeFollowUps } from './write-follow-ups';
+import { msg } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -40,7 +41,7 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 		const input = parseOrThrow(EventNoticeInputSchema, req.body ?? {}, 'FUP-4');
 		const settings = await loadFollowUpSettings(ctx);
 		const now = new Date();
-		if (input.event_on < computeLocalDate(now, settings.calendar.timezone)) throw ruleViolation('FUP-4', 'event_on', 'the event is already over; an event notice is planned before the event');
+		if (input.event_on < computeLocalDate(now, settings.calendar.timezone)) throw ruleViolation('FUP-4', 'event_on', msg('event.over'), { collection: 'follow_ups' });
 		const customers = await selectEventCustomers(ctx, input);
 		const planned = decideEventCalls(input, customers, settings.rules, settings.calendar.timezone, now);
 		const created = await writeFollowUps(ctx.database, planned, settings, now);
@@ -58,7 +59,7 @@ export function registerFollowUpRoutes(router: Router, ctx: PackContext, route: 
 			if (vendorOf(trx) !== 'sqlite') lock.forUpdate();
 			await lock;
 			const facts = await loadFollowUpFacts(trx, id);
-			if (!facts) throw new NotFoundError({ reason: `No follow-up #${id}` });
+			if (!facts) throw notFound(msg('follow_up.missing', { id }), 'FUP-3');
 			const plan = decideFollowUpLog(facts, log, caller.user, { rules: settings.rules, timeZone: settings.calendar.timezone }, now);
 			const columns: Record<string, unknown> = { ...plan.columns, date_updated: toStoredInstant(now, trx) };
 			if (columns['done_at'] instanceof Date) columns['done_at'] = toStoredInstant(columns['done_at'], trx);
@@ -84,7 +85,7 @@ async function selectEventCustomers(ctx: PackContext, input: EventNoticeInput): 
 		const rows: { id: number }[] = await knex('customers').whereIn('id', input.customers).select('id');
 		const have = new Set(rows.map((r) => Number(r.id)));
 		const missing = input.customers.findIndex((id) => !have.has(id));
-		if (missing !== -1) throw ruleViolation('FUP-4', `customers.${missing}`, `no customer #${input.customers[missing]}`);
+		if (missing !== -1) throw ruleViolation('FUP-4', `customers.${missing}`, msg('event.no_customer', { id: input.customers[missing]! }));
 		for (const id of have) found.add(id);
 	}
 	if (input.key_accounts || input.region) {

@@ -14,6 +14,7 @@ import { loadFollowUpSettings } from './load-follow-up-settings';
 import { renderSurveyPage, surveyText, type SurveyLang, type SurveyPageState } from './render-survey-page';
 import { writeSurveyAnswer } from './write-survey-answer';
 import { openLowScoreComplaint } from './open-low-score-complaint';
+import { msg } from '../../domain/messages';
 
 /** No script at all; the inline stylesheet only; the form posts back here; never framed. */
 export const SURVEY_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -88,7 +89,7 @@ async function readBody(req: Request): Promise<Record<string, unknown>> {
 	let size = 0;
 	for await (const chunk of req as AsyncIterable<Buffer>) {
 		size += chunk.length;
-		if (size > MAX_FORM_BYTES) throw ruleViolation('FUP-6', 'comment', 'the answer is too long');
+		if (size > MAX_FORM_BYTES) throw ruleViolation('FUP-6', 'comment', msg('survey.too_long'), { collection: 'follow_ups' });
 		chunks.push(chunk);
 	}
 	return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));

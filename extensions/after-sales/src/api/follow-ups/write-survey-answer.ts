@@ -7,9 +7,10 @@ import { computeNoticeDeliveries } from '../../domain/notifications';
 import { ROLE_BY_KEY } from '../install/roles';
 import { fromInstant, toStoredInstant, vendorOf } from '../lib/db-values';
 import { insertManyOnce, insertOnce } from '../lib/insert-once';
-import { NotFoundError } from '../lib/errors';
+import { notFound } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import type { FollowUpSettings } from './load-follow-up-settings';
+import { msg } from '../../domain/messages';
 
 export type SurveyResult = { id: number; customer: number; satisfaction: number; low_score: boolean; task: number | null; notified: number };
 
@@ -19,12 +20,12 @@ export async function writeSurveyAnswer(knex: Knex, id: number, answer: SurveyAn
 		if (vendorOf(trx) !== 'sqlite') lock.forUpdate();
 		await lock;
 		const facts = await loadFollowUpFacts(trx, id);
-		if (!facts) throw new NotFoundError({ reason: 'This survey no longer exists (FUP-6)' });
+		if (!facts) throw notFound(msg('survey.gone'));
 		const plan = decideSurveyAnswer(facts, answer, settings, now);
 		const stamp = toStoredInstant(now, trx);
 		const updated = await trx('follow_ups').where({ id }).whereIn('status', [...OPEN_FOLLOW_UP_STATUSES])
 			.update({ ...plan.columns, done_at: stamp, date_updated: stamp });
-		if (!updated) throw new FollowUpStateError('FUP-6', 'token', 'FUP-6: this survey has already been answered');
+		if (!updated) throw new FollowUpStateError('FUP-6', 'token', msg('survey.answered'));
 		if (!plan.lowScore) return { id, customer: facts.customer, satisfaction: answer.score, low_score: false, task: null, notified: 0 };
 
 		const { task } = plan.lowScore;

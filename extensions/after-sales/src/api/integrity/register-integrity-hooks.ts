@@ -15,6 +15,7 @@ import { MAX_ID } from '../lib/ids';
 import { loadSettings } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
+import { collectionOf, fieldOf, msg } from '../../domain/messages';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -70,7 +71,7 @@ function checkFilter(collection: string, filter: unknown, depth = 0): void {
 				const ok = kind.kind === 'integer' ? /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= MAX_ID
 					: kind.kind === 'uuid' ? UUID.test(text)
 						: true;
-				if (!ok) throw ruleViolation('INT-5', `filter.${key}`, `${JSON.stringify(v)} cannot be compared with ${key}`);
+				if (!ok) throw ruleViolation('INT-5', `filter.${key}`, msg('int.not_comparable', { value: JSON.stringify(v), key: fieldOf(collection, key) }), { collection });
 			}
 		}
 	}
@@ -99,33 +100,33 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 				try {
 					JSON.parse(value);
 				} catch {
-					throw ruleViolation('INT-5', field, 'is not valid JSON');
+					throw ruleViolation('INT-5', field, msg('int.not_json'), { collection });
 				}
 			}
 		} else if (kind.kind === 'boolean') {
 			// INT-5: a yes/no column takes yes or no (PostgreSQL would fail on anything else with a 500).
-			if (![true, false, 0, 1, 'true', 'false', '0', '1'].includes(value as never)) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not true or false`);
+			if (![true, false, 0, 1, 'true', 'false', '0', '1'].includes(value as never)) throw ruleViolation('INT-5', field, msg('int.not_boolean', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
 			// A nested create of the related item is the relation's business; a plain column takes a number.
 			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
 			const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
-			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a whole number`);
+			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, msg('int.not_integer', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'uuid') {
 			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
 			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
-			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, `${JSON.stringify(value)} is not a user or file id (uuid)`);
+			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, msg('int.not_user_or_file', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
 		else if (kind.kind === 'money') {
 			parseBoundedMoney(value, field, { maxFen: maxLineFen, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
 		} else if (field === 'quantity') {
 			const milli = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, 3) : null;
-			if (milli === null || milli <= 0n || milli > MAX_QUANTITY_MILLI) throw ruleViolation('INT-4', field, `${JSON.stringify(value)} must be a quantity greater than 0 with at most 3 decimals`);
+			if (milli === null || milli <= 0n || milli > MAX_QUANTITY_MILLI) throw ruleViolation('INT-4', field, msg('int.not_quantity', { value: JSON.stringify(value) }), { collection });
 		} else {
 			const scaled = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, kind.scale) : null;
-			if (scaled === null) throw ruleViolation('INT-4', field, `${JSON.stringify(value)} must be a number with at most ${kind.scale} decimals`);
+			if (scaled === null) throw ruleViolation('INT-4', field, msg('int.not_decimal', { value: JSON.stringify(value), scale: kind.scale }), { collection });
 		}
 	}
 	return out;
@@ -162,9 +163,9 @@ function checkSettings(payload: Payload) {
 	} catch (error) {
 		if (error instanceof DomainRuleError) {
 			const field = `calendar${error.field ? `.${error.field}` : ''}`;
-			throw new DomainRuleError(error.rule, field, error.message.replace(/^CAL-1: [^:]+: /, ''));
+			throw new DomainRuleError(error.rule, field, error.message.replace(/^CAL-1: [^:]+: /, ''), { collection: 'service_settings', ...(error.text ? { text: error.text } : {}) });
 		}
-		if (error instanceof SyntaxError) throw ruleViolation('CAL-1', 'calendar', 'is not valid JSON');
+		if (error instanceof SyntaxError) throw ruleViolation('CAL-1', 'calendar', msg('int.not_json'), { collection: 'service_settings' });
 		throw error;
 	}
 }
@@ -176,23 +177,23 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 				try {
 					// Internal writes (the sweep, install, seed, the pack's endpoints as the system) are trusted.
 					if (!hook.accountability) return payload;
-					if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw ruleViolation('INT-5', null, 'the body must be an object of field values');
+					if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw ruleViolation('INT-5', null, msg('int.not_object'));
 					if (event === 'update') assertKeys(meta.keys);
 					const nul = findNul(payload, '');
-					if (nul) throw ruleViolation('INT-5', nul, 'contains a NUL character');
+					if (nul) throw ruleViolation('INT-5', nul, msg('int.nul'), { collection });
 					const owned = findSystemOwnedField(collection, payload);
-					if (owned) throw ruleViolation('INT-3', owned, 'is written by the system only; do not send it');
+					if (owned) throw ruleViolation('INT-3', owned, msg('int.system_only'), { collection });
 					const log = IMMUTABLE_LOGS[collection];
-					if (log) throw conflict(log, null, `${collection} is an append-only log written by the system; it is never ${event === 'create' ? 'written' : 'changed'} through the API`);
+					if (log) throw conflict(log, null, msg('int.append_only', { collection: collectionOf(collection), verb: msg(event === 'create' ? 'int.append_only_written' : 'int.append_only_changed') }));
 					const derived = DERIVED[collection];
-					if (derived) throw conflict(derived, null, `${collection} are derived by the pack from the records and the SLA policies; edit those instead`);
+					if (derived) throw conflict(derived, null, msg('int.derived', { collection: collectionOf(collection) }));
 					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
 					return checked;
 				} catch (error) {
-					throw toDirectusError(error);
+					throw toDirectusError(error, collection);
 				}
 			});
 		}
@@ -207,14 +208,14 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 		register.filter(`${collection}.items.delete`, async (keys: (string | number)[], _meta: unknown, hook: HookContext) => {
 			try {
 				const log = IMMUTABLE_LOGS[collection] ?? (collection === 'dealer_ledger' ? 'WTY-8' : null);
-				if (log) throw conflict(log, null, `${collection} is an append-only log; entries are never deleted`);
-				if (hook.accountability && DERIVED[collection]) throw conflict(DERIVED[collection]!, null, `${collection} are derived by the pack; they go when their record or policy does`);
+				if (log) throw conflict(log, null, msg('int.append_only_delete', { collection: collectionOf(collection) }));
+				if (hook.accountability && DERIVED[collection]) throw conflict(DERIVED[collection]!, null, msg('int.derived_delete', { collection: collectionOf(collection) }));
 				if (!Array.isArray(keys) || keys.length === 0) return keys;
 				assertKeys(keys);
 				for (const ref of BLOCKING_REFERENCES.get(collection) ?? []) {
 					const used = await hook.database(ref.collection).whereIn(ref.field, keys).first(ref.field);
 					if (used) {
-						throw conflict('INT-5', ref.field, `${collection} ${String(used[ref.field])} is referenced by ${ref.collection}.${ref.field}; records with history are not deleted`);
+						throw conflict('INT-5', ref.field, `${collection} ${String(used[ref.field])} is referenced by ${ref.collection}.${ref.field}; records with history are not deleted`, { collection: ref.collection, text: msg('int.referenced', { id: String(used[ref.field]), by: fieldOf(ref.collection, ref.field) }) });
 					}
 				}
 				return keys;
@@ -228,7 +229,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 		try {
 			for (const ref of BLOCKING_REFERENCES.get('directus_users') ?? []) {
 				const used = await hook.database(ref.collection).whereIn(ref.field, keys).first(ref.field);
-				if (used) throw conflict('INT-5', ref.field, `the user is referenced by ${ref.collection}.${ref.field}; suspend the user instead of deleting them`);
+				if (used) throw conflict('INT-5', ref.field, `the user is referenced by ${ref.collection}.${ref.field}; suspend the user instead of deleting them`, { collection: ref.collection, text: msg('int.user_referenced', { by: fieldOf(ref.collection, ref.field) }) });
 			}
 			return keys;
 		} catch (error) {

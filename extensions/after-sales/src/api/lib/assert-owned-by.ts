@@ -2,20 +2,21 @@
 // another dealer's id get the same 403, so probing ids tells nobody what exists.
 import type { Knex } from 'knex';
 import type { Caller } from './caller';
-import { ScopeForbiddenError } from './errors';
+import { forbidden } from './errors';
 import { parseIdOrThrow, parseUuidOrThrow } from './ids';
+import { msg, type MessageKey } from '../../domain/messages';
 
 export type OwnedKind = 'service_request' | 'unit' | 'repair' | 'claim' | 'parts_return' | 'file';
 
 /** The folder the pack stores customer signatures in (WTY-5); files elsewhere are never a portal user's. */
 export const SIGNATURE_FOLDER = 'a5a1e5a1-0000-4000-8000-00000000f001';
 
-const LABELS: Record<OwnedKind, string> = {
-	service_request: 'service request', unit: 'unit', repair: 'repair record', claim: 'claim', parts_return: 'return batch', file: 'file',
+const LABELS: Record<OwnedKind | 'notification' | 'task', MessageKey> = {
+	notification: 'owned.notification', task: 'owned.task', service_request: 'owned.service_request', unit: 'owned.unit', repair: 'owned.repair', claim: 'owned.claim', parts_return: 'owned.parts_return', file: 'owned.file',
 };
 
-export function forbiddenOrMissing(what: string, rule = 'DLR-1') {
-	return new ScopeForbiddenError({ reason: `No ${what} of yours has this id (${rule})`, rule });
+export function forbiddenOrMissing(what: keyof typeof LABELS, rule = 'DLR-1') {
+	return forbidden(rule, msg('scope.not_yours', { what: msg(LABELS[what]), rule }));
 }
 
 type Scope = { dealer: number } | { technician: string };
@@ -24,7 +25,7 @@ function scopeOf(caller: Caller): Scope | null {
 	if (caller.staff || caller.admin) return null;
 	if (caller.roles.includes('dealer') && caller.dealer !== null) return { dealer: caller.dealer };
 	if (caller.roles.includes('technician') && caller.user) return { technician: caller.user };
-	throw new ScopeForbiddenError({ reason: 'Only dealers, technicians and service staff use this', rule: 'DLR-1' });
+	throw forbidden('DLR-1', msg('scope.portal_users'));
 }
 
 async function owns(knex: Knex, scope: Scope, kind: OwnedKind, id: number | string): Promise<boolean> {
@@ -67,6 +68,6 @@ async function owns(knex: Knex, scope: Scope, kind: OwnedKind, id: number | stri
 export async function assertOwnedBy<K extends OwnedKind>(knex: Knex, caller: Caller, kind: K, id: unknown, field: string = kind): Promise<K extends 'file' ? string : number> {
 	const parsed = kind === 'file' ? parseUuidOrThrow(id, field, 'DLR-1') : parseIdOrThrow(id, field, 'DLR-1');
 	const scope = scopeOf(caller);
-	if (scope && !(await owns(knex, scope, kind, parsed))) throw forbiddenOrMissing(LABELS[kind]);
+	if (scope && !(await owns(knex, scope, kind, parsed))) throw forbiddenOrMissing(kind);
 	return parsed as never;
 }

@@ -3,7 +3,8 @@
 import type { Knex } from 'knex';
 import { ROLE_BY_ID, type RoleKey } from '../install/roles';
 import type { Accountability } from './context';
-import { ScopeForbiddenError } from './errors';
+import { forbidden } from './errors';
+import { msg } from '../../domain/messages';
 
 export type Caller = {
 	user: string | null;
@@ -30,12 +31,12 @@ export async function resolveCaller(knex: Knex, accountability: Accountability |
 }
 
 export function assertSignedIn(caller: Caller) {
-	if (!caller.user && !caller.admin) throw new ScopeForbiddenError({ reason: 'Sign in first: this endpoint needs a Directus user', rule: 'AUTH' });
+	if (!caller.user && !caller.admin) throw forbidden('AUTH', msg('scope.sign_in'));
 }
 
 export function assertStaff(caller: Caller, rule = 'CONTRACT') {
 	assertSignedIn(caller);
-	if (!caller.staff) throw new ScopeForbiddenError({ reason: 'Only service staff may use this endpoint', rule });
+	if (!caller.staff) throw forbidden(rule, msg('scope.staff_only'));
 }
 
 export function hasRole(caller: Caller, ...roles: RoleKey[]) {

@@ -5,7 +5,7 @@ import { computeQualityReport, qualityTable } from '../quality/quality-report';
 import { runQualityScan } from '../quality/scan';
 import { assertStaff, hasRole, resolveCaller, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { ScopeForbiddenError, toDirectusError } from '../lib/errors';
+import { forbidden, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { computeDealerReport, loadRatingSettings, loadScheduleMinutes, resolveDealer } from './dealer-report';
 import { dealerTable } from './dealer-report-table';
@@ -14,6 +14,7 @@ import { computeDealerTrend, computeSlaBoard, lastMonths } from './insights';
 import { parseDealerReportQuery, parseQualityReportQuery, parseSlaBoardQuery, parseSummaryQuery, parseTrendQuery, parseWeeklyQuery } from './parse-report-query';
 import { toReportPeriod, todayIn } from './report-period';
 import { computeServiceSummary, computeWeeklyReport, summaryTable } from './summary-report';
+import { msg } from '../../domain/messages';
 
 type Handler = (caller: Caller, req: Request, res: Response, now: Date) => Promise<void>;
 
@@ -91,7 +92,7 @@ export function registerReportRoutes(router: Router, ctx: PackContext) {
 
 	router.post('/quality/scan', route(async (caller, _req, res, now) => {
 		assertStaff(caller, 'RPT-4');
-		if (!hasRole(caller, 'service_manager')) throw new ScopeForbiddenError({ reason: 'Only an administrator or a service manager may run the quality scan (RPT-4)', rule: 'RPT-4' });
+		if (!hasRole(caller, 'service_manager')) throw forbidden('RPT-4', msg('scope.quality_scan'));
 		res.json({ data: await runQualityScan(ctx, now) });
 	}));
 }

@@ -1,7 +1,8 @@
 // Input of the report endpoints: parsed with zod, every failure a 400 naming the field (RPT-1..5).
 import { z } from 'zod';
 import { computeDatePlusDays, computeDaysBetween } from '../../domain/warranty';
-import { ruleViolation } from '../lib/errors';
+import { formatZodIssues } from '../../domain/errors';
+import { ruleViolation, toDirectusError } from '../lib/errors';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -17,8 +18,8 @@ function parse<T>(schema: z.ZodType<T>, query: Record<string, unknown>, rule: st
 	const flat = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, single(v)]));
 	const result = schema.safeParse(flat);
 	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	throw ruleViolation(rule, issue.path.length ? issue.path.join('.') : null, issue.message);
+	// One formatting for every edge (errors.ts): the field, the reason in the caller's language, the rule.
+	throw toDirectusError(formatZodIssues(result.error, rule));
 }
 
 /** RPT-1: the query of GET /reports/dealers (also read by the OpenAPI document). */

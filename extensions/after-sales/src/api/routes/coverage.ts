@@ -5,9 +5,10 @@ import { FAULT_CAUSES, FAULT_SCOPES } from '../../domain/warranty';
 import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { assertSignedIn, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { NotFoundError, parseOrThrow } from '../lib/errors';
+import { notFound, parseOrThrow } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
+import { msg } from '../../domain/messages';
 
 /** WTY-3: the query of GET /units/:serial/coverage and /dealer/units/:serial/coverage. */
 export const CoverageQuerySchema = z.object({
@@ -25,7 +26,7 @@ export async function getCoverage(ctx: PackContext, caller: Caller, serial: stri
 	const facts = await loadUnitFacts(knex, { serial_no: serial });
 	// ARC-4: another dealer's unit is answered exactly like an unknown one (403 for both).
 	if (!caller.staff && !caller.admin && (!facts || caller.dealer === null || facts.unit.dealer !== caller.dealer)) throw forbiddenOrMissing('unit');
-	if (!facts) throw new NotFoundError({ reason: `No unit with serial number "${serial}"` });
+	if (!facts) throw notFound(msg('coverage.no_unit', { serial }), 'WTY-3');
 	const settings = await loadSettings(knex);
 	const at = q.at ? (q.at.length === 10 ? endOfLocalDay(q.at, settings.calendar.timezone) : parseStrictInstant(q.at, 'at')) : new Date();
 	const fault = q.fault_category

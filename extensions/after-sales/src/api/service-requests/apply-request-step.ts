@@ -5,11 +5,12 @@ import { decideRequestUpdate, type RequestChange } from '../../domain/service-re
 import type { Caller } from '../lib/caller';
 import { systemItems, type PackContext } from '../lib/context';
 import { vendorOf } from '../lib/db-values';
-import { conflict, ScopeForbiddenError } from '../lib/errors';
+import { conflict, forbidden } from '../lib/errors';
 import { syncContext, syncRecordTimers } from '../sla/sync-timers';
 import { loadRequestFacts } from './load-request-facts';
 import { notifyRequests, requestActorOf } from './register-request-hooks';
 import { followUpEventOf, planFollowUps } from '../follow-ups/plan-follow-ups';
+import { msg } from '../../domain/messages';
 
 export async function applyRequestStep(ctx: PackContext, caller: Caller, id: number, change: RequestChange, extra: Record<string, unknown> = {}, now = new Date()) {
 	const written = await ctx.database.transaction(async (trx) => {
@@ -17,9 +18,9 @@ export async function applyRequestStep(ctx: PackContext, caller: Caller, id: num
 		if (vendorOf(trx) !== 'sqlite') lock.forUpdate();
 		await lock;
 		const [facts] = await loadRequestFacts(trx, [id]);
-		if (!facts) throw conflict('REQ-3', null, `REQ-3: request #${id} is gone`);
+		if (!facts) throw conflict('REQ-3', null, `REQ-3: request #${id} is gone`, { text: msg('request.gone', { id }) });
 		const actor = requestActorOf(caller, facts);
-		if (actor && !actor.desk && !actor.field) throw new ScopeForbiddenError({ reason: `Request #${id} is not your job`, rule: 'REQ-3' });
+		if (actor && !actor.desk && !actor.field) throw forbidden('REQ-3', msg('request.not_your_job', { id }));
 		const plan = decideRequestUpdate(facts, change, actor, now);
 		const columns: Record<string, unknown> = { ...extra, ...plan.columns };
 		if (change.status !== undefined) columns['status'] = change.status;

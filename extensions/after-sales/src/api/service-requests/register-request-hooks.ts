@@ -13,6 +13,7 @@ import { channelsOf } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { loadRequestFacts } from './load-request-facts';
 import { DomainRuleError } from '../../domain/errors';
+import { msg } from '../../domain/messages';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -52,7 +53,7 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 			const facts = await loadRequestFacts(hook.database, meta.keys);
 			const moves = facts.filter((f) => ('status' in cleaned && cleaned['status'] !== f.status) || ('assignee' in cleaned && (cleaned['assignee'] ?? null) !== f.assignee) || ('dealer' in cleaned && (cleaned['dealer'] ?? null) !== f.dealer));
 			if (!moves.length) return cleaned;
-			if (facts.length > 1) throw new DomainRuleError('REQ-1', 'status', 'REQ-1: change the status or assignment of one request at a time, so each step is recorded with who and when');
+			if (facts.length > 1) throw new DomainRuleError('REQ-1', 'status', msg('request.one_at_a_time'), { collection: 'service_requests' });
 			const caller = await resolveCaller(hook.database, hook.accountability);
 			const plan = decideRequestUpdate(facts[0]!, cleaned, requestActorOf(caller, facts[0]!), new Date());
 			return { ...cleaned, ...plan.columns };

@@ -16,6 +16,7 @@ import { DomainRuleError } from '../../domain/errors';
 import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability } from '../lib/context';
 import { toBool, toJsonArray } from '../lib/db-values';
+import { msg } from '../../domain/messages';
 
 /** Written by the system only; whatever a client sends for them is dropped. */
 const SYSTEM_FIELDS = ['history', 'approved_by', 'approved_at', 'closed_at', 'repeat_count', 'repeated'];
@@ -49,7 +50,7 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 	}
 	const changesStatus = 'status' in cleaned && rows.some((r) => r['status'] !== cleaned['status']);
 	if (changesStatus && rows.length > 1) {
-		throw new DomainRuleError('CMP-3', 'status', 'CMP-3: change the status of one complaint at a time, so each step is recorded with who and when');
+		throw new DomainRuleError('CMP-3', 'status', msg('complaint.one_at_a_time'), { collection: 'complaints' });
 	}
 	const caller = await resolveCaller(knex, accountability);
 	// CMP-5, ESC-2: levels and severity belong to the rules; internal writes (the sweep) raise them.
@@ -65,7 +66,7 @@ export async function filterComplaintUpdate(payload: Payload, keys: (string | nu
 			});
 		}
 		if (rows.length > 1 && Object.keys(levelColumns).length) {
-			throw new DomainRuleError('ESC-2', 'handling_level', 'ESC-2: raise the level of one complaint at a time, so each raise is recorded');
+			throw new DomainRuleError('ESC-2', 'handling_level', msg('complaint.level_one_at_a_time'), { collection: 'complaints' });
 		}
 		Object.keys(cleaned).forEach((k) => delete cleaned[k]);
 		Object.assign(cleaned, rest, levelColumns);
@@ -130,7 +131,7 @@ async function assertFileExists(knex: Knex, value: unknown) {
 	const text = typeof id === 'string' ? id.trim() : '';
 	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 	if (!uuid.test(text) || !(await knex('directus_files').where({ id: text }).first('id'))) {
-		throw new DomainRuleError('CMP-3', 'agreement_file', `CMP-3: agreement_file: ${JSON.stringify(id)} is not an uploaded file; upload the signed handling agreement through /files first`);
+		throw new DomainRuleError('CMP-3', 'agreement_file', msg('complaint.not_a_file', { value: JSON.stringify(id) }), { collection: 'complaints' });
 	}
 }
 

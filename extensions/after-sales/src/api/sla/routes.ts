@@ -11,9 +11,10 @@ import { systemItems, type PackContext } from '../lib/context';
 import { fromInstant, toInstant } from '../lib/db-values';
 import { StrictInstantSchema } from '../../domain/integrity';
 import { forbiddenOrMissing } from '../lib/assert-owned-by';
-import { NotFoundError, parseOrThrow, ScopeForbiddenError } from '../lib/errors';
+import { forbidden, notFound, parseOrThrow } from '../lib/errors';
 import { runSweep } from './run-sweep';
 import { FINAL_STATES, syncContext, syncRecordTimers } from './sync-timers';
+import { msg, state } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -29,7 +30,7 @@ const OPEN_TASK = (q: any) => q.whereNotIn('status', [...FINAL_STATES.service_re
 export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.post('/sla/sweep', route(async (caller) => {
 		assertSignedIn(caller);
-		if (!hasRole(caller, 'service_manager')) throw new ScopeForbiddenError({ reason: 'Only an administrator or a service manager may run the sweep', rule: 'ESC-2' });
+		if (!hasRole(caller, 'service_manager')) throw forbidden('ESC-2', msg('scope.sweep'));
 		return runSweep(ctx);
 	}));
 
@@ -58,7 +59,7 @@ export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route
 		// Another dealer's task is answered like a missing one: its existence is not theirs to learn.
 		// ARC-4: a missing task and another dealer's task answer alike (403).
 		if (!task) throw forbiddenOrMissing('task');
-		if (FINAL_STATES.service_requests.includes(task.status)) throw new NotFoundError({ reason: `Task #${id} is ${task.status}` });
+		if (FINAL_STATES.service_requests.includes(task.status)) throw notFound(msg('sla.task_final', { id, status: state('service_requests', 'status', task.status) }), 'DLR-2');
 		const now = new Date();
 		const history = parseList(task.history);
 		const changes: Record<string, unknown> = {
@@ -82,12 +83,12 @@ export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route
 		assertSignedIn(caller);
 		const id = parseOrThrow(IdSchema, req.params['id'], 'ESC-4');
 		const row = await ctx.database('escalations').where({ id }).first();
-		if (!row) throw new NotFoundError({ reason: `No escalation #${id}` });
+		if (!row) throw notFound(msg('sla.no_escalation', { id }), 'ESC-4');
 		const notified = parseList(row.notified_users).map(String);
 		if (!caller.admin && !(caller.user && notified.includes(caller.user))) {
 			// Dealers and technicians must not learn of escalations they were not told about.
-			if (!caller.staff) throw new NotFoundError({ reason: `No escalation #${id}` });
-			throw new ScopeForbiddenError({ reason: 'Only a user who was notified of this escalation may acknowledge it', rule: 'ESC-4' });
+			if (!caller.staff) throw notFound(msg('sla.no_escalation', { id }), 'ESC-4');
+			throw forbidden('ESC-4', msg('scope.acknowledge'));
 		}
 		if (!row.acknowledged_at) {
 			// Conditional update: of two simultaneous acknowledgements the first is kept.
@@ -101,7 +102,7 @@ export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route
 function assertDealer(caller: Caller): number {
 	assertSignedIn(caller);
 	if (!caller.roles.includes('dealer') || caller.dealer === null) {
-		throw new ScopeForbiddenError({ reason: 'Only dealer users bound to a dealership may use the dealer task endpoints', rule: 'DLR-2' });
+		throw forbidden('DLR-2', msg('scope.dealer_tasks_only'));
 	}
 	return caller.dealer;
 }

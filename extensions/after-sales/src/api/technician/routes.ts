@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
 import { assertOwnedBy } from '../lib/assert-owned-by';
-import { parseOrThrow, ruleViolation, ScopeForbiddenError } from '../lib/errors';
+import { forbidden, parseOrThrow, ruleViolation } from '../lib/errors';
 import { uploadSignature } from '../dealer/signatures';
 import { createRepair, listRepairs } from '../dealer/routes';
 import { RepairInputSchema } from '../dealer/schemas';
@@ -14,11 +14,12 @@ import { applyRequestStep } from '../service-requests/apply-request-step';
 import { toInstant } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
 import { formatLocalInstant } from '../../domain/calendar';
+import { msg } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
 function technicianOf(caller: Caller): string {
-	if (!caller.user || !caller.roles.includes('technician')) throw new ScopeForbiddenError({ reason: 'Only technicians use the technician API', rule: 'ESC-2' });
+	if (!caller.user || !caller.roles.includes('technician')) throw forbidden('ESC-2', msg('scope.technician_only'));
 	return caller.user;
 }
 

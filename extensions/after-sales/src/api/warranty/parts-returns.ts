@@ -10,6 +10,7 @@ import { hasRole, resolveCaller } from '../lib/caller';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import type { Register } from './register';
+import { msg, state } from '../../domain/messages';
 
 export async function loadReturnSettings(knex: Knex): Promise<{ returns: PartsReturnSettings; timezone: string }> {
 	const settings = await loadSettings(knex);
@@ -120,14 +121,14 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 			delete cleaned['batch_key'];
 			delete cleaned['reminders_sent'];
 			if (!('status' in cleaned)) return cleaned;
-			if (meta.keys.length !== 1) throw ruleViolation('WTY-6', 'status', 'return batches move one at a time');
+			if (meta.keys.length !== 1) throw ruleViolation('WTY-6', 'status', msg('parts_return.one_at_a_time'), { collection: 'parts_returns' });
 			const batch = await hook.database('parts_returns').where({ id: meta.keys[0] }).first('id', 'status');
 			const to = String(cleaned['status']);
 			if (!batch || batch.status === to) return cleaned;
-			if (!(Object.hasOwn(FLOW, batch.status) ? FLOW[batch.status]! : []).includes(to)) throw ruleViolation('WTY-6', 'status', `a batch cannot go from ${batch.status} to ${to}`);
+			if (!(Object.hasOwn(FLOW, batch.status) ? FLOW[batch.status]! : []).includes(to)) throw ruleViolation('WTY-6', 'status', msg('parts_return.transition', { from: state('parts_returns', 'status', batch.status), to: state('parts_returns', 'status', to) }), { collection: 'parts_returns' });
 			if (hook.accountability && !hook.accountability.admin && to !== 'shipped') {
 				const caller = await resolveCaller(hook.database, hook.accountability as never);
-				if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'status', 'the technical department receives and inspects old parts');
+				if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'status', msg('parts_return.inspector'), { collection: 'parts_returns' });
 			}
 			const now = new Date();
 			if (to === 'received') {
@@ -137,7 +138,7 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 			}
 			if (to === 'inspected') {
 				const open = await hook.database('repair_parts').where({ parts_return: batch.id }).whereIn('old_part_status', ['pending', 'returned']).select('id');
-				if (open.length) throw ruleViolation('WTY-6', 'status', `old parts ${open.map((p: { id: number }) => p.id).join(', ')} are not classified yet (reusable / scrap / missing)`);
+				if (open.length) throw ruleViolation('WTY-6', 'status', msg('parts_return.unclassified', { ids: open.map((p: { id: number }) => p.id).join(', ') }), { collection: 'parts_returns' });
 				cleaned['inspected_at'] = now.toISOString();
 				cleaned['inspected_by'] = hook.accountability?.user ?? null;
 			}

@@ -15,6 +15,7 @@ import { enqueueConsentNotices } from '../notices/enqueue-consent-notices';
 import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
 import { attachPartsToBatch } from './parts-returns';
 import type { Register } from './register';
+import { msg } from '../../domain/messages';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -115,7 +116,7 @@ function assertOrder(payload: Payload, current: Payload | null) {
 	const chosenPaid = value('coverage') === 'paid' && (payload['coverage'] === 'paid' ? !payload['coverage_reasons'] : !current?.['coverage_reasons']);
 	const quote = value('quote_amount') as unknown;
 	if (chosenPaid && ['in_progress', 'completed'].includes(value('status')) && (quote === null || quote === undefined || String(quote).trim() === '')) {
-		throw new DomainRuleError('REQ-4', 'quote_amount', 'REQ-4: quote_amount: paid service is quoted first (parts + labour + travel): record the quote the customer accepted before the repair starts');
+		throw new DomainRuleError('REQ-4', 'quote_amount', msg('quote.required'), { collection: 'repair_records' });
 	}
 	assertWithinQuote({
 		coverage: value('coverage'), status: value('status'), quote_amount: value('quote_amount'), labour_cost: value('labour_cost'),
@@ -149,7 +150,7 @@ async function decideCoverage(knex: Knex, payload: Payload, current: Payload | n
 	const unitId = typeof merged['unit'] === 'object' && merged['unit'] !== null ? (merged['unit'] as { id?: number }).id : merged['unit'];
 	if (unitId === undefined || unitId === null) return payload;
 	const facts = await loadUnitFacts(knex, { id: Number(unitId) });
-	if (!facts) throw ruleViolation('WTY-3', 'unit', `unit ${String(unitId)} does not exist`);
+	if (!facts) throw ruleViolation('WTY-3', 'unit', msg('unit.missing', { id: String(unitId) }), { collection: 'repair_records' });
 	const settings = await loadSettings(knex);
 	const at = toInstant(merged['completed_at']) ?? toInstant(merged['received_at']) ?? new Date();
 	const fault = merged['fault_category']
@@ -193,12 +194,12 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 	if (decides && hook.accountability && !hook.accountability.admin) {
 		const caller = await resolveCaller(hook.database, hook.accountability);
 		if (!hasRole(caller, 'sales_rep', 'finance', 'technical_dept')) {
-			throw ruleViolation('WTY-7', 'approved_amount', 'only the sales representative, technical department or finance decide claim lines');
+			throw ruleViolation('WTY-7', 'approved_amount', msg('claim.deciders'), { collection: 'repair_parts' });
 		}
 	}
 	if ('old_part_status' in cleaned && hook.accountability && !hook.accountability.admin && keys !== null) {
 		const caller = await resolveCaller(hook.database, hook.accountability);
-		if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'old_part_status', 'only the technical department classifies old parts');
+		if (!hasRole(caller, 'technical_dept', 'service_manager')) throw ruleViolation('WTY-6', 'old_part_status', msg('parts_return.classifier'), { collection: 'repair_parts' });
 	}
 	if ('rejection_reason' in cleaned && cleaned['rejection_reason'] !== null) {
 		const { REJECTION_REASONS } = await import('../../domain/claims');
@@ -211,10 +212,10 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 		const claims = await hook.database('warranty_claims as c').join('repair_parts as p', 'p.repair_record', 'c.repair_record').whereIn('p.id', keys).distinct('c.status');
 		const statuses = claims.map((c: { status: string }) => c.status);
 		if (['quantity', 'unit_price', 'part_no', 'repair_record'].some((f) => f in cleaned) && statuses.some((st: string) => st !== 'draft')) {
-			throw ruleViolation('WTY-7', ['quantity', 'unit_price', 'part_no', 'repair_record'].find((f) => f in cleaned)!, 'the part is on a submitted claim: its amount is fixed');
+			throw ruleViolation('WTY-7', ['quantity', 'unit_price', 'part_no', 'repair_record'].find((f) => f in cleaned)!, msg('claim.line_fixed'), { collection: 'repair_parts' });
 		}
 		if (decides && statuses.some((st: string) => ['approved', 'settled', 'rejected'].includes(st))) {
-			throw ruleViolation('WTY-8', 'approved_amount', 'the claim is decided: corrections are new ledger adjustments');
+			throw ruleViolation('WTY-8', 'approved_amount', msg('claim.decided'), { collection: 'repair_parts' });
 		}
 	}
 	const rows = keys && keys.length ? await hook.database('repair_parts').whereIn('id', keys).select('id', 'quantity', 'unit_price') : [{ quantity: undefined, unit_price: undefined }];
@@ -224,10 +225,10 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 		const price = cleaned['unit_price'] ?? row.unit_price ?? 0;
 		const amount = lineAmount(quantity, price);
 		// INT-4: the line (quantity × price) stays within the maximum too.
-		if (amount > maxLineFen) throw ruleViolation('INT-4', 'amount', `${formatMoney(amount)} (quantity × unit price) exceeds the maximum of ${formatMoney(maxLineFen)} per line`);
+		if (amount > maxLineFen) throw ruleViolation('INT-4', 'amount', `${formatMoney(amount)} (quantity × unit price) exceeds the maximum of ${formatMoney(maxLineFen)} per line`, { collection: 'repair_parts', text: msg('int.over_max', { amount: formatMoney(amount), max: formatMoney(maxLineFen) }) });
 		if (cleaned['approved_amount'] !== undefined && cleaned['approved_amount'] !== null) {
 			const approved = parseMoney(cleaned['approved_amount'] as string, 'approved_amount', { nonNegative: true });
-			if (approved > amount) throw ruleViolation('WTY-7', 'approved_amount', `approved ${formatMoney(approved)} exceeds the claimed ${formatMoney(amount)}`);
+			if (approved > amount) throw ruleViolation('WTY-7', 'approved_amount', msg('claim.approved_over_claimed', { approved: formatMoney(approved), claimed: formatMoney(amount) }), { collection: 'repair_parts' });
 		}
 		if ('quantity' in cleaned || 'unit_price' in cleaned || keys === null) {
 			if (rows.length === 1) cleaned['amount'] = formatMoney(amount);

@@ -3,8 +3,9 @@ import type { Request, Response, NextFunction, Router } from 'express';
 import { z } from 'zod';
 import { assertStaff, hasRole, type Caller } from '../lib/caller';
 import type { PackContext } from '../lib/context';
-import { parseOrThrow, ScopeForbiddenError } from '../lib/errors';
+import { forbidden, parseOrThrow } from '../lib/errors';
 import { markMissingAfterDeadline, sendReturnReminders } from './parts-returns';
+import { msg } from '../../domain/messages';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
@@ -13,7 +14,7 @@ export const RemindQuery = z.object({ at: z.string().refine((v) => !Number.isNaN
 export function registerWarrantyRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.post('/parts-returns/remind', route(async (caller, req) => {
 		assertStaff(caller, 'WTY-6');
-		if (!hasRole(caller, 'service_manager', 'technical_dept')) throw new ScopeForbiddenError({ reason: 'Only an administrator, service manager or technical dept runs the reminders', rule: 'WTY-6' });
+		if (!hasRole(caller, 'service_manager', 'technical_dept')) throw forbidden('WTY-6', msg('scope.reminders'));
 		const q = parseOrThrow(RemindQuery, req.query, 'WTY-6');
 		const at = q.at ? new Date(q.at) : new Date();
 		const missing = await markMissingAfterDeadline(ctx.database, at);

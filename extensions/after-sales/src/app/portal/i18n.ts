@@ -1,5 +1,6 @@
 // Chinese first, English on request; the choice is remembered in this browser.
 import { ref } from 'vue';
+import { describeFailure as describeFailureIn } from './lib/describe-failure';
 
 export type Lang = 'zh' | 'en';
 export const lang = ref<Lang>((localStorage.getItem('portal-lang') as Lang) || 'zh');
@@ -42,6 +43,14 @@ const M = {
 	chassis: ['底盘行走', 'Chassis'], header: ['割台/作业装置', 'Header'], cooling: ['冷却系统', 'Cooling'], fuel: ['燃油系统', 'Fuel'],
 	lubrication: ['润滑/油品', 'Lubrication'], cab: ['驾驶室', 'Cab'], other: ['其他', 'Other'],
 	repeat: ['重复修理（REQ-8）', 'Repeat repair (REQ-8)'], need_signature: ['请先让用户签字', 'Please have the customer sign first'],
+	// Directus's own errors (sign-in, session) are known by code; the pack's arrive in the portal's language.
+	INVALID_CREDENTIALS: ['邮箱或密码不正确', 'Wrong email or password'], INVALID_OTP: ['动态验证码不正确', 'Wrong one-time password'],
+	USER_SUSPENDED: ['此账号已停用，请联系管理员', 'This account is suspended; ask an administrator'],
+	TOKEN_EXPIRED: ['登录已过期，请重新登录', 'Your session has expired; please sign in again'], INVALID_TOKEN: ['登录已失效，请重新登录', 'Your session is no longer valid; please sign in again'],
+	REQUESTS_EXCEEDED: ['请求过于频繁，请稍后再试', 'Too many requests; try again shortly'], INVALID_PAYLOAD: ['提交的内容无效', 'The request is not valid'],
+	FORBIDDEN: ['没有权限执行此操作', 'You may not do this'], ROUTE_NOT_FOUND: ['找不到该地址', 'Not found'],
+	network_error: ['无法连接服务器，请检查网络后重试', 'Cannot reach the server; check the network and retry'],
+	server_error: ['服务器出错，请稍后再试', 'The server failed; try again later'],
 } as const;
 
 export type MessageKey = keyof typeof M;
@@ -49,4 +58,7 @@ export const t = (key: string) => {
 	const entry = (M as Record<string, readonly [string, string]>)[key];
 	return entry ? entry[lang.value === 'zh' ? 0 : 1] : key;
 };
+/** INT-5: a failure as the portal shows it, in its language (lib/describe-failure.ts). */
+export const describeFailure = (error: unknown) => describeFailureIn(error, t);
+
 export const FAULT_CATEGORIES = ['engine', 'transmission', 'hydraulic', 'electrical', 'chassis', 'header', 'cooling', 'fuel', 'lubrication', 'cab', 'other'];

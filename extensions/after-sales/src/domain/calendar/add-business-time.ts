@@ -1,6 +1,7 @@
 import { DomainRuleError } from '../errors';
 import { computeWorkingIntervalsFrom } from './compute-working-intervals-from';
 import type { Calendar, Clock } from './schemas';
+import { msg } from '../messages';
 
 /**
  * CAL-1, CAL-2: the instant `minutes` of the given clock after `start`.
@@ -30,5 +31,5 @@ export function addBusinessTime(start: Date, minutes: number, calendar: Calendar
 		remainingMs -= available;
 	}
 
-	throw new DomainRuleError('CAL-1', 'working_hours', 'CAL-1: the calendar has no working time');
+	throw new DomainRuleError('CAL-1', 'working_hours', msg('calendar.no_working_time'), { collection: 'service_settings' });
 }

@@ -3,6 +3,7 @@ import { computeLocalParts } from './compute-local-parts';
 import { computeWorkingIntervals } from './compute-working-intervals';
 import type { Calendar } from './schemas';
 import type { LocalDate, WorkingInterval } from './types';
+import { msg } from '../messages';
 
 /** Ten years without a working minute means the calendar is broken; stop instead of hanging a sweep. */
 const MAX_IDLE_DAYS = 3660;
@@ -23,7 +24,7 @@ export function* computeWorkingIntervalsFrom(from: Date, calendar: Calendar): Ge
 			idleDays = 0;
 			yield* intervals;
 		} else if (++idleDays > MAX_IDLE_DAYS) {
-			throw new DomainRuleError('CAL-1', 'working_hours', 'CAL-1: the calendar has no working time in ten years');
+			throw new DomainRuleError('CAL-1', 'working_hours', msg('calendar.no_working_time_years'), { collection: 'service_settings' });
 		}
 
 		const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));

@@ -2,6 +2,7 @@ import { DomainRuleError } from '../errors';
 import { normalizeOldPartSerial } from './normalize-old-part-serial';
 import { REJECTION_REASONS } from './rejection-reasons';
 import { OLD_PART_CLAIMED_STATUSES } from './repeat-review';
+import { msg, state } from '../messages';
 
 /** An old part already on a claim: its serial, the claim and that claim's repair. */
 export interface ClaimedOldPart {
@@ -38,6 +39,13 @@ export function assertOldPartsUnclaimed(
 			'REQ-8',
 			'old_part_serial',
 			`REQ-8: old_part_serial: ${part.label}: old part ${String(part.old_part_serial).trim()} is already on claim ${other.claim_no ?? `#${other.claim_id}`} (${other.claim_status}) of repair #${other.repair_record}; refused as duplicate (${label_zh} / ${label_en})`,
+			{
+				collection: 'repair_parts',
+				text: msg('claim.old_part_duplicate', {
+					part: part.label, serial: String(part.old_part_serial).trim(), claim: other.claim_no ?? `#${other.claim_id}`,
+					status: state('warranty_claims', 'status', other.claim_status), repair: other.repair_record,
+				}),
+			},
 		);
 	}
 }

@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import type { RepeatReview } from './repeat-review';
+import { msg } from '../messages';
 
 /**
  * REQ-8: a repeat-repair claim is not approved on the ordinary path until the technical department
@@ -9,13 +10,14 @@ import type { RepeatReview } from './repeat-review';
 export function assertRepeatReviewed(input: { repeat_of: number | null; review: RepeatReview | null }): void {
 	if (input.review === 'cleared') return;
 	if (input.review === 'refused') {
-		throw new DomainRuleError('REQ-8', 'repeat_review', 'REQ-8: repeat_review: the technical department refused this repeat-repair claim; it can only be rejected (with a reason)');
+		throw new DomainRuleError('REQ-8', 'repeat_review', msg('claim.repeat_refused'), { collection: 'warranty_claims' });
 	}
 	if (input.review === 'pending' || input.repeat_of !== null) {
 		throw new DomainRuleError(
 			'REQ-8',
 			'repeat_review',
-			`REQ-8: repeat_review: the repair repeats repair #${input.repeat_of ?? '?'} (same unit, same fault): the claim is held until the technical department records its review`,
+			msg('claim.repeat_held', { repeat: input.repeat_of ?? '?' }),
+			{ collection: 'warranty_claims' },
 		);
 	}
 }

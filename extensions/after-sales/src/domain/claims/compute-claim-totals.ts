@@ -2,6 +2,7 @@ import { DomainRuleError } from '../errors';
 import { formatMoney, multiplyMoney, parseMoney } from '../money';
 import { REJECTION_REASONS } from './rejection-reasons';
 import type { RejectionReasonKey } from './schemas';
+import { msg } from '../messages';
 
 export interface ClaimTotalsLine {
 	id: string | number;
@@ -51,7 +52,7 @@ export function computeClaimTotals(lines: readonly ClaimTotalsLine[]): ClaimTota
 		const lineClaimed = multiplyMoney(parseMoney(line.unit_price, field('unit_price'), { nonNegative: true }), line.quantity ?? '1', field('quantity'));
 		const reason = line.rejection_reason ?? null;
 		if (reason !== null && !Object.hasOwn(REJECTION_REASONS, reason)) {
-			throw new DomainRuleError('WTY-7', field('rejection_reason'), `WTY-7: ${field('rejection_reason')}: unknown reason code ${reason}`);
+			throw new DomainRuleError('WTY-7', field('rejection_reason'), msg('claim.unknown_reason', { code: String(reason) }), { collection: 'repair_parts' });
 		}
 		const hasApproval = line.approved_amount !== null && line.approved_amount !== undefined && line.approved_amount !== '';
 		claimed += lineClaimed;
@@ -67,15 +68,16 @@ export function computeClaimTotals(lines: readonly ClaimTotalsLine[]): ClaimTota
 			throw new DomainRuleError(
 				'WTY-7',
 				field('approved_amount'),
-				`WTY-7: ${field('approved_amount')}: approved ${formatMoney(lineApproved)} exceeds the claimed ${formatMoney(lineClaimed)}`,
+				msg('claim.approved_over_claimed', { approved: formatMoney(lineApproved), claimed: formatMoney(lineClaimed) }),
+				{ collection: 'repair_parts' },
 			);
 		}
 		const lineRejected = lineClaimed - lineApproved;
 		if (lineRejected > 0n && reason === null) {
-			throw new DomainRuleError('WTY-7', field('rejection_reason'), `WTY-7: ${field('rejection_reason')}: ${formatMoney(lineRejected)} not approved needs a reason code`);
+			throw new DomainRuleError('WTY-7', field('rejection_reason'), msg('claim.needs_line_reason', { amount: formatMoney(lineRejected) }), { collection: 'repair_parts' });
 		}
 		if (lineRejected === 0n && reason !== null) {
-			throw new DomainRuleError('WTY-7', field('rejection_reason'), `WTY-7: ${field('rejection_reason')}: the line is fully approved, so it cannot carry a rejection reason`);
+			throw new DomainRuleError('WTY-7', field('rejection_reason'), msg('claim.fully_approved_no_reason'), { collection: 'repair_parts' });
 		}
 
 		approved += lineApproved;

@@ -13,6 +13,7 @@ import { computeClaimHistoryEntry } from './compute-claim-history-entry';
 import { computeSubmissionRejections, type SubmissionRejection } from './compute-submission-rejections';
 import { NotOwnRecordError } from './not-own-record-error';
 import { ClaimStatusSchema } from './schemas';
+import { msg } from '../messages';
 
 const CREATE_FIELDS = ['repair_record', 'status', 'dealer', 'rejection_note'];
 
@@ -20,17 +21,18 @@ const CREATE_FIELDS = ['repair_record', 'status', 'dealer', 'rejection_note'];
 export function refuseSubmission(rejections: readonly SubmissionRejection[]): never {
 	const first = rejections[0]!;
 	const list = rejections.map((r) => `${r.code} (${r.rule}): ${r.message_zh} / ${r.message_en}`).join('; ');
-	throw new DomainRuleError(first.rule, 'repair_record', `${first.rule}: repair_record: the claim is refused: ${list}`);
+	const zh = rejections.map((r) => `${r.message_zh}（${r.code}）`).join('；');
+	throw new DomainRuleError(first.rule, 'repair_record', `${first.rule}: repair_record: the claim is refused: ${list}`, { collection: 'warranty_claims', text: msg('claim.refused', { list: zh }) });
 }
 
 /** Fields a client may not send on a claim: system keys (INT-3), computed columns (WTY-7), unknown ones. */
 export function assertClaimPayloadFields(payload: Record<string, unknown>, allowed: readonly string[]): void {
 	const owned = findSystemOwnedField('warranty_claims', payload);
-	if (owned) throw new DomainRuleError('INT-3', owned, `INT-3: ${owned}: is numbered by the system; do not send it`);
+	if (owned) throw new DomainRuleError('INT-3', owned, msg('int.numbered'), { collection: 'warranty_claims' });
 	const computed = CLAIM_COMPUTED_FIELDS.find((field) => field in payload);
-	if (computed) throw new DomainRuleError('WTY-7', computed, `WTY-7: ${computed}: is computed by the claim workflow; do not send it`);
+	if (computed) throw new DomainRuleError('WTY-7', computed, `WTY-7: ${computed}: is computed by the claim workflow; do not send it`, { collection: 'warranty_claims', text: msg('claim.computed') });
 	const unknown = Object.keys(payload).find((field) => !allowed.includes(field) && !(DIRECTUS_OWNED_FIELDS as readonly string[]).includes(field));
-	if (unknown) throw new DomainRuleError('WTY-7', unknown, `WTY-7: ${unknown}: is not edited through the claim`);
+	if (unknown) throw new DomainRuleError('WTY-7', unknown, `WTY-7: ${unknown}: is not edited through the claim`, { collection: 'warranty_claims', text: msg('claim.not_edited_field') });
 }
 
 /**
@@ -63,16 +65,16 @@ export function decideClaimCreate(facts: ClaimFacts, payload: Record<string, unk
 		throw new NotOwnRecordError('WTY-7', 'repair_record', 'WTY-7: repair_record: only dealers and service staff file claims');
 	}
 	assertOwnRepair({ dealer: repair.dealer }, caller.staff || caller.admin ? null : caller.dealer);
-	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed');
+	if (repair.dealer === null) throw new DomainRuleError('WTY-7', 'repair_record', 'WTY-7: repair_record: only a dealer’s repair record can be claimed', { collection: 'warranty_claims', text: msg('claim.dealer_repair_only') });
 	if (repair.technician !== null) {
-		throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		throw new NotOwnRecordError('DLR-1', 'repair_record', msg('dealer.company_repair'));
 	}
 	if (payload['dealer'] !== undefined && payload['dealer'] !== null && String(payload['dealer']) !== String(repair.dealer)) {
-		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer');
+		throw new DomainRuleError('WTY-7', 'dealer', 'WTY-7: dealer: the claim’s dealer is the repair record’s dealer', { collection: 'warranty_claims', text: msg('claim.dealer_is_repairs') });
 	}
 	const status = ClaimStatusSchema.safeParse(payload['status'] ?? 'draft');
 	if (!status.success || (status.data !== 'draft' && status.data !== 'submitted')) {
-		throw new DomainRuleError('WTY-7', 'status', 'WTY-7: status: a new claim starts as draft (or is submitted at once)');
+		throw new DomainRuleError('WTY-7', 'status', 'WTY-7: status: a new claim starts as draft (or is submitted at once)', { collection: 'warranty_claims', text: msg('claim.starts_draft') });
 	}
 	const submitting = status.data === 'submitted';
 	if (facts.dealer_standing) assertDealerMayFile(facts.dealer_standing, computeLocalDate(now, facts.time_zone), 'file warranty claims');

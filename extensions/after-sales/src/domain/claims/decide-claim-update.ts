@@ -20,6 +20,7 @@ import { computeRepeatReviewNotice, type ClaimNotice } from './compute-repeat-re
 import { NotOwnRecordError } from './not-own-record-error';
 import { REJECTION_REASONS } from './rejection-reasons';
 import { ClaimStatusSchema, type ClaimStatus, type OldPartStatus } from './schemas';
+import { msg, state } from '../messages';
 
 const empty = (v: unknown) => v === null || v === undefined || v === '';
 
@@ -30,12 +31,12 @@ function readReasons(value: unknown): string[] {
 		try {
 			list = JSON.parse(value);
 		} catch {
-			throw new DomainRuleError('WTY-7', 'rejection_reasons', 'WTY-7: rejection_reasons: must be a list of reason codes');
+			throw new DomainRuleError('WTY-7', 'rejection_reasons', 'WTY-7: rejection_reasons: must be a list of reason codes', { collection: 'warranty_claims', text: msg('claim.reasons_list') });
 		}
 	}
-	if (!Array.isArray(list)) throw new DomainRuleError('WTY-7', 'rejection_reasons', 'WTY-7: rejection_reasons: must be a list of reason codes');
+	if (!Array.isArray(list)) throw new DomainRuleError('WTY-7', 'rejection_reasons', 'WTY-7: rejection_reasons: must be a list of reason codes', { collection: 'warranty_claims', text: msg('claim.reasons_list') });
 	const bad = list.find((r) => typeof r !== 'string' || !Object.hasOwn(REJECTION_REASONS, r));
-	if (bad !== undefined) throw new DomainRuleError('WTY-7', 'rejection_reasons', `WTY-7: rejection_reasons: unknown reason code ${JSON.stringify(bad)}`);
+	if (bad !== undefined) throw new DomainRuleError('WTY-7', 'rejection_reasons', `WTY-7: rejection_reasons: unknown reason code ${JSON.stringify(bad)}`, { collection: 'warranty_claims', text: msg('claim.unknown_reason', { code: JSON.stringify(bad) }) });
 	return [...new Set(list as string[])];
 }
 
@@ -51,7 +52,7 @@ function decideApproval(claim: StoredClaim, facts: ClaimFacts, approvedInput: { 
 		const raw = approvedInput[kind];
 		const approved = empty(raw) ? claimed : String(raw);
 		const partial = parseMoney(approved, `${kind}_approved`) < parseMoney(claimed, `${kind}_claimed`);
-		if (partial && !claimReason) throw new DomainRuleError('WTY-7', 'rejection_reasons', `WTY-7: rejection_reasons: ${kind} is partly approved: give a reason code`);
+		if (partial && !claimReason) throw new DomainRuleError('WTY-7', 'rejection_reasons', `WTY-7: rejection_reasons: ${kind} is partly approved: give a reason code`, { collection: 'warranty_claims', text: msg('claim.partly_approved', { kind: { collection: 'warranty_claims', field: `${kind}_approved` } }) });
 		return { id: kind, unit_price: claimed, approved_amount: approved, rejection_reason: partial ? claimReason : null };
 	};
 	const partLines: ClaimTotalsLine[] = facts.parts.map((p) => {
@@ -74,7 +75,7 @@ function decideApproval(claim: StoredClaim, facts: ClaimFacts, approvedInput: { 
 		const index = Number(match[1]);
 		const name = match[2]!;
 		const field = index < 2 ? `${index === 0 ? 'labour' : 'travel'}_${name === 'approved_amount' ? 'approved' : name}` : `repair_parts.${String(lines[index]!.id)}.${name}`;
-		throw new DomainRuleError('WTY-7', field, e.message.replace(`lines.${index}.${name}`, field));
+		throw new DomainRuleError('WTY-7', field, e.message.replace(`lines.${index}.${name}`, field), e.text ? { collection: 'repair_parts', text: e.text } : {});
 	}
 	const lineUpdates: ClaimLineUpdate[] = totals.lines.slice(2).map((line) => ({ id: Number(line.id), approved_amount: line.approved, rejection_reason: line.rejection_reason }));
 	const allReasons = [...new Set([...reasons, ...Object.keys(totals.by_reason)])];
@@ -96,13 +97,13 @@ function decideApproval(claim: StoredClaim, facts: ClaimFacts, approvedInput: { 
  */
 export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unknown>, caller: ClaimCaller, now: Date): ClaimPlan {
 	const claim = facts.claim;
-	if (!claim) throw new DomainRuleError('WTY-7', 'id', 'WTY-7: id: the claim does not exist');
+	if (!claim) throw new DomainRuleError('WTY-7', 'id', 'WTY-7: id: the claim does not exist', { collection: 'warranty_claims', text: msg('claim.missing') });
 	if (!caller.staff && !caller.admin && String(claim.dealer) !== String(caller.dealer)) {
-		throw new NotOwnRecordError('DLR-1', 'id', 'DLR-1: id: this claim belongs to another dealer');
+		throw new NotOwnRecordError('DLR-1', 'id', msg('dealer.not_own_claim'));
 	}
 	const data = { ...payload };
 	for (const field of ['dealer', 'repair_record'] as const) {
-		if (field in data && String(data[field]) !== String(claim[field])) throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: cannot be changed once the claim exists`);
+		if (field in data && String(data[field]) !== String(claim[field])) throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: cannot be changed once the claim exists`, { collection: 'warranty_claims', text: msg('claim.fixed_field') });
 		delete data[field];
 	}
 	const staff = caller.staff || caller.admin;
@@ -110,22 +111,22 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 
 	const from = claim.status;
 	const parsedTo = ClaimStatusSchema.safeParse(data['status'] ?? from);
-	if (!parsedTo.success) throw new DomainRuleError('WTY-7', 'status', `WTY-7: status: unknown status ${JSON.stringify(data['status'])}`);
+	if (!parsedTo.success) throw new DomainRuleError('WTY-7', 'status', `WTY-7: status: unknown status ${JSON.stringify(data['status'])}`, { collection: 'warranty_claims', text: msg('claim.unknown_status', { value: JSON.stringify(data['status']) }) });
 	const to = parsedTo.data;
 	const edits = Object.keys(data).filter((f) => f !== 'status' && !['id', 'user_created', 'user_updated', 'date_created', 'date_updated'].includes(f));
 	const row: Record<string, unknown> = {};
 
 	const rejecting = to === 'rejected' && edits.every((f) => f === 'rejection_reasons' || f === 'rejection_note');
 	if (edits.length && ['approved', 'settled', 'rejected'].includes(from) && !(rejecting && from === 'approved')) {
-		throw new DomainRuleError('WTY-8', edits[0]!, `WTY-8: ${edits[0]}: a ${from} claim is not edited; corrections are new ledger adjustments`);
+		throw new DomainRuleError('WTY-8', edits[0]!, `WTY-8: ${edits[0]}: a ${from} claim is not edited; corrections are new ledger adjustments`, { collection: 'warranty_claims', text: msg('claim.not_edited', { status: state('warranty_claims', 'status', from) }) });
 	}
 	for (const field of ['labour_approved', 'travel_approved'] as const) {
 		if (!(field in data)) continue;
 		if (!caller.admin && !caller.roles.some((r) => (LINE_DECIDING_ROLES as readonly string[]).includes(r))) {
-			throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: only the sales representative, technical department or finance decide approved amounts`);
+			throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: only the sales representative, technical department or finance decide approved amounts`, { collection: 'warranty_claims', text: msg('claim.amount_deciders') });
 		}
 		if (!(CLAIM_DECIDING_STATUSES as readonly string[]).includes(from)) {
-			throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: amounts are decided while the claim is audited (not ${from})`);
+			throw new DomainRuleError('WTY-7', field, `WTY-7: ${field}: amounts are decided while the claim is audited (not ${from})`, { collection: 'warranty_claims', text: msg('claim.amounts_when', { status: state('warranty_claims', 'status', from) }) });
 		}
 		if (empty(data[field])) {
 			row[field] = null;
@@ -133,7 +134,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 		}
 		const value = parseBoundedMoney(data[field], field, { maxFen: facts.max_line_fen, nonNegative: true });
 		const claimed = parseMoney(String(claim[field === 'labour_approved' ? 'labour_claimed' : 'travel_claimed'] ?? 0), field);
-		if (value > claimed) throw new DomainRuleError('INT-1', field, `INT-1: ${field}: approved ${formatMoney(value)} exceeds the claimed ${formatMoney(claimed)}`);
+		if (value > claimed) throw new DomainRuleError('INT-1', field, `INT-1: ${field}: approved ${formatMoney(value)} exceeds the claimed ${formatMoney(claimed)}`, { collection: 'warranty_claims', text: msg('claim.approved_over_claimed', { approved: formatMoney(value), claimed: formatMoney(claimed) }) });
 		row[field] = formatMoney(value);
 	}
 	if ('rejection_reasons' in data) row['rejection_reasons'] = readReasons(data['rejection_reasons']);
@@ -141,11 +142,11 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 	if ('repeat_review' in data) {
 		Object.assign(row, decideRepeatReview({ status: from, repeat_of: facts.repair.repeat_of ?? null, stored: claim.repeat_review ?? null, requested: data['repeat_review'], note: data['repeat_review_note'] }, caller, now));
 	} else if ('repeat_review_note' in data) {
-		throw new DomainRuleError('REQ-8', 'repeat_review_note', 'REQ-8: repeat_review_note: is written with the review decision (repeat_review)');
+		throw new DomainRuleError('REQ-8', 'repeat_review_note', 'REQ-8: repeat_review_note: is written with the review decision (repeat_review)', { collection: 'warranty_claims', text: msg('claim.note_with_review') });
 	}
 	if ('rejection_note' in data) {
 		const note = data['rejection_note'];
-		if (note !== null && typeof note !== 'string') throw new DomainRuleError('WTY-7', 'rejection_note', 'WTY-7: rejection_note: must be text');
+		if (note !== null && typeof note !== 'string') throw new DomainRuleError('WTY-7', 'rejection_note', 'WTY-7: rejection_note: must be text', { collection: 'warranty_claims', text: msg('claim.must_be_text') });
 		row['rejection_note'] = note;
 	}
 	if (to === from) return { row, lineUpdates: [], ledgerEntry: null, from, transition: false };
@@ -169,7 +170,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 			claim_id: claim.id,
 			parts: facts.parts.map((p) => ({ old_part_status: p.old_part_status })),
 		});
-		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', 'DLR-1: repair_record: the repair was done by a company technician; the dealer cannot claim it');
+		if (facts.repair.technician !== null) throw new NotOwnRecordError('DLR-1', 'repair_record', msg('dealer.company_repair'));
 		if (rejections.length) refuseSubmission(rejections);
 		const holds = decideSubmissionHolds(facts, now);
 		Object.assign(row, holds, computeClaimedAmounts(facts.repair, facts.parts, facts.max_line_fen), { submitted_at: at });
@@ -180,7 +181,7 @@ export function decideClaimUpdate(facts: ClaimFacts, payload: Record<string, unk
 	if (to === 'audited') Object.assign(row, { audited_at: at, audited_by: caller.user });
 	if (to === 'inspected') {
 		const outcome = computeInspectionOutcome(facts.parts.map((p) => ({ line_id: p.id, old_part_status: (p.old_part_status ?? 'pending') as OldPartStatus })));
-		if (!outcome.complete) throw new DomainRuleError('WTY-6', 'status', `WTY-6: status: old parts ${outcome.awaiting.join(', ')} are not classified yet (reusable / scrap / missing)`);
+		if (!outcome.complete) throw new DomainRuleError('WTY-6', 'status', `WTY-6: status: old parts ${outcome.awaiting.join(', ')} are not classified yet (reusable / scrap / missing)`, { collection: 'warranty_claims', text: msg('parts_return.unclassified', { ids: outcome.awaiting.join(', ') }) });
 		Object.assign(row, { inspected_at: at, inspected_by: caller.user });
 	}
 	if (to === 'approved') {

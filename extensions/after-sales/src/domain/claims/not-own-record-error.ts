@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import type { LocalMessage } from '../messages';
 
 /**
  * A dealer reaching for another dealer's record. Still a DomainRuleError (it names the rule and
@@ -7,7 +8,7 @@ import { DomainRuleError } from '../errors';
 export class NotOwnRecordError extends DomainRuleError {
 	readonly status = 403;
 
-	constructor(rule: string, field: string, message: string) {
+	constructor(rule: string, field: string, message: string | LocalMessage) {
 		super(rule, field, message);
 		this.name = 'NotOwnRecordError';
 	}

@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import { AGREEMENT_STATES } from './complaint-transitions';
+import { msg, state } from '../messages';
 
 const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
@@ -12,6 +13,7 @@ export function assertAgreementFileKept(complaint: { status: string; agreement_f
 	throw new DomainRuleError(
 		'CMP-3',
 		'agreement_file',
-		`CMP-3: agreement_file: a ${complaint.status} complaint keeps the customer's signed handling agreement (处理协议); replace the file instead of removing it`,
+		msg('complaint.keeps_agreement', { status: state('complaints', 'status', complaint.status) }),
+		{ collection: 'complaints' },
 	);
 }

@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import { anyOf, listOf, msg, roleOf, state } from '../messages';
 import { COMPLAINT_TRANSITIONS, type ComplaintFileField } from './complaint-transitions';
 import { computeTransitionRoles } from './compute-transition-roles';
 import { COMPLAINT_STATUSES, type ComplaintStatus, type HandlingLevel } from './schemas';
@@ -15,6 +16,9 @@ export interface ComplaintTransitionRequest {
 
 const isEmptyFile = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
+const C = 'complaints';
+const status = (value: string) => state(C, 'status', value);
+
 const isStatus = (value: string): value is ComplaintStatus => (COMPLAINT_STATUSES as readonly string[]).includes(value);
 
 /**
@@ -26,30 +30,31 @@ const isStatus = (value: string): value is ComplaintStatus => (COMPLAINT_STATUSE
 export function assertComplaintTransition(request: ComplaintTransitionRequest): void {
 	const { from, to, role, level } = request;
 
-	if (!isStatus(to)) throw new DomainRuleError('CMP-3', 'status', `CMP-3: '${to}' is not a complaint status`);
-	if (!isStatus(from)) throw new DomainRuleError('CMP-3', 'status', `CMP-3: '${from}' is not a complaint status`);
+	if (!isStatus(to)) throw new DomainRuleError('CMP-3', 'status', msg('complaint.not_status', { value: to }), { collection: C });
+	if (!isStatus(from)) throw new DomainRuleError('CMP-3', 'status', msg('complaint.not_status', { value: from }), { collection: C });
 	if (from === to) return;
 
 	const roles = computeTransitionRoles(from, to, level);
 
 	if (roles === null) {
 		const allowed = COMPLAINT_TRANSITIONS.filter((transition) => transition.from === from).map((transition) => transition.to);
-		const hint = allowed.length > 0 ? `; from ${from} it can go to ${allowed.join(', ')}` : `; ${from} is final`;
-		throw new DomainRuleError('CMP-3', 'status', `CMP-3: a complaint cannot go from ${from} to ${to}${hint}`);
+		const hint = allowed.length > 0 ? msg('workflow.next_steps', { from: status(from), next: anyOf(allowed.map(status)) }) : msg('workflow.final', { from: status(from) });
+		throw new DomainRuleError('CMP-3', 'status', msg('complaint.transition', { from: status(from), to: status(to), hint }), { collection: C });
 	}
 
 	if (!(roles as string[]).includes(role)) {
 		throw new DomainRuleError(
 			'CMP-3',
 			'status',
-			`CMP-3: role ${role} may not move a level-${level} complaint from ${from} to ${to} (allowed: ${roles.join(', ')})`,
+			msg('complaint.role', { role: roleOf(role), level, from: status(from), to: status(to), roles: listOf(roles.map(roleOf)) }),
+			{ collection: C },
 		);
 	}
 
 	const transition = COMPLAINT_TRANSITIONS.find((candidate) => candidate.from === from && candidate.to === to)!;
 
 	if (transition.requires_reason && !request.reason?.trim()) {
-		throw new DomainRuleError('CMP-3', 'rejection_reason', `CMP-3: rejecting a complaint (${from} → ${to}) needs a reason`);
+		throw new DomainRuleError('CMP-3', 'rejection_reason', msg('complaint.needs_reason', { from: status(from), to: status(to) }), { collection: C });
 	}
 
 	const file = transition.requires_file;
@@ -57,7 +62,8 @@ export function assertComplaintTransition(request: ComplaintTransitionRequest): 
 		throw new DomainRuleError(
 			'CMP-3',
 			file,
-			`CMP-3: ${file}: ${from} → ${to} needs the customer's signed handling agreement (处理协议) attached; upload the signed scan first`,
+			msg('complaint.needs_agreement', { from: status(from), to: status(to) }),
+			{ collection: C },
 		);
 	}
 }

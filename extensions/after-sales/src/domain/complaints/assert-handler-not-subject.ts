@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import { msg } from '../messages';
 
 export interface HandlerAssignment {
 	category: string;
@@ -11,6 +12,6 @@ export function assertHandlerNotSubject({ category, subject_staff, handler }: Ha
 	if (category !== 'attitude' || subject_staff == null || handler == null) return;
 
 	if (String(subject_staff) === String(handler)) {
-		throw new DomainRuleError('CMP-6', 'handler', 'CMP-6: an attitude complaint cannot be handled by the staff member it is about');
+		throw new DomainRuleError('CMP-6', 'handler', msg('complaint.handler_is_subject'), { collection: 'complaints' });
 	}
 }

@@ -1,6 +1,7 @@
 import { DomainRuleError } from '../errors';
 import { computeInitialHandlingLevel } from './compute-initial-handling-level';
 import type { HandlingLevel } from './schemas';
+import { msg, state } from '../messages';
 
 const SEVERITY_ORDER = ['normal', 'serious', 'critical'];
 /** ESC-2: who may raise a record's level by hand (the sweep raises it on a breach). */
@@ -27,17 +28,17 @@ export function decideLevelChange(input: {
 	if (!levelSent && !severitySent) return out;
 	const field = levelSent ? 'handling_level' : 'severity';
 	if (input.changes_status) {
-		throw new DomainRuleError('CMP-5', field, `CMP-5: ${field}: change the level or severity on its own, not in the same step as the status`);
+		throw new DomainRuleError('CMP-5', field, msg('complaint.level_with_status'), { collection: 'complaints' });
 	}
 	if (!input.admin && !input.roles.some((r) => (LEVEL_RAISING_ROLES as readonly string[]).includes(r))) {
-		throw new DomainRuleError('ESC-2', field, `ESC-2: ${field}: only a service manager or leadership raises the level by hand; the sweep raises it on a breach`);
+		throw new DomainRuleError('ESC-2', field, msg('complaint.level_by_hand'), { collection: 'complaints' });
 	}
 	let level = Number(stored.handling_level) as HandlingLevel;
 	if (severitySent) {
 		const severity = String(requested.severity);
-		if (!SEVERITY_ORDER.includes(severity)) throw new DomainRuleError('CMP-5', 'severity', `CMP-5: severity: unknown severity ${JSON.stringify(requested.severity)}`);
+		if (!SEVERITY_ORDER.includes(severity)) throw new DomainRuleError('CMP-5', 'severity', msg('complaint.unknown_severity', { value: JSON.stringify(requested.severity) }), { collection: 'complaints' });
 		if (stored.severity && SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(stored.severity)) {
-			throw new DomainRuleError('CMP-5', 'severity', `CMP-5: severity: ${stored.severity} is never lowered to ${severity}`);
+			throw new DomainRuleError('CMP-5', 'severity', msg('complaint.severity_lowered', { from: state('complaints', 'severity', stored.severity), to: state('complaints', 'severity', severity) }), { collection: 'complaints' });
 		}
 		out.severity = severity;
 		level = Math.max(level, computeInitialHandlingLevel(severity)) as HandlingLevel;
@@ -45,9 +46,9 @@ export function decideLevelChange(input: {
 	if (levelSent) {
 		const requestedLevel = Number(requested.handling_level);
 		if (!Number.isInteger(requestedLevel) || requestedLevel < 1 || requestedLevel > 3) {
-			throw new DomainRuleError('ESC-2', 'handling_level', `ESC-2: handling_level: ${JSON.stringify(requested.handling_level)} is not a level (1–3)`);
+			throw new DomainRuleError('ESC-2', 'handling_level', msg('complaint.not_level', { value: JSON.stringify(requested.handling_level) }), { collection: 'complaints' });
 		}
-		if (requestedLevel < level) throw new DomainRuleError('ESC-2', 'handling_level', `ESC-2: handling_level: L${level} is never lowered to L${requestedLevel}`);
+		if (requestedLevel < level) throw new DomainRuleError('ESC-2', 'handling_level', msg('complaint.level_lowered', { from: level, to: requestedLevel }), { collection: 'complaints' });
 		level = requestedLevel as HandlingLevel;
 	}
 	if (level !== Number(stored.handling_level)) out.handling_level = level;

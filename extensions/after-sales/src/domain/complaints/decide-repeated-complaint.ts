@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import { msg } from '../messages';
 import { computeComplaintKind, type ComplaintForRepeats } from './compute-complaint-kind';
 
 export interface RepeatSettings {
@@ -38,5 +39,5 @@ export function decideRepeatedComplaint(complaint: ComplaintForRepeats, others: 
 export function assertPreventiveAction(complaint: { to: string; repeated: boolean; preventive_action: unknown }): void {
 	if (complaint.to !== 'closed' || !complaint.repeated) return;
 	if (typeof complaint.preventive_action === 'string' && complaint.preventive_action.trim()) return;
-	throw new DomainRuleError('CMP-7', 'preventive_action', 'CMP-7: preventive_action: this complaint repeats others of its kind; record the preventive action before closing it');
+	throw new DomainRuleError('CMP-7', 'preventive_action', msg('complaint.needs_preventive_action'), { collection: 'complaints' });
 }

@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import type { DealerStandingReason } from './schemas';
+import type { LocalMessage } from '../messages';
 
 /**
  * DLR-1: a well-formed request from (or for) a dealer that may not file now. Adapters answer 403
@@ -11,8 +12,9 @@ export class DealerStandingError extends DomainRuleError {
 	constructor(
 		public standing: DealerStandingReason,
 		message: string,
+		text?: LocalMessage,
 	) {
-		super('DLR-1', 'dealer', message);
+		super('DLR-1', 'dealer', message, text ? { text } : {});
 		this.name = 'DealerStandingError';
 	}
 }

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainRuleError } from '../errors';
 import { SurveyGoneError } from './follow-up-errors';
+import { msg } from '../messages';
 
 const PURPOSE = 'after-sales/survey/v1';
 const TOKEN = /^(\d{1,10})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/;
@@ -25,13 +26,13 @@ export function computeSurveyToken(followUpId: number, expiresAt: Date, secret: 
  */
 export function parseSurveyToken(token: string, secret: string, now: Date): { followUpId: number; expiresAt: Date } {
 	const match = TOKEN.exec(token);
-	if (!match || !secret) throw new DomainRuleError('FUP-6', 'token', 'FUP-6: this survey link is not valid');
+	if (!match || !secret) throw new DomainRuleError('FUP-6', 'token', msg('survey.invalid'));
 	const followUpId = Number(match[1]);
 	const expiresSec = Number(match[2]);
 	const expected = Buffer.from(sign(followUpId, expiresSec, secret));
 	const given = Buffer.from(match[3]!);
-	if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new DomainRuleError('FUP-6', 'token', 'FUP-6: this survey link is not valid');
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new DomainRuleError('FUP-6', 'token', msg('survey.invalid'));
 	const expiresAt = new Date(expiresSec * 1000);
-	if (now.getTime() > expiresAt.getTime()) throw new SurveyGoneError('FUP-6', 'token', 'FUP-6: this survey link has expired');
+	if (now.getTime() > expiresAt.getTime()) throw new SurveyGoneError('FUP-6', 'token', msg('survey.expired'));
 	return { followUpId, expiresAt };
 }

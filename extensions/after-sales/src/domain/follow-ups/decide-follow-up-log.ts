@@ -6,6 +6,7 @@ import { decideEventLetter } from './decide-event-follow-ups';
 import { OPEN_FOLLOW_UP_STATUSES, type FollowUpFacts } from './follow-up-facts';
 import { FollowUpStateError } from './follow-up-errors';
 import type { FollowUpLog, FollowUpRules } from './schemas';
+import { msg, state } from '../messages';
 
 export interface FollowUpLogPlan {
 	/** Columns of the logged follow-up. */
@@ -25,12 +26,12 @@ export interface FollowUpLogPlan {
  */
 export function decideFollowUpLog(facts: FollowUpFacts, log: FollowUpLog, user: string | null, settings: { rules: FollowUpRules; timeZone: string }, now: Date): FollowUpLogPlan {
 	if (!OPEN_FOLLOW_UP_STATUSES.includes(facts.status)) {
-		throw new FollowUpStateError('FUP-3', 'status', `FUP-3: follow-up #${facts.id} is ${facts.status}; only a planned or missed follow-up is logged`);
+		throw new FollowUpStateError('FUP-3', 'status', msg('follow_up.not_open', { id: facts.id, status: state('follow_ups', 'status', facts.status) }), { collection: 'follow_ups' });
 	}
 	const stamp = formatLocalInstant(now, settings.timeZone);
 	if (log.outcome === 'unreachable') {
 		if (log.satisfaction !== undefined && log.satisfaction !== null) {
-			throw new DomainRuleError('FUP-3', 'satisfaction', 'FUP-3: an unreachable call records no satisfaction');
+			throw new DomainRuleError('FUP-3', 'satisfaction', msg('follow_up.unreachable'), { collection: 'follow_ups' });
 		}
 		const line = `[${stamp}] 未接通 / unreachable (${log.channel})${log.notes ? `: ${log.notes}` : ''}`;
 		return { columns: { notes: appendNote(facts.notes, line) }, reschedule: null, follow_on: null };

@@ -5,6 +5,7 @@ import { computeLowScoreNoticeKey, computeLowScoreTaskKey } from './compute-foll
 import { FollowUpStateError, SurveyGoneError } from './follow-up-errors';
 import type { FollowUpFacts } from './follow-up-facts';
 import type { FollowUpRules, SurveyAnswer } from './schemas';
+import { msg } from '../messages';
 
 export interface SurveyAnswerPlan {
 	/** Columns of the answered follow-up. */
@@ -32,8 +33,8 @@ export interface SurveyAnswerPlan {
  * and tells the technician and the service managers (NTF-1).
  */
 export function decideSurveyAnswer(facts: FollowUpFacts, answer: SurveyAnswer, settings: { rules: FollowUpRules; calendar: Calendar }, now: Date): SurveyAnswerPlan {
-	if (facts.status === 'cancelled') throw new SurveyGoneError('FUP-6', 'token', 'FUP-6: this survey is no longer open');
-	if (facts.status === 'done') throw new FollowUpStateError('FUP-6', 'token', 'FUP-6: this survey has already been answered');
+	if (facts.status === 'cancelled') throw new SurveyGoneError('FUP-6', 'token', msg('survey.closed'));
+	if (facts.status === 'done') throw new FollowUpStateError('FUP-6', 'token', msg('survey.answered'));
 	const comment = answer.comment?.trim() || null;
 	const line = `满意度调查 / survey: ${answer.score}/5${comment ? ` — ${comment}` : ''}`;
 	const columns: Record<string, unknown> = {

@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import { msg } from '../messages';
 
 /** How far ahead of the server clock a device may be before its "now" counts as the future. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -16,14 +17,14 @@ export function assertPlausibleTimes(values: TimeSpan, rules: { pairs: ReadonlyA
 	for (const field of rules.past) {
 		const at = values[field];
 		if (at && at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-			throw new DomainRuleError('INT-2', field, `INT-2: ${field}: ${at.toISOString()} lies in the future; record work when it is done`);
+			throw new DomainRuleError('INT-2', field, msg('int.future', { at: at.toISOString() }));
 		}
 	}
 	for (const [startField, endField] of rules.pairs) {
 		const start = values[startField];
 		const end = values[endField];
 		if (start && end && end.getTime() < start.getTime()) {
-			throw new DomainRuleError('INT-2', endField, `INT-2: ${endField}: ${end.toISOString()} is before ${startField} ${start.toISOString()}`);
+			throw new DomainRuleError('INT-2', endField, msg('int.end_before_start', { end: end.toISOString(), start_field: { collection: '', field: startField }, start: start.toISOString() }));
 		}
 	}
 }

@@ -1,4 +1,5 @@
 import { DomainRuleError } from '../errors';
+import { msg } from '../messages';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const MIN_YEAR = 1970;
@@ -20,7 +21,7 @@ export function parseStrictDate(value: unknown, field: string): string {
 	const plain = /^\d{4}-\d{2}-\d{2}(T00:00(:00(\.0+)?)?Z?)?$/.test(text) ? text.slice(0, 10) : null;
 	const match = plain ? DATE.exec(plain) : null;
 	if (!match || !isRealDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
-		throw new DomainRuleError('INT-2', field, `INT-2: ${field}: ${JSON.stringify(value)} is not a real date (YYYY-MM-DD, years ${MIN_YEAR}–${MAX_YEAR})`);
+		throw new DomainRuleError('INT-2', field, msg('int.not_date', { value: JSON.stringify(value), min: MIN_YEAR, max: MAX_YEAR }));
 	}
 	return plain!;
 }

@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import { isRealDay, MAX_YEAR, MIN_YEAR } from './parse-strict-date';
+import { msg } from '../messages';
 
 // Date and time, optional seconds and fraction, optional zone (Z or ±hh:mm). A space instead of
 // the T is what Directus itself writes for SQLite.
@@ -12,7 +13,7 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
  */
 export function parseStrictInstant(value: unknown, field: string): Date {
 	const fail = (): never => {
-		throw new DomainRuleError('INT-2', field, `INT-2: ${field}: ${JSON.stringify(value)} is not a real date and time (ISO 8601, years ${MIN_YEAR}–${MAX_YEAR})`);
+		throw new DomainRuleError('INT-2', field, msg('int.not_instant', { value: JSON.stringify(value), min: MIN_YEAR, max: MAX_YEAR }));
 	};
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < MIN_YEAR || value.getUTCFullYear() > MAX_YEAR) fail();

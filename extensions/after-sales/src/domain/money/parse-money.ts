@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import { parseScaledDecimal } from './parse-scaled-decimal';
+import { msg } from '../messages';
 
 export interface ParseMoneyOptions {
 	/** Prices, costs and claimed amounts cannot be negative; ledger adjustments can. */
@@ -13,10 +14,10 @@ export interface ParseMoneyOptions {
 export function parseMoney(value: string | number, field: string, options: ParseMoneyOptions = {}): bigint {
 	const fen = parseScaledDecimal(value, 2);
 	if (fen === null) {
-		throw new DomainRuleError('MONEY', field, `MONEY: ${field}: ${JSON.stringify(value)} is not an amount in yuan with at most 2 decimals`);
+		throw new DomainRuleError('MONEY', field, msg('int.not_amount', { value: JSON.stringify(value) }));
 	}
 	if (options.nonNegative && fen < 0n) {
-		throw new DomainRuleError('MONEY', field, `MONEY: ${field}: ${String(value)} must not be negative`);
+		throw new DomainRuleError('MONEY', field, msg('int.negative', { value: String(value) }));
 	}
 	return fen;
 }

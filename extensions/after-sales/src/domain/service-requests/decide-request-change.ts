@@ -1,9 +1,13 @@
+import { anyOf, listOf, msg, roleOf, state } from '../messages';
 import { DomainRuleError } from '../errors';
 import { findRequestTransition, INITIAL_REQUEST_STATUSES, REQUEST_TRANSITIONS, type RequestStamp } from './request-transitions';
 import {
 	FINAL_REQUEST_STATUSES, REQUEST_STATUSES,
 	type HistoryEntry, type RequestActor, type RequestFacts, type RequestNotice, type RequestStatus,
 } from './schemas';
+
+const C = 'service_requests';
+const state_ = (value: string) => state(C, 'status', value);
 
 /** What a client asks to change; only the keys present count. */
 export interface RequestChange {
@@ -36,9 +40,9 @@ export function computeRequestRule(from: RequestStatus | null, to: RequestStatus
 	return from === 'new' || from === 'answered' || from === 'reported' ? 'REQ-2' : 'REQ-3';
 }
 
-function nextSteps(from: RequestStatus): string {
+function nextSteps(from: RequestStatus) {
 	const next = REQUEST_TRANSITIONS.filter((t) => t.from === from).map((t) => t.to);
-	return next.length ? `; from ${from} it can go to ${[...new Set(next)].join(', ')}` : `; ${from} is final`;
+	return next.length ? msg('workflow.next_steps', { from: state_(from), next: anyOf([...new Set(next)].map(state_)) }) : msg('workflow.final', { from: state_(from) });
 }
 
 /**
@@ -51,7 +55,7 @@ function nextSteps(from: RequestStatus): string {
 export function decideRequestUpdate(facts: RequestFacts, change: RequestChange, actor: RequestActor | null, now: Date): RequestPlan {
 	const from = facts.status;
 	const to = change.status === undefined ? from : change.status;
-	if (!isStatus(to)) throw new DomainRuleError('REQ-1', 'status', `REQ-1: '${String(to)}' is not a service request status`);
+	if (!isStatus(to)) throw new DomainRuleError('REQ-1', 'status', msg('request.not_status', { value: String(to) }), { collection: C });
 	const at = now.toISOString();
 	const columns: Record<string, unknown> = {};
 	const entries: HistoryEntry[] = [];
@@ -64,18 +68,19 @@ export function decideRequestUpdate(facts: RequestFacts, change: RequestChange, 
 
 	if (to !== from) {
 		const rule = computeRequestRule(from, to);
-		if (FINAL_REQUEST_STATUSES.includes(from)) throw new DomainRuleError(rule, 'status', `${rule}: the request is ${from}, which is final`);
+		if (FINAL_REQUEST_STATUSES.includes(from)) throw new DomainRuleError(rule, 'status', msg('request.final', { from: state_(from) }), { collection: C });
 		const move = findRequestTransition(from, to);
-		if (!move) throw new DomainRuleError(rule, 'status', `${rule}: a service request cannot go from ${from} to ${to}${nextSteps(from)}`);
+		if (!move) throw new DomainRuleError(rule, 'status', msg('request.transition', { from: state_(from), to: state_(to), hint: nextSteps(from) }), { collection: C });
 		if (actor && !actor.desk && !(move.by === 'field' && actor.field)) {
-			const who = move.by === 'desk' ? 'the service desk (agent or manager)' : 'the service desk or the job’s own technician or dealer';
-			throw new DomainRuleError(rule, 'status', `${rule}: ${actor.roles.join(', ') || 'this user'} may not move the request from ${from} to ${to}; only ${who} may`);
+			const who = msg(move.by === 'desk' ? 'request.by_desk' : 'request.by_field');
+			const roles = actor.roles.length ? listOf(actor.roles.map(roleOf)) : msg('workflow.this_user');
+			throw new DomainRuleError(rule, 'status', msg('request.role', { roles, from: state_(from), to: state_(to), who }), { collection: C });
 		}
 		if (move.requires === 'assignee_or_dealer' && blank(merged.assignee) && blank(merged.dealer)) {
-			throw new DomainRuleError('REQ-3', 'assignee', `REQ-3: dispatching needs a technician (assignee) or a dealer`);
+			throw new DomainRuleError('REQ-3', 'assignee', msg('request.needs_assignee'), { collection: C });
 		}
-		if (move.requires === 'plan' && blank(merged.plan)) throw new DomainRuleError('REQ-2', 'plan', `REQ-2: telling the customer the plan (${from} → ${to}) needs the plan written down`);
-		if (move.requires === 'cancel_reason' && blank(merged.cancel_reason)) throw new DomainRuleError('REQ-1', 'cancel_reason', 'REQ-1: cancelling a request needs a reason');
+		if (move.requires === 'plan' && blank(merged.plan)) throw new DomainRuleError('REQ-2', 'plan', msg('request.needs_plan', { from: state_(from), to: state_(to) }), { collection: C });
+		if (move.requires === 'cancel_reason' && blank(merged.cancel_reason)) throw new DomainRuleError('REQ-1', 'cancel_reason', msg('request.needs_cancel_reason'), { collection: C });
 		stamp(columns, facts, move.stamps ?? [], at);
 		if (to === 'on_site' && !blank(change.arrival_location)) columns['arrival_location'] = change.arrival_location;
 		entries.push({ at, by: actor?.user ?? null, from, to, summary: `${from} → ${to} (${rule})`, ...(change.note ? { note: change.note } : {}) });
@@ -86,10 +91,10 @@ export function decideRequestUpdate(facts: RequestFacts, change: RequestChange, 
 	const assigneeChanged = 'assignee' in change && (change.assignee ?? null) !== facts.assignee;
 	const dealerChanged = 'dealer' in change && (change.dealer ?? null) !== facts.dealer;
 	if ((assigneeChanged || dealerChanged) && actor && !actor.desk) {
-		throw new DomainRuleError('REQ-3', assigneeChanged ? 'assignee' : 'dealer', 'REQ-3: only the service desk assigns or reassigns a job');
+		throw new DomainRuleError('REQ-3', assigneeChanged ? 'assignee' : 'dealer', msg('request.desk_assigns'), { collection: C });
 	}
 	if (FINAL_REQUEST_STATUSES.includes(from) && (assigneeChanged || dealerChanged)) {
-		throw new DomainRuleError('REQ-3', assigneeChanged ? 'assignee' : 'dealer', `REQ-3: the request is ${from}; a final request is not reassigned`);
+		throw new DomainRuleError('REQ-3', assigneeChanged ? 'assignee' : 'dealer', msg('request.final_not_reassigned', { from: state_(from) }), { collection: C });
 	}
 	if (assigneeChanged) entries.push({ at, by: actor?.user ?? null, from: to, to, summary: merged.assignee ? 'assigned to a technician (NTF-1)' : 'technician removed (REQ-3)', assignee: merged.assignee ?? null });
 	if (dealerChanged) entries.push({ at, by: actor?.user ?? null, from: to, to, summary: merged.dealer ? 'task sent to a dealer (DLR-2)' : 'dealer removed (REQ-3)', dealer: merged.dealer === null || merged.dealer === undefined ? null : Number(merged.dealer) });
@@ -115,12 +120,12 @@ export function decideRequestUpdate(facts: RequestFacts, change: RequestChange, 
  */
 export function decideRequestCreate(payload: Record<string, unknown>, actor: RequestActor | null, now: Date): RequestPlan {
 	const status = payload['status'] === undefined || payload['status'] === null ? 'new' : payload['status'];
-	if (!isStatus(status)) throw new DomainRuleError('REQ-1', 'status', `REQ-1: '${String(status)}' is not a service request status`);
+	if (!isStatus(status)) throw new DomainRuleError('REQ-1', 'status', msg('request.not_status', { value: String(status) }), { collection: C });
 	if (actor && !INITIAL_REQUEST_STATUSES.includes(status)) {
-		throw new DomainRuleError('REQ-1', 'status', `REQ-1: a request is registered as ${INITIAL_REQUEST_STATUSES.join(', ')}; ${status} is reached through the workflow`);
+		throw new DomainRuleError('REQ-1', 'status', msg('request.initial_status', { allowed: listOf(INITIAL_REQUEST_STATUSES.map(state_)), status: state_(status) }), { collection: C });
 	}
 	if (status === 'dispatched' && blank(payload['assignee']) && blank(payload['dealer'])) {
-		throw new DomainRuleError('REQ-3', 'assignee', 'REQ-3: dispatching needs a technician (assignee) or a dealer');
+		throw new DomainRuleError('REQ-3', 'assignee', msg('request.needs_assignee'), { collection: C });
 	}
 	const at = now.toISOString();
 	const columns: Record<string, unknown> = { status };

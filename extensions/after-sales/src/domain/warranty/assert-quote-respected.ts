@@ -1,5 +1,6 @@
 import { DomainRuleError } from '../errors';
 import { formatMoney, parseMoney } from '../money';
+import { msg } from '../messages';
 
 /**
  * REQ-4, REQ-5: paid work is quoted first, and nothing above the quote is charged unless the
@@ -13,6 +14,7 @@ export function assertQuoteRespected(input: { quoted_total: string | number; act
 			'REQ-4',
 			'actual_total',
 			`REQ-4: actual_total: ${formatMoney(actual)} exceeds the quote ${formatMoney(quoted)} by ${formatMoney(actual - quoted)} without the customer's consent (超出报价须经用户同意)`,
+			{ collection: 'repair_records', text: msg('quote.exceeded', { actual: formatMoney(actual), quoted: formatMoney(quoted), difference: formatMoney(actual - quoted) }) },
 		);
 	}
 }

@@ -1,0 +1,53 @@
+// INT-5: every error response in the caller's Directus language (directus_users.language, else the
+// project's default_language; zh-CN or en-US, anything else en-US). Directus hands each error
+// response to the `request.error` filter once; the language is read there, once per response.
+import type { Knex } from 'knex';
+import type { Language } from '../../domain/messages';
+import type { Accountability } from './context';
+import { localizeError } from './errors';
+
+/** The portal asks for its own language (its switcher), which wins over the user's setting. */
+export const LANGUAGE_HEADER = 'x-after-sales-language';
+
+export const toLanguage = (value: unknown): Language | null => (value === 'zh-CN' ? 'zh-CN' : value === 'en-US' ? 'en-US' : null);
+
+export async function resolveLanguage(knex: Knex, accountability: Accountability | null | undefined, requested?: unknown): Promise<Language> {
+	const asked = toLanguage(requested);
+	if (asked) return asked;
+	const user = accountability?.user ? await knex('directus_users').where({ id: accountability.user }).first('language') : null;
+	if (user?.language) return toLanguage(user.language) ?? 'en-US';
+	const settings = await knex('directus_settings').first('default_language');
+	return toLanguage(settings?.default_language) ?? 'en-US';
+}
+
+type Req = { accountability?: object; get: (name: string) => string | undefined; path?: string; originalUrl?: string };
+type ResponseError = { message: string; extensions?: Record<string, unknown> };
+type Register = {
+	init: (event: string, handler: (meta: { app: { use: (handler: (req: Req, res: unknown, next: () => void) => void) => void } }) => void) => void;
+	filter: (event: string, handler: (errors: ResponseError[], meta: unknown, context: { database: Knex; accountability: Accountability | null }) => Promise<ResponseError[]>) => void;
+};
+
+/** `/items/complaints/5` is about complaints. */
+export const collectionOfPath = (path: string | undefined) => /^\/items\/([a-z_]+)/.exec(path ?? '')?.[1] ?? null;
+
+export function registerErrorLanguage(register: Register) {
+	// The filter sees the request's accountability, not the request: this remembers whose header it was.
+	const requests = new WeakMap<object, Req>();
+	register.init('middlewares.after', ({ app }) => {
+		app.use((req: Req, _res: unknown, next: () => void) => {
+			if (req.accountability) requests.set(req.accountability, req);
+			next();
+		});
+	});
+	register.filter('request.error', async (errors, _meta, context) => {
+		let language: Language = 'en-US';
+		const req = context.accountability ? requests.get(context.accountability) : undefined;
+		try {
+			language = await resolveLanguage(context.database, context.accountability, req?.get(LANGUAGE_HEADER));
+		} catch {
+			// An error response is never made worse by its translation: fall back to English.
+		}
+		const collection = collectionOfPath(req?.originalUrl ?? req?.path);
+		return errors.map((error) => localizeError(error, language, collection));
+	});
+}
