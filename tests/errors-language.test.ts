@@ -74,10 +74,13 @@ beforeAll(async () => {
 	complaintId = (await createComplaint()).id;
 	const admin = await loginAdmin();
 	requestId = (await admin.call('/items/service_requests?filter[status][_eq]=new&fields=id&limit=1')).body.data[0].id;
-	const dealer = (await admin.call('/items/dealers?fields=id&limit=1')).body.data[0].id;
-	const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-	const batch = (await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer, deadline, status: 'open' }) })).body.data;
-	batchId = batch.id;
+	// An open return batch of its own: a deadline no other file uses (the batch key is dealer + deadline).
+	const dealer = (await admin.call('/items/dealers?fields=id&limit=1&sort=id')).body.data[0].id;
+	const deadline = new Date(Date.now() + (400 + (process.pid % 900)) * 86_400_000).toISOString().slice(0, 10);
+	const created = await admin.call('/items/parts_returns', { method: 'POST', body: json({ dealer, deadline, status: 'open' }) });
+	const open = created.status === 200 ? created.body.data : (await admin.call('/items/parts_returns?filter[status][_eq]=open&fields=id&limit=1')).body.data[0];
+	expect(open, JSON.stringify(created.body)).toBeTruthy();
+	batchId = open.id;
 });
 
 describe.each(['zh-CN', 'en-US'] as const)('INT-5: a %s caller', (language) => {
