@@ -92,6 +92,16 @@ describe.each(['zh-CN', 'en-US'] as const)('INT-5: a %s caller', (language) => {
 		else expect(message).toBe('Invalid payload. status: a complaint cannot go from received to closed; from received it can go to contacting, rejected (CMP-3).');
 	});
 
+	test('CMP-3: when the same skip is asked through GraphQL, then the message is in the caller\'s language too and carries no catalog data', async () => {
+		const query = `mutation { update_complaints_item(id: ${complaintId}, data: { status: "closed" }) { id } }`;
+		const result = await as('agent', language, '/graphql', { method: 'POST', body: json({ query }) });
+		const [error] = result.body.errors;
+		expect(error.extensions).toMatchObject({ rule: 'CMP-3', field: 'status' });
+		expect(error.extensions).not.toHaveProperty('i18n');
+		if (zh) expect(error.message).toBe('投诉不能从“已受理”直接改为“已结案”，下一步可以是“联系客户”或“不予受理”（CMP-3）');
+		else expect(error.message).toContain('a complaint cannot go from received to closed');
+	});
+
 	test('REQ-1: when a new service request jumps to closed, then the message names the states', async () => {
 		const message = expectRefusal(await as('agent', language, `/items/service_requests/${requestId}`, patch({ status: 'closed' })), language, { status: 400, rule: /^REQ-\d$/, field: 'status' });
 		expect(message).toContain(zh ? '“新登记”' : 'from new to closed');

@@ -17,7 +17,7 @@ import { registerWarrantyHooks } from './warranty';
 
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
-	registerErrorLanguage(register as never);
+	registerErrorLanguage(register as never, ctx.database);
 	register.init('cli.before', (meta: Record<string, unknown>) => registerCli(meta['program'] as Parameters<typeof registerCli>[0], ctx));
 	// INT-1 first (a frozen record is refused as frozen, whatever else is wrong), then INT-2..5:
 	// every later filter sees values already checked.

@@ -30,12 +30,19 @@ type Register = {
 /** `/items/complaints/5` is about complaints. */
 export const collectionOfPath = (path: string | undefined) => /^\/items\/([a-z_]+)/.exec(path ?? '')?.[1] ?? null;
 
-export function registerErrorLanguage(register: Register) {
+/** Directus answers GraphQL with 200 and `errors` in the body, without the `request.error` filter. */
+const GRAPHQL_PATH = /^\/graphql(\/system)?\/?$/;
+
+type JsonResponse = { json: (body: unknown) => unknown };
+
+export function registerErrorLanguage(register: Register, database?: Knex) {
 	// The filter sees the request's accountability, not the request: this remembers whose header it was.
 	const requests = new WeakMap<object, Req>();
 	register.init('middlewares.after', ({ app }) => {
-		app.use((req: Req, _res: unknown, next: () => void) => {
+		app.use((req: Req, res: unknown, next: () => void) => {
 			if (req.accountability) requests.set(req.accountability, req);
+			// INT-5: GraphQL refusals speak the caller's language too, and never show the catalog data.
+			if (database && GRAPHQL_PATH.test(req.path ?? '')) localizeGraphqlErrors(req, res as JsonResponse, database);
 			next();
 		});
 	});
@@ -50,4 +57,16 @@ export function registerErrorLanguage(register: Register) {
 		const collection = collectionOfPath(req?.originalUrl ?? req?.path);
 		return errors.map((error) => localizeError(error, language, collection));
 	});
+}
+
+function localizeGraphqlErrors(req: Req, res: JsonResponse, database: Knex) {
+	const send = res.json.bind(res);
+	res.json = (body: unknown) => {
+		const errors = (body as { errors?: ResponseError[] } | null)?.errors;
+		if (!Array.isArray(errors) || !errors.length) return send(body);
+		void resolveLanguage(database, req.accountability as Accountability | undefined, req.get(LANGUAGE_HEADER))
+			.catch(() => 'en-US' as Language)
+			.then((language) => send({ ...(body as object), errors: errors.map((error) => localizeError(error, language)) }));
+		return res;
+	};
 }
