@@ -17,7 +17,6 @@ export const STATUS = {
 	'WTY-9': 'partial: the coverage answer names the next remedy from the history; repairs do not record the remedy taken.',
 	'WTY-10': 'partial: downtime extends the warranty; a replacement unit does not restart its warranty.',
 	'WTY-12': 'absent: no certificate reissue request.',
-	'CMP-6': 'partial: the handler may not be the complaint\'s subject; attitude complaints are not counted per staff member.',
 	'DLR-2': 'partial: tasks, the 2 h scheduling milestone and escalation run; the clerk\'s check and the person responsible are not recorded by the workflow.',
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',

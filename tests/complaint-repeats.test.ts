@@ -74,4 +74,18 @@ describe('CMP-7: repeated complaints', () => {
 		expect((await row(anonymous.id)).repeated).toBeFalsy();
 		expect((await patch(admin, '/items/service_settings', { complaint_repeat_threshold: 1 })).status).toBe(400);
 	});
+
+	test('CMP-6: when service-attitude complaints name a staff member, then the service summary counts them against that person, and counts the repeated ones', async () => {
+		const staff = (await admin.call('/users?filter[email][_eq]=tech2@example.com&fields=id,first_name,last_name')).body.data[0];
+		const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+		const summary = async () => (await admin.call(`/after-sales/reports/summary?period=month&at=${month}`)).body.data.lines as any[];
+		const count = (lines: any[], key: string) => lines.find((l) => l.key === key)?.value ?? 0;
+		const before = await summary();
+		for (let i = 0; i < 2; i++) await createComplaint({ category: 'attitude', subject_staff: staff.id, description: '上门服务态度差', received_at: new Date().toISOString() });
+		const after = await summary();
+		const key = `complaints_attitude_staff_${staff.id}`;
+		expect(count(after, key)).toBe(count(before, key) + 2);
+		expect(after.find((l) => l.key === key).label_zh).toContain(`${staff.last_name}${staff.first_name}`);
+		expect(count(after, 'complaints_repeated')).toBeGreaterThanOrEqual(3);
+	});
 });

@@ -43,7 +43,7 @@ export async function computeServiceSummary(knex: Knex, period: ReportPeriod, by
 	const d = dialectOf(knex);
 	const rows = runner(knex);
 	const range = [d.instant(period.start), d.instant(period.end)];
-	const [reqByType, cmpByCategory, repairs, claims, timers, escalations, satisfaction] = await Promise.all([
+	const [reqByType, cmpByCategory, repairs, claims, timers, escalations, satisfaction, attitude, repeated] = await Promise.all([
 		rows(`select type as k, count(*) as n from service_requests where received_at >= ? and received_at < ? group by type order by type`, range),
 		rows(`select category as k, count(*) as n, sum(case when status = 'closed' then 1 else 0 end) as closed from complaints where received_at >= ? and received_at < ? group by category order by category`, range),
 		rows(`select coverage as k, count(*) as n, sum(case when repeat_of is not null then 1 else 0 end) as repeats from repair_records where status <> 'cancelled' and completed_at >= ? and completed_at < ? group by coverage order by coverage`, range),
@@ -61,6 +61,16 @@ export async function computeServiceSummary(knex: Knex, period: ReportPeriod, by
 		),
 		rows(`select kind as kind, level as level, count(*) as n from escalations where occurred_at >= ? and occurred_at < ? group by kind, level order by kind, level`, range),
 		rows(`select count(*) as n, sum(satisfaction) as total from follow_ups where satisfaction is not null and done_at >= ? and done_at < ?`, range),
+		// CMP-6: service-attitude complaints count against the staff member they are about.
+		rows(
+			`select c.subject_staff as k, u.first_name as first_name, u.last_name as last_name, count(*) as n
+			 from complaints c left join directus_users u on u.id = c.subject_staff
+			 where c.category = 'attitude' and c.subject_staff is not null and c.received_at >= ? and c.received_at < ?
+			 group by c.subject_staff, u.first_name, u.last_name order by count(*) desc, c.subject_staff`,
+			range,
+		),
+		// CMP-7: complaints that repeated others of their kind.
+		rows(`select count(*) as n from complaints where repeated = ? and received_at >= ? and received_at < ?`, [true, ...range]),
 	]);
 	const lines: SummaryLine[] = [];
 	const total = (list: Rows) => list.reduce((sum, r) => sum + toCount(r['n']), 0);
@@ -69,6 +79,11 @@ export async function computeServiceSummary(knex: Knex, period: ReportPeriod, by
 	lines.push(line('complaints', 'complaints_total', '投诉合计', 'Complaints received', total(cmpByCategory)));
 	lines.push(line('complaints', 'complaints_closed', '已结案投诉', 'Complaints closed', cmpByCategory.reduce((s, r) => s + toCount(r['closed']), 0)));
 	for (const r of cmpByCategory) lines.push(line('complaints', `complaints_category_${r['k']}`, `类别 ${r['k']}`, `Category ${r['k']}`, toCount(r['n'])));
+	lines.push(line('complaints', 'complaints_repeated', '重复投诉', 'Repeated complaints', toCount(repeated[0]?.['n'])));
+	for (const r of attitude) {
+		const name = `${r['last_name'] ?? ''}${r['first_name'] ?? ''}`.trim() || String(r['k']);
+		lines.push(line('complaints', `complaints_attitude_staff_${r['k']}`, `服务态度投诉 · ${name}`, `Service-attitude complaints · ${name}`, toCount(r['n'])));
+	}
 	lines.push(line('repairs', 'repairs_total', '完工维修', 'Repairs completed', total(repairs)));
 	lines.push(line('repairs', 'repairs_repeat', '重复修理', 'Repeat repairs', repairs.reduce((s, r) => s + toCount(r['repeats']), 0)));
 	for (const r of repairs) lines.push(line('repairs', `repairs_coverage_${r['k']}`, `服务性质 ${r['k']}`, `Coverage ${r['k']}`, toCount(r['n'])));
