@@ -21,8 +21,6 @@ export const STATUS = {
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',
 	'DLR-5': 'absent: no stock returns to the factory.',
-	'RPT-2': 'partial: the summary exists on demand (`GET /after-sales/reports/summary`); it is not generated and sent monthly.',
-	'RPT-5': 'partial: the quality report exists on demand; it is not generated and sent monthly.',
 };
 
 function walk(dir, out = []) {

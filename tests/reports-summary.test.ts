@@ -2,6 +2,7 @@
 // each window's alert once, routed and notified; RPT-5 listing it.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { baseUrl, json, loginAdmin, session } from './helpers';
+import { sweep } from './sla-helpers';
 
 let admin: Awaited<ReturnType<typeof loginAdmin>>;
 const tag = `Q${Date.now().toString(36).toUpperCase()}`;
@@ -125,5 +126,20 @@ describe('RPT-4 and RPT-5: recurring-problem warnings', () => {
 		const xlsx = await fetch(`${baseUrl()}/after-sales/reports/quality?month=${month}&format=xlsx`, { headers: { authorization: `Bearer ${admin.token}` } });
 		expect(xlsx.status).toBe(200);
 		expect(xlsx.headers.get('content-disposition')).toContain(`quality-report_${month}.xlsx`);
+	});
+});
+
+describe('RPT-2, RPT-5: the monthly reports go out by themselves', () => {
+	test('RPT-2, RPT-5: when the sweep runs in a new month, then the service managers get last month’s summary and the technical department its quality report, once', async () => {
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+		const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+		const month = new Date(first.getTime() - 86_400_000).toISOString().slice(0, 7);
+		expect((await sweep()).status).toBe(200);
+		expect((await sweep()).status).toBe(200);
+		const managerId = (await admin.call('/users?filter[email][_eq]=manager@example.com&fields=id')).body.data[0].id;
+		const mine = (await admin.call(`/notifications?filter[recipient][_eq]=${managerId}&filter[subject][_contains]=${month}&fields=subject,message&limit=-1`)).body.data as any[];
+		expect(mine.filter((n) => n.subject.startsWith('售后服务月度小结'))).toHaveLength(1);
+		expect(mine.filter((n) => n.subject.startsWith('质量问题月报'))).toHaveLength(1);
+		expect(mine.find((n) => n.subject.startsWith('售后服务月度小结')).message).toContain(`/after-sales/reports/summary?period=month&at=${month}&format=xlsx`);
 	});
 });

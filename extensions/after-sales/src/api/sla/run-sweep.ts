@@ -20,6 +20,7 @@ import { loadPolicies } from './load-policies';
 import { SLA_COLLECTIONS } from './sync-timers';
 import { writeSweepPlan } from './write-sweep-plan';
 import { runFollowUpStep } from '../follow-ups/run-follow-up-step';
+import { sendMonthlyReports } from '../reports/send-monthly-reports';
 
 export type SweepReport = {
 	due_timers: number;
@@ -40,6 +41,8 @@ export type SweepReport = {
 	/** REQ-7, FUP-6: SMS / e-mails to customers sent and failed. */
 	customer_messages_sent: number;
 	customer_messages_failed: number;
+	/** RPT-2, RPT-5: monthly report notices sent (once a month). */
+	monthly_reports_sent: number;
 	deliveries_sent: number;
 	deliveries_failed: number;
 	/** Of `duration_ms`, the time spent delivering notices. */
@@ -62,7 +65,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) === 'sqlite' ? false : 'skip',
-		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
+		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, monthly_reports_sent: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
@@ -93,6 +96,12 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	state.report.key_account_visits_planned = followUps.visits_planned;
 	state.report.customer_messages_sent = followUps.customer_sent;
 	state.report.customer_messages_failed = followUps.customer_failed;
+	// RPT-2, RPT-5: last month's summary and quality report, once, from the first of the month.
+	try {
+		state.report.monthly_reports_sent = await sendMonthlyReports(ctx, knex, now);
+	} catch (error) {
+		ctx.logger.error(`[after-sales] RPT-2/RPT-5: sending the monthly reports failed, retried next sweep: ${(error as Error).message}`);
+	}
 
 	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });

@@ -9,7 +9,7 @@ export type WebhookFormat = z.infer<typeof WebhookFormatSchema>;
  * (a job assigned, a task sent to a dealer, a low survey score: negative feedback, FUP-6; the
  * customer's consent to additional work, REQ-5).
  */
-export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task', 'negative_feedback', 'consent']);
+export const NoticeKindSchema = z.enum(['warning', 'breach', 'assignment', 'reassignment', 'dealer_task', 'negative_feedback', 'consent', 'report']);
 export type NoticeKind = z.infer<typeof NoticeKindSchema>;
 
 export const WebhookSchema = z.strictObject({

@@ -1,0 +1,69 @@
+// RPT-2, RPT-5: the month's reports go out by themselves. From the first day of a month the sweep
+// sends the previous month's service summary to the service managers and leadership (RPT-2) and
+// its quality-problem report to the technical department and the service managers (RPT-5): one
+// notice per (report, month, person) under its `notice_key`, so several instances and restarts
+// send it once; in the inbox, by e-mail and to the robots that want `report`, with the key figures
+// and links to the full report as XLSX.
+import type { Knex } from 'knex';
+import { computeNoticeDeliveries } from '../../domain/notifications';
+import { computeDatePlusDays } from '../../domain/warranty';
+import { computeQualityReport } from '../quality/quality-report';
+import { ROLE_BY_KEY } from '../install/roles';
+import type { PackContext } from '../lib/context';
+import { fromInstant } from '../lib/db-values';
+import { insertManyOnce } from '../lib/insert-once';
+import { channelsOf, loadSettings } from '../services/settings';
+import { parseSummaryQuery } from './parse-report-query';
+import { todayIn, toReportPeriod } from './report-period';
+import { computeServiceSummary } from './summary-report';
+
+let sentFor: string | null = null;
+
+/** The month before the one `today` (YYYY-MM-DD) lies in. */
+export const previousMonth = (today: string) => computeDatePlusDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+
+export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date): Promise<number> {
+	const settings = await loadSettings(knex);
+	const today = todayIn(now, settings.calendar.timezone);
+	const month = previousMonth(today);
+	if (sentFor === month) return 0;
+	const query = parseSummaryQuery({ period: 'month', at: month }, today);
+	const period = toReportPeriod(query.from, query.to, settings.calendar.timezone, today);
+	const [lines, quality] = await Promise.all([computeServiceSummary(knex, period, false), computeQualityReport(knex, month, period)]);
+	const value = (key: string) => lines.find((l) => l.key === key)?.value ?? 0;
+	const base = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+	const link = (path: string) => `${base}/after-sales/reports/${path}`;
+	const users = async (...roles: Parameters<typeof ROLE_BY_KEY.get>[0][]) => ((await knex('directus_users').whereIn('role', roles.map((r) => ROLE_BY_KEY.get(r)!.id)).andWhere({ status: 'active' }).select('id')) as { id: string }[]).map((u) => String(u.id));
+	const channels = channelsOf(settings.raw, ctx);
+	const reports = [
+		{
+			kind: 'summary', people: await users('service_manager', 'leadership'),
+			subject: `售后服务月度小结 ${month} / Service summary ${month}`,
+			message: [
+				`报修与任务 ${value('requests_total')} · 投诉 ${value('complaints_total')}（重复 ${value('complaints_repeated')}）· 完工维修 ${value('repairs_total')}（重复修理 ${value('repairs_repeat')}）`,
+				`时限达成率 ${value('deadline_compliance') ?? '—'}% · 升级 ${value('escalations_total')} · 平均满意度 ${value('satisfaction_avg') ?? '—'}（${value('satisfaction_responses')} 份）`,
+				link(`summary?period=month&at=${month}&format=xlsx`),
+			].join('\n'),
+		},
+		{
+			kind: 'quality', people: await users('technical_dept', 'service_manager'),
+			subject: `质量问题月报 ${month} / Quality report ${month}`,
+			message: [
+				`质量预警 ${quality.alerts.length} 条（其中未关闭的往月预警 ${quality.alerts.filter((a) => a.carried_over).length} 条，未填预防措施 ${quality.alerts.filter((a) => !a.preventive_action).length} 条）`,
+				...quality.top_faults.slice(0, 3).map((f) => `${f.product_model ?? '—'} · ${f.fault_category}：${f.repairs} 次维修`),
+				link(`quality?month=${month}&format=xlsx`),
+			].join('\n'),
+		},
+	];
+	const rows = reports.flatMap((r) => r.people.map((person) => {
+		const key = `reports:${r.kind}:${month}:${person}`;
+		const deliveries = computeNoticeDeliveries(key, 'report', person, channels, now);
+		return {
+			notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: null, item: null,
+			subject: r.subject.slice(0, 255), message: r.message, deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
+		};
+	}));
+	const sent = await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
+	sentFor = month;
+	return sent;
+}
