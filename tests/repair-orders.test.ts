@@ -152,6 +152,30 @@ describe('WTY-11: the busy season is read from the settings', () => {
 	});
 });
 
+describe('WTY-10: a replacement unit restarts its warranty', () => {
+	test('WTY-10: when a unit replaces one whose warranty is over, then its own periods run from the handover day and a repair on it is covered', async () => {
+		const product = (await admin.call('/items/products?limit=1&sort=id&fields=id,warranty_months')).body.data[0];
+		const sold = shanghaiDate(new Date(Date.now() - 2000 * 86_400_000));
+		const card = shanghaiDate(new Date(Date.now() - 1995 * 86_400_000));
+		const handover = shanghaiDate(new Date(Date.now() - 30 * 86_400_000));
+		const oldUnit = await post(admin, '/items/units', { serial_no: `${tag}-OLD`, product: product.id, customer, sold_on: sold, card_received_on: card });
+		expect(oldUnit.status, JSON.stringify(oldUnit.body)).toBe(200);
+		const replacement = await post(admin, '/items/units', { serial_no: `${tag}-NEW`, product: product.id, customer, sold_on: sold, card_received_on: card, replaces_unit: oldUnit.body.data.id, replaced_on: handover });
+		expect(replacement.status, JSON.stringify(replacement.body)).toBe(200);
+		const read = async (id: number) => waitFor('the warranty columns', async () => {
+			const row = (await admin.call(`/items/units/${id}?fields=warranty_status,warranty_until`)).body.data;
+			return row.warranty_status ? row : null;
+		});
+		expect((await read(oldUnit.body.data.id)).warranty_status).toBe('expired');
+		const fresh = await read(replacement.body.data.id);
+		expect(fresh.warranty_status).toBe('active');
+		expect(fresh.warranty_until > shanghaiDate(new Date())).toBe(true);
+		const coverage = await admin.call(`/after-sales/units/${encodeURIComponent(`${tag}-NEW`)}/coverage`);
+		expect(coverage.status, JSON.stringify(coverage.body)).toBe(200);
+		expect(coverage.body.data.covered).toBe(true);
+	});
+});
+
 describe('REQ-4: paid service is quoted first', () => {
 	test('REQ-4: when a paid repair is finished without a quote, then it is a 400 naming quote_amount and nothing is written', async () => {
 		const before = (await admin.call(`/items/repair_records?filter[unit][_eq]=${unitId}&aggregate[count]=id`)).body.data[0].count.id;

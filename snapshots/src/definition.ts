@@ -201,6 +201,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			date('production_date', { zh: '生产日期', en: 'Production date' }),
 			str('batch_no', { zh: '批号', en: 'Batch no.' }, { maxLength: 64 }),
 			m2o('replaces_unit', { zh: '替换的原机', en: 'Replaces unit' }, 'units', '{{serial_no}}', 'SET NULL', { note: { zh: 'WTY-10：换机后三包期重新计算', en: 'WTY-10: a replacement restarts the period' } }),
+			date('replaced_on', { zh: '换机交付日期', en: 'Replacement handed over on' }, { note: { zh: 'WTY-10：替换机的三包期自交付之日重新起算（须填写替换的原机）', en: 'WTY-10: a replacement unit’s periods restart on this day (with Replaces unit set)' } }),
 			divider('warranty_divider', { zh: '三包状态（系统计算）', en: 'Warranty (computed)' }),
 			choice('warranty_status', { zh: '三包状态', en: 'Warranty status' }, [
 				c('card_pending', '待回执卡', 'Card pending', '#FFA439'), c('active', '三包期内', 'Active', '#2ECDA7'),

@@ -230,6 +230,8 @@ export interface Units {
 	batch_no: string | null;
 	/** 替换的原机 / Replaces unit — WTY-10: a replacement restarts the period */
 	replaces_unit: number | Units | null;
+	/** 换机交付日期 / Replacement handed over on — WTY-10: a replacement unit’s periods restart on this day (with Replaces unit set) */
+	replaced_on: 'date' | null;
 	/** 三包状态 / Warranty status */
 	warranty_status: 'card_pending' | 'active' | 'card_late' | 'expired' | null;
 	/** 整机三包至 / Whole machine until */

@@ -7,7 +7,7 @@ import {
 import { loadSettings, type PackSettings } from './settings';
 import { toBool, toDay, toInstant } from '../lib/db-values';
 
-export type UnitRow = { id: number; serial_no: string; product: number; customer: number | null; dealer: number | null; sold_on: string; card_received_on: string | null; replaces_unit: number | null };
+export type UnitRow = { id: number; serial_no: string; product: number; customer: number | null; dealer: number | null; sold_on: string; card_received_on: string | null; replaces_unit: number | null; replaced_on: string | null };
 type ProductRow = { id: number; model: string; name: string; category: string | null; warranty_months: number; main_parts_warranty_months: number | null; regulation_profile: string | null };
 
 export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?: number }) {
@@ -19,7 +19,8 @@ export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?
 		.whereNot({ status: 'cancelled' })
 		.select('id', 'fault_category', 'fault_scope', 'coverage', 'dropped_off_at', 'received_at', 'completed_at', 'serious_fault');
 	return {
-		unit: { ...unit, sold_on: toDay(unit.sold_on)!, card_received_on: toDay(unit.card_received_on) } as UnitRow,
+		// WTY-10: a replacement unit's periods restart on its handover day.
+		unit: { ...unit, sold_on: toDay(unit.sold_on)!, card_received_on: toDay(unit.card_received_on), replaced_on: unit.replaces_unit ? toDay(unit.replaced_on) : null } as UnitRow,
 		product,
 		repairs: repairs.map((r: Record<string, unknown>) => ({
 			id: r.id as number,
@@ -43,7 +44,7 @@ function profileOf(product: ProductRow, soldOn: string) {
 /** WTY-3: the coverage answer for a unit at an instant, for an optional fault. */
 export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, fault?: Fault | null, beyondScope = false): CoverageAnswer {
 	return computeCoverage({
-		unit: { sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on },
+		unit: { sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, replaced_on: facts.unit.replaced_on },
 		product: facts.product,
 		profile: profileOf(facts.product, facts.unit.sold_on),
 		repairs: facts.repairs,
@@ -59,9 +60,9 @@ export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, f
 export function warrantyColumnsOf(facts: UnitFacts, at: Date, settings: PackSettings) {
 	const profile = profileOf(facts.product, facts.unit.sold_on);
 	const downtime_days = computeDowntimeDays(facts.repairs, at, new Date());
-	const periods = computeWarrantyPeriods({ sold_on: facts.unit.sold_on, replaced_on: null, product: facts.product, downtime_days, profile });
+	const periods = computeWarrantyPeriods({ sold_on: facts.unit.sold_on, replaced_on: facts.unit.replaced_on, product: facts.product, downtime_days, profile });
 	const warranty_status = computeWarrantyStatus({
-		sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, product: facts.product, downtime_days, at,
+		sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, replaced_on: facts.unit.replaced_on, product: facts.product, downtime_days, at,
 		settings: settings.warranty, profile,
 	} as Parameters<typeof computeWarrantyStatus>[0]);
 	return { warranty_status, warranty_until: periods.whole_machine_until, main_parts_until: periods.main_parts_until, downtime_days };
