@@ -377,4 +377,10 @@ describe('FUP-1..5: the call list in the Studio', () => {
 		const listed = (await desk.call(`/items/follow_ups?filter=${encodeURIComponent(JSON.stringify(due.filter))}&fields=id&limit=-1`)).body.data;
 		expect(listed.map((r: any) => r.id)).toContain(created.body.data.id);
 	});
+
+	test('the lists open with the columns that matter: complaints with status, category and severity, requests with status and problem', async () => {
+		const defaults = async (collection: string) => (await desk.call(`/presets?filter[collection][_eq]=${collection}&filter[user][_null]=true&filter[role][_null]=true&filter[bookmark][_null]=true&fields=layout,layout_query&limit=1`)).body.data[0];
+		expect((await defaults('complaints')).layout_query.tabular.fields).toEqual(expect.arrayContaining(['status', 'category', 'severity']));
+		expect((await defaults('service_requests')).layout_query.tabular).toMatchObject({ fields: expect.arrayContaining(['status', 'problem']), sort: ['-received_at'] });
+	});
 });

@@ -1,7 +1,10 @@
-// FUP-1..5: the agents' call list as Studio bookmarks (directus_presets) for the service desk's
-// roles: "待回访" (planned calls due within a day, overdue first) and "逾期未访" (missed ones).
-// A bookmark is created when that role has none of that name on follow_ups; one an admin edited
-// or deleted-and-recreated is left as it is.
+// The Studio's lists as service staff need them (directus_presets):
+// - FUP-1..5: the agents' call list as bookmarks for the service desk's roles: "待回访" (planned
+//   calls due within a day, overdue first) and "逾期未访" (missed ones);
+// - every main collection's default columns and order, for everyone (a global preset: no user, no
+//   role, no bookmark): complaints with their status, category and severity, requests with their
+//   status and problem, newest first.
+// Each is created when there is none of its kind; one an admin edited or recreated is left as it is.
 import { ROLE_BY_KEY } from './roles';
 import { systemItems, type PackContext } from '../lib/context';
 
@@ -18,9 +21,27 @@ export const CALL_LIST_BOOKMARKS = [
 	},
 ] as const;
 
+/** The columns each list opens with, and its order. */
+export const DEFAULT_COLUMNS: Readonly<Record<string, { fields: string[]; sort: string[] }>> = {
+	complaints: { fields: ['id', 'received_at', 'customer', 'category', 'severity', 'status', 'handling_level', 'handler'], sort: ['-received_at'] },
+	service_requests: { fields: ['id', 'received_at', 'customer', 'type', 'problem', 'status', 'assignee', 'dealer'], sort: ['-received_at'] },
+	repair_records: { fields: ['id', 'unit', 'fault_category', 'coverage', 'status', 'technician', 'completed_at', 'total_cost'], sort: ['-id'] },
+	warranty_claims: { fields: ['claim_no', 'dealer', 'status', 'claimed_amount', 'approved_amount', 'submitted_at'], sort: ['-id'] },
+	escalations: { fields: ['occurred_at', 'kind', 'level', 'collection', 'item', 'milestone', 'acknowledged_at'], sort: ['-occurred_at'] },
+	follow_ups: { fields: ['kind', 'customer', 'status', 'due_at', 'due_until', 'satisfaction'], sort: ['due_at'] },
+	customers: { fields: ['name', 'phone', 'region', 'key_account', 'dealer', 'open_requests'], sort: ['name'] },
+	units: { fields: ['serial_no', 'product', 'customer', 'dealer', 'warranty_status', 'warranty_until'], sort: ['serial_no'] },
+};
+
 export async function provisionPresets(ctx: PackContext): Promise<{ created: number }> {
 	const presets = await systemItems(ctx, 'directus_presets', ctx.database, false);
 	let created = 0;
+	const globals = new Set((await presets.readByQuery({ filter: { _and: [{ user: { _null: true } }, { role: { _null: true } }, { bookmark: { _null: true } }] }, fields: ['collection'], limit: -1 })).map((p: { collection: string }) => p.collection));
+	for (const [collection, columns] of Object.entries(DEFAULT_COLUMNS)) {
+		if (globals.has(collection)) continue;
+		await presets.createOne({ bookmark: null, role: null, user: null, collection, layout: 'tabular', layout_query: { tabular: { fields: columns.fields, sort: columns.sort, limit: 50 } } });
+		created++;
+	}
 	for (const key of ['service_agent', 'service_manager'] as const) {
 		const role = ROLE_BY_KEY.get(key)!.id;
 		const have = new Set((await presets.readByQuery({ filter: { role: { _eq: role }, collection: { _eq: 'follow_ups' } }, fields: ['bookmark'], limit: -1 })).map((p: { bookmark: string | null }) => p.bookmark));
