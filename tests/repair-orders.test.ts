@@ -176,6 +176,27 @@ describe('WTY-10: a replacement unit restarts its warranty', () => {
 	});
 });
 
+describe('WTY-12: a lost warranty certificate is reissued', () => {
+	test('WTY-12: when a reissue is asked for a unit in warranty, then it is due in 10 working days; for a unit out of warranty or none, it is a 400 naming unit', async () => {
+		const product = (await admin.call('/items/products?limit=1&sort=id&fields=id')).body.data[0].id;
+		const fresh = await post(admin, '/items/units', { serial_no: `${tag}-CERT`, product, customer, sold_on: shanghaiDate(new Date(Date.now() - 30 * 86_400_000)), card_received_on: shanghaiDate(new Date(Date.now() - 25 * 86_400_000)) });
+		expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+		await waitFor('the warranty status', async () => ((await admin.call(`/items/units/${fresh.body.data.id}?fields=warranty_status`)).body.data.warranty_status === 'active' ? true : null));
+		const ask = (unit: number | null) => post(desk, '/items/service_requests', { type: 'certificate_reissue', channel: 'phone', customer, unit, problem: `${tag} 三包凭证遗失`, received_at: new Date().toISOString() });
+		const ok = await ask(fresh.body.data.id);
+		expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+		const timers = await waitForTimers('service_requests', ok.body.data.id, (t) => t.some((x) => x.milestone === 'certificate_reissued'));
+		const due = Date.parse(timers.find((t) => t.milestone === 'certificate_reissued').due_at);
+		expect(due - Date.now()).toBeGreaterThan(11 * 86_400_000); // 10 working days are at least two calendar weeks
+		const expired = await ask(unitId);
+		expect(expired.status).toBe(400);
+		expect(error(expired)).toMatchObject({ field: 'unit', rule: 'WTY-12' });
+		const none = await ask(null);
+		expect(none.status).toBe(400);
+		expect(error(none)).toMatchObject({ field: 'unit', rule: 'WTY-12' });
+	});
+});
+
 describe('REQ-4: paid service is quoted first', () => {
 	test('REQ-4: when a paid repair is finished without a quote, then it is a 400 naming quote_amount and nothing is written', async () => {
 		const before = (await admin.call(`/items/repair_records?filter[unit][_eq]=${unitId}&aggregate[count]=id`)).body.data[0].count.id;

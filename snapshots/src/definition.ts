@@ -222,7 +222,8 @@ export const COLLECTIONS: CollectionSpec[] = [
 			choice('type', { zh: '类型', en: 'Type' }, [
 				c('repair', '报修', 'Repair'), c('consultation', '咨询', 'Enquiry'), c('installation', '安装调试', 'Installation'),
 				c('maintenance', '保养', 'Maintenance'), c('dealer_task', '经销商任务', 'Dealer task'),
-			], { default: 'repair', required: true, nullable: false }),
+				c('certificate_reissue', '补发三包凭证', 'Warranty certificate reissue'),
+			], { default: 'repair', required: true, nullable: false, note: { zh: 'WTY-12：补发三包凭证须机器在三包期内，10 个工作日内补发', en: 'WTY-12: a certificate is reissued for a unit in warranty, within 10 working days' } }),
 			choice('channel', { zh: '渠道', en: 'Channel' }, CHANNELS, { default: 'phone', required: true, nullable: false }),
 			ts('received_at', { zh: '受理时间', en: 'Received at' }, { required: true, nullable: false, indexed: true, note: { zh: '时限从此刻起算，可为过去时间', en: 'Deadlines run from here; may lie in the past' } }),
 			user('recorder', { zh: '登记人', en: 'Recorded by' }, { note: { zh: 'REQ-1', en: 'REQ-1' } }),

@@ -254,8 +254,8 @@ export interface Units {
 export interface ServiceRequests {
 	/** 编号 / ID */
 	id: number;
-	/** 类型 / Type */
-	type: 'repair' | 'consultation' | 'installation' | 'maintenance' | 'dealer_task';
+	/** 类型 / Type — WTY-12: a certificate is reissued for a unit in warranty, within 10 working days */
+	type: 'repair' | 'consultation' | 'installation' | 'maintenance' | 'dealer_task' | 'certificate_reissue';
 	/** 渠道 / Channel */
 	channel: 'phone' | 'fax' | 'letter' | 'visit' | 'email' | 'wechat' | 'portal' | 'dealer';
 	/** 受理时间 / Received at — Deadlines run from here; may lie in the past */

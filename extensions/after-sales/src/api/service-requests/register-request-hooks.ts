@@ -39,6 +39,7 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 			const cleaned = strip(payload);
 			const caller = await resolveCaller(hook.database, hook.accountability);
 			const plan = decideRequestCreate(cleaned, requestActorOf(caller, null), new Date());
+			await assertCertificateReissuable(hook.database, cleaned);
 			return { ...cleaned, ...plan.columns };
 		} catch (error) {
 			throw toDirectusError(error);
@@ -89,4 +90,18 @@ function strip(payload: Payload): Payload {
 	const copy = { ...payload };
 	for (const field of WORKFLOW_FIELDS) delete copy[field];
 	return copy;
+}
+
+/**
+ * WTY-12: a lost 三包凭证 is reissued once the unit is shown to be in warranty: a reissue request
+ * names its unit, and a unit whose warranty is over is refused (400 naming `unit`). The 10 working
+ * days run from the registration (the default policy 补发三包凭证).
+ */
+async function assertCertificateReissuable(knex: HookContext['database'], payload: Payload): Promise<void> {
+	if (payload['type'] !== 'certificate_reissue') return;
+	const unit = typeof payload['unit'] === 'object' && payload['unit'] !== null ? (payload['unit'] as { id?: unknown }).id : payload['unit'];
+	if (unit === undefined || unit === null || unit === '') throw new DomainRuleError('WTY-12', 'unit', msg('certificate.needs_unit'), { collection: 'service_requests' });
+	const row = Number.isFinite(Number(unit)) ? await knex('units').where({ id: Number(unit) }).first('warranty_status') : null;
+	if (!row) throw new DomainRuleError('WTY-12', 'unit', msg('certificate.needs_unit'), { collection: 'service_requests' });
+	if (!['active', 'card_pending'].includes(String(row.warranty_status))) throw new DomainRuleError('WTY-12', 'unit', msg('certificate.out_of_warranty'), { collection: 'service_requests' });
 }

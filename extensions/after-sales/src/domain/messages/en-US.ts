@@ -52,6 +52,8 @@ export const EN_US = {
 	'claim.needs_line_reason': '{amount} not approved needs a reason code',
 	'claim.fully_approved_no_reason': 'the line is fully approved, so it cannot carry a rejection reason',
 	'quote.exceeded': '{actual} exceeds the quote {quoted} by {difference} without the customer\'s consent',
+	'certificate.needs_unit': 'a warranty certificate is reissued for a unit: name an existing unit',
+	'certificate.out_of_warranty': 'the unit is not shown to be in warranty (expired, or its card came back late), so no warranty certificate is reissued',
 	'quote.required': 'paid service is quoted first (parts + labour + travel): record the quote the customer accepted before the repair starts',
 	'complaint.needs_preventive_action': 'this complaint repeats others of its kind; record the preventive action before closing it',
 	'event.over': 'the event is already over; an event notice is planned before the event',

@@ -56,6 +56,7 @@ export const RULE_TITLES = {
 	'WTY-9': { 'zh-CN': '三包责任', 'en-US': 'three-guarantee remedies' },
 	'WTY-10': { 'zh-CN': '三包期限', 'en-US': 'warranty periods' },
 	'WTY-11': { 'zh-CN': '修理时限与农忙季节', 'en-US': 'repair time limits and busy seasons' },
+	'WTY-12': { 'zh-CN': '补发三包凭证', 'en-US': 'reissuing a lost warranty certificate' },
 } as const;
 
 export type RuleId = keyof typeof RULE_TITLES;

@@ -54,6 +54,8 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'claim.needs_line_reason': '未核准的 {amount} 需要填写{field}',
 	'claim.fully_approved_no_reason': '该明细已全额核准，不能填写{field}',
 	'quote.exceeded': '{field} {actual} 超出报价 {quoted}（多 {difference}），超出报价须经用户同意',
+	'certificate.needs_unit': '补发三包凭证须指明机器（已建档的出厂编号）',
+	'certificate.out_of_warranty': '该机器不在三包期内（已过期或回执卡逾期），不能补发三包凭证',
 	'quote.required': '有偿服务须先报价（配件 + 工时 + 差旅）：请先录入客户认可的报价，再开始或完成维修',
 	'complaint.needs_preventive_action': '该投诉为重复投诉（同类投诉已达阈值），请先记录预防措施再结案',
 	'event.over': '活动已结束；活动通知须在活动之前安排',

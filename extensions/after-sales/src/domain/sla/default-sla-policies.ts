@@ -220,10 +220,31 @@ const inputs: SlaPolicyInput[] = [
 		priority: 0,
 		milestones: [progressCheckMilestone, promisedCompletionMilestone],
 	},
+	{
+		// WTY-12: a lost 三包凭证 is reissued within 10 working days of being shown in warranty (at registration).
+		name: '补发三包凭证 / Warranty certificate reissue (WTY-12)',
+		collection: 'service_requests',
+		priority: 20,
+		condition: { category: ['certificate_reissue'] },
+		milestones: [
+			answerMilestone,
+			{
+				key: 'certificate_reissued',
+				label: '补发三包凭证（10个工作日）',
+				label_en: 'Certificate reissued (10 business days)',
+				start_field: 'received_at',
+				duration_minutes: 10 * BUSINESS_DAY_MINUTES,
+				clock: 'business',
+				fulfil_states: ['resolved', 'closed', 'cancelled'],
+				escalate_to_level: 2,
+				notify_roles: ['service_manager'],
+			},
+		],
+	},
 ];
 
 /**
- * ESC-5, REQ-2, REQ-3, REQ-6, CMP-4, DLR-2, WTY-11: the policies installed on first run. Admins edit the
+ * ESC-5, REQ-2, REQ-3, REQ-6, CMP-4, DLR-2, WTY-11, WTY-12: the policies installed on first run. Admins edit the
  * copies in `sla_policies`; these are parsed here so a default can never be invalid.
  */
 export const DEFAULT_SLA_POLICIES: readonly SlaPolicy[] = inputs.map((input) => parseSlaPolicy(input));
