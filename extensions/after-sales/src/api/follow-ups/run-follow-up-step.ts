@@ -8,10 +8,9 @@
 import type { Knex } from 'knex';
 import { decideKeyAccountVisits, FOLLOW_UP_KIND_LABELS, type FollowUpRecordKind } from '../../domain/follow-ups';
 import { computeBusinessDate } from '../../domain/follow-ups';
-import { computeNoticeDeliveries } from '../../domain/notifications';
-import { ROLE_BY_KEY } from '../install/roles';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toBool } from '../lib/db-values';
+import { toBool } from '../lib/db-values';
+import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 import { deliverCustomerNotices } from './deliver-customer-notices';
 import { loadFollowUpSettings, type FollowUpSettings } from './load-follow-up-settings';
@@ -60,18 +59,13 @@ export async function planKeyAccountVisits(knex: Knex, customers: readonly numbe
 
 async function notifyMissed(knex: Knex, ids: number[], settings: FollowUpSettings, now: Date): Promise<void> {
 	const rows: { id: number; kind: string; name: string | null }[] = await knex('follow_ups as f').leftJoin('customers as c', 'c.id', 'f.customer').whereIn('f.id', ids.slice(0, 10)).orderBy('f.id').select('f.id', 'f.kind', 'c.name');
-	const managers: { id: string }[] = await knex('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
+	const managers = await activeUsersOf(knex, 'service_manager');
 	const lines = rows.map((r) => `#${r.id} ${FOLLOW_UP_KIND_LABELS[r.kind as FollowUpRecordKind]?.zh ?? r.kind} · ${r.name ?? ''}`);
 	const subject = `${ids.length} 条回访逾期未访 / ${ids.length} follow-up(s) missed`;
 	const message = [...lines, ids.length > rows.length ? `…… 另有 ${ids.length - rows.length} 条 / and ${ids.length - rows.length} more` : null].filter(Boolean).join('\n');
-	await insertManyOnce(knex, 'directus_notifications', managers.map(({ id: person }) => {
-		const key = `follow_ups:missed:${ids[0]}:${ids.length}:${person}`;
-		const deliveries = computeNoticeDeliveries(key, 'breach', String(person), settings.channels, now);
-		return {
-			notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: 'follow_ups', item: String(ids[0]),
-			subject: subject.slice(0, 255), message, deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
-		};
-	}), 'notice_key');
+	await insertManyOnce(knex, 'directus_notifications', managers.map((person) => noticeRow(knex, {
+		key: `follow_ups:missed:${ids[0]}:${ids.length}:${person}`, recipient: person, kind: 'breach', collection: 'follow_ups', item: ids[0]!, subject, message,
+	}, settings.channels, now)), 'notice_key');
 }
 
 async function step(ctx: PackContext, what: string, fn: () => Promise<void>): Promise<void> {

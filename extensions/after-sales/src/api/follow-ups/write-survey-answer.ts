@@ -3,10 +3,9 @@
 // once), and for a low score the follow-up task and the notices (each once, by key).
 import type { Knex } from 'knex';
 import { decideSurveyAnswer, OPEN_FOLLOW_UP_STATUSES, FollowUpStateError, type SurveyAnswer } from '../../domain/follow-ups';
-import { computeNoticeDeliveries } from '../../domain/notifications';
-import { ROLE_BY_KEY } from '../install/roles';
-import { fromInstant, toStoredInstant, vendorOf } from '../lib/db-values';
+import { toStoredInstant, vendorOf } from '../lib/db-values';
 import { insertManyOnce, insertOnce } from '../lib/insert-once';
+import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { notFound } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import type { FollowUpSettings } from './load-follow-up-settings';
@@ -36,18 +35,13 @@ export async function writeSurveyAnswer(knex: Knex, id: number, answer: SurveyAn
 			status: 'planned', due_at: toStoredInstant(task.due_at, trx), due_until: toStoredInstant(task.due_until, trx), notes: task.notes, date_created: stamp,
 		}, 'follow_up_key');
 		const taskRow = asTask ? await trx('follow_ups').where({ follow_up_key: task.follow_up_key }).first('id') : null;
-		const managers: { id: string }[] = await trx('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
-		const deliveriesOf = (key: string, person: string) => {
-			const deliveries = computeNoticeDeliveries(key, 'negative_feedback', person, settings.channels, now);
-			return { deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, trx) : null };
-		};
-		const people = [...new Set([...(plan.lowScore.notify.technician ? [plan.lowScore.notify.technician] : []), ...managers.map((m) => String(m.id))])];
-		const notified = await insertManyOnce(trx, 'directus_notifications', people.map((person) => ({
-			notice_key: plan.lowScore!.noticeKey(person), recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, trx),
-			collection: 'follow_ups', item: String(taskRow?.id ?? id), subject: plan.lowScore!.subject.slice(0, 255), message: plan.lowScore!.message,
-			// NTF-2: negative feedback reaches people by e-mail and the robots too, like every notice.
-			...deliveriesOf(plan.lowScore!.noticeKey(person), person),
-		})), 'notice_key');
+		const managers = await activeUsersOf(trx, 'service_manager');
+		const people = [...new Set([...(plan.lowScore.notify.technician ? [plan.lowScore.notify.technician] : []), ...managers])];
+		// NTF-2: negative feedback reaches people by e-mail and the robots too, like every notice.
+		const notified = await insertManyOnce(trx, 'directus_notifications', people.map((person) => noticeRow(trx, {
+			key: plan.lowScore!.noticeKey(person), recipient: person, kind: 'negative_feedback', collection: 'follow_ups', item: taskRow?.id ?? id,
+			subject: plan.lowScore!.subject, message: plan.lowScore!.message,
+		}, settings.channels, now)), 'notice_key');
 		return { id, customer: facts.customer, satisfaction: answer.score, low_score: true, task: taskRow ? Number(taskRow.id) : null, notified };
 	});
 }

@@ -4,11 +4,12 @@
 // and when, so re-saving the repair never tells anyone twice; e-mail and robots as for every notice.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { computeNoticeDeliveries, type NotificationChannels } from '../../domain/notifications';
+import type { NotificationChannels } from '../../domain/notifications';
 import { parseConsentedWork } from '../../domain/repair-orders';
 import { formatLocalInstant } from '../../domain/calendar';
 import { formatMoney } from '../../domain/money';
-import { fromInstant, toJson } from '../lib/db-values';
+import { toJson } from '../lib/db-values';
+import { noticeRow } from './notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 
 export async function enqueueConsentNotices(knex: Knex, repairId: number, channels: NotificationChannels, timeZone: string, now: Date): Promise<number> {
@@ -28,14 +29,11 @@ export async function enqueueConsentNotices(knex: Knex, repairId: number, channe
 	for (const c of consents) {
 		const digest = createHash('sha256').update(`${c.description}\u0000${c.consented_at.toISOString()}\u0000${c.amount_fen}`).digest('hex').slice(0, 16);
 		for (const person of people) {
-			const key = `repair_records:${repairId}:consent:${digest}:${person}`;
-			const deliveries = computeNoticeDeliveries(key, 'consent', person, channels, now);
-			rows.push({
-				notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: 'repair_records', item: String(repairId),
-				subject: `维修单 #${repairId}：客户已同意追加项目 / customer consented to additional work`.slice(0, 255),
+			rows.push(noticeRow(knex, {
+				key: `repair_records:${repairId}:consent:${digest}:${person}`, recipient: person, kind: 'consent', collection: 'repair_records', item: repairId,
+				subject: `维修单 #${repairId}：客户已同意追加项目 / customer consented to additional work`,
 				message: `${c.description} ¥${formatMoney(c.amount_fen)} · 同意人 ${c.consented_by} · ${formatLocalInstant(c.consented_at, timeZone).slice(0, 16)}`,
-				deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
-			});
+			}, channels, now));
 		}
 	}
 	return insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');

@@ -4,10 +4,11 @@
 // `notice_key`, so the same step never notifies twice, whether the action runs again or another
 // instance sees the same write. The same row holds its e-mail and robot deliveries (NTF-2).
 import type { Knex } from 'knex';
-import { computeJobNotice, computeNoticeDeliveries, computeNoticeKey, type JobFacts, type JobNoticeKind, type NotificationChannels } from '../../domain/notifications';
+import { computeJobNotice, computeNoticeKey, type JobFacts, type JobNoticeKind, type NotificationChannels } from '../../domain/notifications';
 import type { HistoryEntry } from '../../domain/service-requests';
-import { fromInstant, toInstant, toJsonArray } from '../lib/db-values';
+import { toInstant, toJsonArray } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
+import { noticeRow } from './notice-row';
 
 /** Steps older than this are history, not news: enabling notices never floods anyone with old work. */
 const FRESH_MS = 24 * 3_600_000;
@@ -29,15 +30,12 @@ export async function enqueueRequestNotices(knex: Knex, id: number, channels: No
 		for (const notice of entry.notify!) {
 			const people = notice.kind === 'dealer_task' ? await dealerUsers(knex, notice.dealer) : [notice.user];
 			for (const person of people) {
-				const key = computeNoticeKey('service_requests', id, step, person);
 				const text = computeJobNotice(notice.kind as JobNoticeKind, job, timeZone);
 				// The row itself is the in-app notice; its deliveries are the other channels.
-				const deliveries = computeNoticeDeliveries(key, notice.kind as JobNoticeKind, person, channels, now);
-				rows.push({
-					notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: 'service_requests', item: String(id),
-					subject: text.subject.slice(0, 255), message: text.message,
-					deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
-				});
+				rows.push(noticeRow(knex, {
+					key: computeNoticeKey('service_requests', id, step, person), recipient: person, kind: notice.kind as JobNoticeKind, collection: 'service_requests', item: id,
+					subject: text.subject, message: text.message,
+				}, channels, now));
 			}
 		}
 	}

@@ -5,13 +5,11 @@
 // send it once; in the inbox, by e-mail and to the robots that want `report`, with the key figures
 // and links to the full report as XLSX.
 import type { Knex } from 'knex';
-import { computeNoticeDeliveries } from '../../domain/notifications';
 import { computeDatePlusDays } from '../../domain/warranty';
 import { computeQualityReport } from '../quality/quality-report';
-import { ROLE_BY_KEY } from '../install/roles';
 import type { PackContext } from '../lib/context';
-import { fromInstant } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
+import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { parseSummaryQuery } from './parse-report-query';
 import { todayIn, toReportPeriod } from './report-period';
@@ -33,11 +31,10 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 	const value = (key: string) => lines.find((l) => l.key === key)?.value ?? 0;
 	const base = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
 	const link = (path: string) => `${base}/after-sales/reports/${path}`;
-	const users = async (...roles: Parameters<typeof ROLE_BY_KEY.get>[0][]) => ((await knex('directus_users').whereIn('role', roles.map((r) => ROLE_BY_KEY.get(r)!.id)).andWhere({ status: 'active' }).select('id')) as { id: string }[]).map((u) => String(u.id));
 	const channels = channelsOf(settings.raw, ctx);
 	const reports = [
 		{
-			kind: 'summary', people: await users('service_manager', 'leadership'),
+			kind: 'summary', people: await activeUsersOf(knex, 'service_manager', 'leadership'),
 			subject: `售后服务月度小结 ${month} / Service summary ${month}`,
 			message: [
 				`报修与任务 ${value('requests_total')} · 投诉 ${value('complaints_total')}（重复 ${value('complaints_repeated')}）· 完工维修 ${value('repairs_total')}（重复修理 ${value('repairs_repeat')}）`,
@@ -46,7 +43,7 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 			].join('\n'),
 		},
 		{
-			kind: 'quality', people: await users('technical_dept', 'service_manager'),
+			kind: 'quality', people: await activeUsersOf(knex, 'technical_dept', 'service_manager'),
 			subject: `质量问题月报 ${month} / Quality report ${month}`,
 			message: [
 				`质量预警 ${quality.alerts.length} 条（其中未关闭的往月预警 ${quality.alerts.filter((a) => a.carried_over).length} 条，未填预防措施 ${quality.alerts.filter((a) => !a.preventive_action).length} 条）`,
@@ -55,14 +52,9 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 			].join('\n'),
 		},
 	];
-	const rows = reports.flatMap((r) => r.people.map((person) => {
-		const key = `reports:${r.kind}:${month}:${person}`;
-		const deliveries = computeNoticeDeliveries(key, 'report', person, channels, now);
-		return {
-			notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: null, item: null,
-			subject: r.subject.slice(0, 255), message: r.message, deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
-		};
-	}));
+	const rows = reports.flatMap((r) => r.people.map((person) => noticeRow(knex, {
+		key: `reports:${r.kind}:${month}:${person}`, recipient: person, kind: 'report', collection: null, item: null, subject: r.subject, message: r.message,
+	}, channels, now)));
 	const sent = await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
 	sentFor = month;
 	return sent;

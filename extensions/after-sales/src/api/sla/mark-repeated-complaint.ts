@@ -4,10 +4,9 @@
 // and record the preventive action, without which it cannot be closed (complaint-workflow.ts).
 import type { Knex } from 'knex';
 import { decideRepeatedComplaint, type ComplaintForRepeats } from '../../domain/complaints';
-import { computeNoticeDeliveries } from '../../domain/notifications';
-import { ROLE_BY_KEY } from '../install/roles';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toInstant, toStoredInstant } from '../lib/db-values';
+import { toInstant, toStoredInstant } from '../lib/db-values';
+import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 import { channelsOf, loadSettings } from '../services/settings';
 
@@ -31,18 +30,13 @@ export async function markRepeatedComplaint(ctx: PackContext, knex: Knex, id: nu
 	const decision = decideRepeatedComplaint(complaint, others, { window_days: windowDays, threshold });
 	await knex('complaints').where({ id }).update({ repeat_count: decision.count, repeated: decision.repeated });
 	if (!decision.repeated) return false;
-	const managers: { id: string }[] = await knex('directus_users').where({ role: ROLE_BY_KEY.get('service_manager')!.id, status: 'active' }).select('id');
+	const managers = await activeUsersOf(knex, 'service_manager');
 	const channels = channelsOf(settings.raw, ctx);
 	const subject = `重复投诉 #${id}：同类投诉 ${windowDays} 天内第 ${decision.count} 次 / repeated complaint`;
 	const message = `${CATEGORY[row.category] ?? row.category}${row.category === 'attitude' ? '（同一员工）' : '（同一产品）'}：请分析原因并记录预防措施后再结案（CMP-7）`;
-	await insertManyOnce(knex, 'directus_notifications', managers.map(({ id: person }) => {
-		const key = `complaints:${id}:repeated:${person}`;
-		const deliveries = computeNoticeDeliveries(key, 'breach', String(person), channels, now);
-		return {
-			notice_key: key, recipient: person, sender: null, status: 'inbox', timestamp: fromInstant(now, knex), collection: 'complaints', item: String(id),
-			subject: subject.slice(0, 255), message, deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
-		};
-	}), 'notice_key');
+	await insertManyOnce(knex, 'directus_notifications', managers.map((person) => noticeRow(knex, {
+		key: `complaints:${id}:repeated:${person}`, recipient: person, kind: 'breach', collection: 'complaints', item: id, subject, message,
+	}, channels, now)), 'notice_key');
 	return true;
 }
 
