@@ -143,3 +143,11 @@ describe('RPT-2, RPT-5: the monthly reports go out by themselves', () => {
 		expect(mine.find((n) => n.subject.startsWith('售后服务月度小结')).message).toContain(`/after-sales/reports/summary?period=month&at=${month}&format=xlsx`);
 	});
 });
+
+describe('INT-5: a NUL character in an endpoint’s input', () => {
+	test('INT-5: when a report is asked for a dealer code with a NUL character, then it is a 400 naming dealer, not a 500 (PostgreSQL refuses NUL in text)', async () => {
+		const res = await admin.call('/after-sales/reports/dealers?period=month&dealer=%00&format=xlsx');
+		expect(res.status, JSON.stringify(res.body)).toBe(400);
+		expect(res.body.errors[0].extensions).toMatchObject({ field: 'dealer', rule: 'INT-5' });
+	});
+});

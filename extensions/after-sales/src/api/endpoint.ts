@@ -4,7 +4,9 @@ import { registerPortalUserRoutes } from './dealer';
 import { registerFollowUpRoutes, registerSurveyRoutes } from './follow-ups';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
-import { toDirectusError } from './lib/errors';
+import { ruleViolation, toDirectusError } from './lib/errors';
+import { findNul } from './lib/find-nul';
+import { msg } from '../domain/messages';
 import { registerOpenApiRoute } from './openapi';
 import { registerReportRoutes } from './reports';
 import { getCoverage } from './routes/coverage';
@@ -29,6 +31,18 @@ export default defineEndpoint({
 			}
 		};
 
+		// INT-5: a NUL character in the path, the query or a JSON body is a 400 before any route reads it
+		// (PostgreSQL refuses it in text with a 500), as the items hooks refuse it in payloads.
+		router.use((req: Request, _res: Response, next: NextFunction) => {
+			let path = req.path;
+			try {
+				path = decodeURIComponent(req.path);
+			} catch {
+				// A malformed escape is the route's to refuse.
+			}
+			const nul = path.includes('\u0000') ? 'path' : findNul(req.query, '') ?? findNul(req.body, '');
+			next(nul ? ruleViolation('INT-5', nul, msg('int.nul')) : undefined);
+		});
 		registerOpenApiRoute(router, ctx);
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
 		registerReportRoutes(router, ctx);

@@ -16,6 +16,7 @@ import { loadSettings } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
 import { collectionOf, fieldOf, msg } from '../../domain/messages';
+import { findNul } from '../lib/find-nul';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -40,17 +41,6 @@ const TIME_RULES: Record<string, { pairs: Array<readonly [string, string]>; past
 const MAX_QUANTITY_MILLI = 1_000_000_000n;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** INT-5: text with a NUL character cannot be stored by PostgreSQL; refused wherever it hides. */
-function findNul(value: unknown, path: string, depth = 0): string | null {
-	if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-	if (depth > 8 || value === null || typeof value !== 'object') return null;
-	for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-		const hit = findNul(v, path ? `${path}.${k}` : k, depth + 1);
-		if (hit) return hit;
-	}
-	return null;
-}
 
 /** INT-5: a filter value on an integer, uuid or time field that the database cannot compare is a 400. */
 function checkFilter(collection: string, filter: unknown, depth = 0): void {
