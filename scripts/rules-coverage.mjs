@@ -12,9 +12,6 @@ const src = join(root, 'extensions', 'after-sales', 'src');
 
 /** Rules not (yet) enforced end to end, and what is left. Keep it true. */
 export const STATUS = {
-	'WTY-2': 'partial: a late card makes the repair `paid`; the dealer-bears-cost remedy and portal card registration are not built.',
-	'WTY-4': 'partial: `dealer_promise_beyond_scope` is recorded and excluded from coverage; no separate record of the promise.',
-	'WTY-9': 'partial: the coverage answer names the next remedy from the history; repairs do not record the remedy taken.',
 	'DLR-2': 'partial: tasks, the 2 h scheduling milestone and escalation run; the clerk\'s check and the person responsible are not recorded by the workflow.',
 	'DLR-3': 'absent: no parts plan before the sales season.',
 	'DLR-4': 'partial: the report suggests a rating; a rating changes nothing yet.',

@@ -42,7 +42,7 @@ describe('after-sales-coverage (三包判定 / warranty coverage) in a Flow', ()
 		await withFlow(admin, 'after-sales-coverage', { serial: '{{$trigger.body.serial}}', at: '{{$trigger.body.at}}', fault_category: 'hydraulic' }, async (flow) => {
 			const lateAnswer = await flow.run({ serial: late.serial_no });
 			expect(lateAnswer.status).toBe(200);
-			expect(lateAnswer.body).toMatchObject({ serial_no: late.serial_no, covered: false, coverage: 'paid', dealer_bears_cost: true });
+			expect(lateAnswer.body).toMatchObject({ serial_no: late.serial_no, covered: false, coverage: 'dealer_expense', dealer_bears_cost: true });
 			expect(lateAnswer.body.reason_codes).toContain('card_late');
 			expect(lateAnswer.body.summary_zh).toMatch(/^不在三包范围内/);
 			expect(lateAnswer.body.next_remedy).toBe('repair');

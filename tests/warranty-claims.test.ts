@@ -33,11 +33,11 @@ describe('repair records (WTY-3, WTY-5, REQ-8)', () => {
 		expect(repair.customer_signature).toBe(signature);
 	});
 
-	test('WTY-2: when the card came back on day 23, then the repair is paid with the card reason', async () => {
+	test('WTY-2: when the card came back on day 23, then the repair is the dealer’s expense (free to the customer) with the card reason', async () => {
 		const unit = await createUnit('D001', 60, 23);
 		const res = await post(dealer, '/after-sales/dealer/repairs', repairBody(unit.serial_no, signature));
 		expect(res.status).toBe(200);
-		expect(res.body.data.coverage).toBe('paid');
+		expect(res.body.data.coverage).toBe('dealer_expense');
 		expect(res.body.data.coverage_reasons.map((r: any) => r.code)).toContain('card_late');
 	});
 

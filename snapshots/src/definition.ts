@@ -23,6 +23,10 @@ const FAULT_CAUSES = [
 	c('unauthorised_disassembly', '擅自拆修', 'Unauthorised disassembly'), c('non_design_fault', '非设计制造原因', 'Not a design/manufacturing fault'),
 	c('customer_supplied_part', '客户自带配件', 'Customer-supplied part'),
 ];
+const REMEDIES = [
+	c('repair', '修理', 'Repair'), c('main_part_replacement', '更换主要部件', 'Main-part replacement'),
+	c('machine_replacement', '换机', 'Machine replacement'), c('refund', '退货', 'Refund'),
+];
 const LEVELS = [c('1', 'L1 经办人', 'L1 handler'), c('2', 'L2 部门主管', 'L2 manager'), c('3', 'L3 公司领导', 'L3 leadership')];
 const REJECTION_REASONS = [
 	c('card_late', '回执卡逾期', 'Card late'), c('out_of_warranty', '超出三包期', 'Out of warranty'), c('excluded_cause', '不属三包原因', 'Excluded cause'),
@@ -198,6 +202,15 @@ export const COLLECTIONS: CollectionSpec[] = [
 			date('sold_on', { zh: '销售（发票）日期', en: 'Sold on (invoice date)' }, { required: true, nullable: false }),
 			str('invoice_no', { zh: '发票号', en: 'Invoice no.' }, { maxLength: 64 }),
 			date('card_received_on', { zh: '回执卡收到日期', en: 'Card received on' }, { note: { zh: 'WTY-2：销售后 20 天内', en: 'WTY-2: within 20 days of sale' } }),
+			divider('card_divider', { zh: '回执卡登记（经销商门户）', en: 'Card registration (dealer portal)' }),
+			choice('card_review', { zh: '回执卡审核', en: 'Card review' }, [
+				c('pending', '待确认', 'To confirm', '#FFA439'), c('confirmed', '已确认', 'Confirmed', '#2ECDA7'), c('rejected', '已退回', 'Returned', '#E35169'),
+			], { note: { zh: 'WTY-2：经销商在门户登记销售与回执卡后待确认；确认后以登记日为回执卡收到日期并建立客户档案', en: 'WTY-2: a sale and card registered in the portal waits here; confirming takes the registration day as the card date and files the customer' } }),
+			text('card_review_note', { zh: '审核意见', en: 'Review note' }, { note: { zh: '退回时必填', en: 'Required when returned' } }),
+			date('card_submitted_on', { zh: '回执卡登记日期', en: 'Card registered on' }, { readonly: true }),
+			json('card_submission', { zh: '登记的客户资料', en: 'Registered customer data' }, { readonly: true }),
+			user('card_reviewed_by', { zh: '审核人', en: 'Reviewed by' }, { readonly: true }),
+			ts('card_reviewed_at', { zh: '审核时间', en: 'Reviewed at' }, { readonly: true }),
 			date('production_date', { zh: '生产日期', en: 'Production date' }),
 			str('batch_no', { zh: '批号', en: 'Batch no.' }, { maxLength: 64 }),
 			m2o('replaces_unit', { zh: '替换的原机', en: 'Replaces unit' }, 'units', '{{serial_no}}', 'SET NULL', { note: { zh: 'WTY-10：换机后三包期重新计算', en: 'WTY-10: a replacement restarts the period' } }),
@@ -347,9 +360,14 @@ export const COLLECTIONS: CollectionSpec[] = [
 			choice('parts_source', { zh: '配件来源', en: 'Parts source' }, [c('ours', '本公司', 'Ours'), c('customer', '客户自带', 'Customer’s own')], { default: 'ours', nullable: false, note: { zh: '客户自带配件不保修', en: 'Customer-supplied parts carry no guarantee' } }),
 			choice('coverage', { zh: '服务性质', en: 'Coverage' }, [
 				c('warranty', '三包', 'Warranty', '#2ECDA7'), c('paid', '有偿', 'Paid', '#FFA439'), c('contract', '合同', 'Contract', '#3399FF'), c('goodwill', '善意', 'Goodwill', '#6644FF'),
-			], { default: 'warranty', required: true, nullable: false, indexed: true }),
+				c('dealer_expense', '经销商承担', 'Dealer’s expense', '#E35169'),
+			], { default: 'warranty', required: true, nullable: false, indexed: true, note: { zh: 'WTY-2、WTY-4：回执卡逾期或缺失、经销商超范围承诺时，用户照常免费维修，费用由经销商承担，不予索赔', en: 'WTY-2, WTY-4: with a late or missing card, or a dealer’s promise beyond scope, the customer is served free, the dealer bears the cost and no claim is accepted' } }),
+			choice('remedy', { zh: '三包方式', en: 'Remedy' }, REMEDIES, { default: 'repair', nullable: false, note: { zh: 'WTY-9：修理、更换主要部件、换机或退货；三包不得超过用户可享受的方式', en: 'WTY-9: repair, main-part replacement, machine replacement or refund; under warranty no more than the customer is entitled to' } }),
+			choice('remedy_entitled', { zh: '可享受的三包方式', en: 'Remedy entitled to' }, REMEDIES, { readonly: true, note: { zh: 'WTY-9：按三包规定与本机同一故障的修理历史判定', en: 'WTY-9: from the regulation profile and this unit’s history of the same fault' } }),
+			m2o('replacement_unit', { zh: '换机（新机）', en: 'Replacement unit' }, 'units', '{{serial_no}}', 'SET NULL', { note: { zh: 'WTY-9、WTY-10：换机完工时须填写；新机三包期自交付日重新起算', en: 'WTY-9, WTY-10: required when a machine replacement is completed; the new unit’s periods restart on handover' } }),
 			json('coverage_reasons', { zh: '三包判定理由', en: 'Coverage reasons' }, { readonly: true }),
-			bool('dealer_promise_beyond_scope', { zh: '超范围承诺', en: 'Promise beyond scope' }, { note: { zh: 'WTY-4：不予三包', en: 'WTY-4: not covered' } }),
+			bool('dealer_promise_beyond_scope', { zh: '超范围承诺', en: 'Promise beyond scope' }, { note: { zh: 'WTY-4：经销商承担，不予索赔', en: 'WTY-4: the dealer’s expense, no claim' } }),
+			text('dealer_promise', { zh: '经销商承诺内容', en: 'What the dealer promised' }, { note: { zh: 'WTY-4：标记超范围承诺时必填', en: 'WTY-4: required when the promise is marked beyond scope' } }),
 			bool('busy_season', { zh: '农忙期', en: 'Busy season' }, { readonly: true, note: { zh: 'WTY-11：按客户地区、产品品类和送修日期由售后设置的农忙季节判定', en: 'WTY-11: decided from the busy seasons in the settings by the customer’s region, the product category and the drop-off date' } }),
 			money('quote_amount', { zh: '报价', en: 'Quote' }, { note: { zh: 'REQ-4：超出报价须客户同意', en: 'REQ-4: no charge above the quote without consent' } }),
 			json('extra_work', { zh: '追加项目（客户同意）', en: 'Additional work (customer consent)' }, {

@@ -224,6 +224,18 @@ export interface Units {
 	invoice_no: string | null;
 	/** 回执卡收到日期 / Card received on — WTY-2: within 20 days of sale */
 	card_received_on: 'date' | null;
+	/** 回执卡审核 / Card review — WTY-2: a sale and card registered in the portal waits here; confirming takes the registration day as the card date and files the customer */
+	card_review: 'pending' | 'confirmed' | 'rejected' | null;
+	/** 审核意见 / Review note — Required when returned */
+	card_review_note: string | null;
+	/** 回执卡登记日期 / Card registered on */
+	card_submitted_on: 'date' | null;
+	/** 登记的客户资料 / Registered customer data */
+	card_submission: 'json' | null;
+	/** 审核人 / Reviewed by */
+	card_reviewed_by: string | DirectusUser<AfterSalesSchema> | null;
+	/** 审核时间 / Reviewed at */
+	card_reviewed_at: 'datetime' | null;
 	/** 生产日期 / Production date */
 	production_date: 'date' | null;
 	/** 批号 / Batch no. */
@@ -442,12 +454,20 @@ export interface RepairRecords {
 	pricing_mode: 'system' | 'symptom' | 'item' | null;
 	/** 配件来源 / Parts source — Customer-supplied parts carry no guarantee */
 	parts_source: 'ours' | 'customer';
-	/** 服务性质 / Coverage */
-	coverage: 'warranty' | 'paid' | 'contract' | 'goodwill';
+	/** 服务性质 / Coverage — WTY-2, WTY-4: with a late or missing card, or a dealer’s promise beyond scope, the customer is served free, the dealer bears the cost and no claim is accepted */
+	coverage: 'warranty' | 'paid' | 'contract' | 'goodwill' | 'dealer_expense';
+	/** 三包方式 / Remedy — WTY-9: repair, main-part replacement, machine replacement or refund; under warranty no more than the customer is entitled to */
+	remedy: 'repair' | 'main_part_replacement' | 'machine_replacement' | 'refund';
+	/** 可享受的三包方式 / Remedy entitled to — WTY-9: from the regulation profile and this unit’s history of the same fault */
+	remedy_entitled: 'repair' | 'main_part_replacement' | 'machine_replacement' | 'refund' | null;
+	/** 换机（新机） / Replacement unit — WTY-9, WTY-10: required when a machine replacement is completed; the new unit’s periods restart on handover */
+	replacement_unit: number | Units | null;
 	/** 三包判定理由 / Coverage reasons */
 	coverage_reasons: 'json' | null;
-	/** 超范围承诺 / Promise beyond scope — WTY-4: not covered */
+	/** 超范围承诺 / Promise beyond scope — WTY-4: the dealer’s expense, no claim */
 	dealer_promise_beyond_scope: boolean | null;
+	/** 经销商承诺内容 / What the dealer promised — WTY-4: required when the promise is marked beyond scope */
+	dealer_promise: string | null;
 	/** 农忙期 / Busy season — WTY-11: decided from the busy seasons in the settings by the customer’s region, the product category and the drop-off date */
 	busy_season: boolean | null;
 	/** 报价 / Quote — REQ-4: no charge above the quote without consent */

@@ -9,7 +9,7 @@ import { formatMoney, multiplyMoney, parseMoney } from '../../domain/money';
 import { formatLocalInstant } from '../../domain/calendar';
 import { resolveCaller, type Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
-import { toDay, toInstant, toJsonArray } from '../lib/db-values';
+import { toBool, toDay, toInstant, toJsonArray } from '../lib/db-values';
 import { forbidden, parseOrThrow, ruleViolation, toDirectusError } from '../lib/errors';
 import { getCoverage } from '../routes/coverage';
 import { applyClaimUpdate, dealerBalance, decideNewClaim } from '../claims';
@@ -20,7 +20,8 @@ import { assertOwnedBy, forbiddenOrMissing } from '../lib/assert-owned-by';
 import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import { loadSettings } from '../services/settings';
 import { attachPartsToBatch } from '../warranty/parts-returns';
-import { refreshRepairComputed } from '../warranty/repair-hooks';
+import { linkReplacementUnit, refreshRepairComputed } from '../warranty/repair-hooks';
+import { registerCard } from '../warranty/card-registration';
 import { ClaimInputSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema } from './schemas';
 import { setNoSniffHeaders } from './security-headers';
 import { readOwnSignature, uploadSignature } from './signatures';
@@ -67,12 +68,15 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const q = parseOrThrow(SearchQuerySchema, req.query, 'DLR-1');
 		const query = knex()('units as u').leftJoin('products as p', 'p.id', 'u.product').leftJoin('customers as c', 'c.id', 'u.customer')
 			.where('u.dealer', dealer)
-			.select('u.id', 'u.serial_no', 'u.sold_on', 'u.card_received_on', 'u.warranty_status', 'u.warranty_until', 'u.main_parts_until', 'p.model', 'p.name as product_name', 'c.name as customer_name')
+			.select('u.id', 'u.serial_no', 'u.sold_on', 'u.card_received_on', 'u.card_review', 'u.card_review_note', 'u.card_submitted_on', 'u.warranty_status', 'u.warranty_until', 'u.main_parts_until', 'p.model', 'p.name as product_name', 'c.name as customer_name')
 			.orderBy('u.serial_no').limit(q.limit);
 		if (q.search) query.where((w) => w.where('u.serial_no', 'like', `%${q.search}%`).orWhere('c.name', 'like', `%${q.search}%`));
 		const rows = await query;
-		return rows.map((r: Row) => ({ ...r, sold_on: toDay(r.sold_on), card_received_on: toDay(r.card_received_on), warranty_until: toDay(r.warranty_until), main_parts_until: toDay(r.main_parts_until) }));
+		return rows.map((r: Row) => ({ ...r, sold_on: toDay(r.sold_on), card_received_on: toDay(r.card_received_on), card_submitted_on: toDay(r.card_submitted_on), warranty_until: toDay(r.warranty_until), main_parts_until: toDay(r.main_parts_until) }));
 	}));
+
+	// WTY-2: the dealer registers a sale and its warranty card; staff confirm it in the Studio.
+	router.post('/dealer/units/:serial/card', route(async (caller, req) => registerCard(ctx, caller, dealerOf(caller), req.params['serial'], req.body, new Date())));
 
 	router.get('/dealer/units/:serial/coverage', route(async (caller, req) => {
 		dealerOf(caller);
@@ -206,6 +210,7 @@ export async function listRepairs(knex: Knex, where: { dealer?: number; technici
 	const q = knex('repair_records as r').leftJoin('units as u', 'u.id', 'r.unit').leftJoin('warranty_claims as c', 'c.repair_record', 'r.id')
 		.select('r.id', 'r.unit', 'u.serial_no', 'r.status', 'r.fault_category', 'r.fault_description', 'r.work_done', 'r.coverage', 'r.coverage_reasons', 'r.received_at',
 			'r.completed_at', 'r.labour_cost', 'r.travel_cost', 'r.parts_cost', 'r.total_cost', 'r.customer_signature', 'r.signer_name', 'r.signed_at', 'r.repeat_of',
+			'r.remedy', 'r.remedy_entitled', 'r.replacement_unit', 'r.dealer_promise_beyond_scope', 'r.dealer_promise',
 			'c.id as claim_id', 'c.claim_no', 'c.status as claim_status')
 		.orderBy('r.id', 'desc').limit(200);
 	if (where.dealer !== undefined) q.where('r.dealer', where.dealer);
@@ -214,7 +219,7 @@ export async function listRepairs(knex: Knex, where: { dealer?: number; technici
 	const rows = await q;
 	const parts = rows.length ? await knex('repair_parts').whereIn('repair_record', rows.map((r: Row) => r.id)).orderBy('id')
 		.select('id', 'repair_record', 'part_no', 'part_name', 'quantity', 'unit_price', 'amount', 'old_part_serial', 'old_part_status', 'approved_amount', 'rejection_reason') : [];
-	return rows.map((r: Row) => ({ ...withMoney(r, MONEY_FIELDS), coverage_reasons: toJsonArray(r.coverage_reasons), parts: parts.filter((p: Row) => p.repair_record === r.id).map((p: Row) => withMoney(p, MONEY_FIELDS)) }));
+	return rows.map((r: Row) => ({ ...withMoney(r, MONEY_FIELDS), dealer_promise_beyond_scope: toBool(r.dealer_promise_beyond_scope), coverage_reasons: toJsonArray(r.coverage_reasons), parts: parts.filter((p: Row) => p.repair_record === r.id).map((p: Row) => withMoney(p, MONEY_FIELDS)) }));
 }
 
 async function listClaims(knex: Knex, dealer: number, id?: number) {
@@ -252,6 +257,8 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 		}
 	}
 	if (body['customer_signature']) await assertOwnedBy(knex, caller, 'file', String(body['customer_signature']), 'customer_signature');
+	// WTY-9: a replacement machine is one of the dealer's own units.
+	if (body['replacement_unit'] !== undefined && scope.dealer !== undefined) await assertOwnedBy(knex, caller, 'unit', body['replacement_unit'], 'replacement_unit');
 	// REQ-8: a dealer does not log an old part that another claim already holds (duplicate).
 	if (scope.dealer !== undefined) {
 		const lines = (body['parts'] as Row[]).map((p, i) => ({ label: `parts.${i}`, old_part_serial: (p['old_part_serial'] as string | undefined) ?? null }));
@@ -277,6 +284,10 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 		received_at: body['received_at'] ?? now, dropped_off_at: body['received_at'] ?? now, completed_at: body['completed_at'] ?? now,
 		coverage: body['coverage'], labour_cost: String(body['labour_cost']), travel_cost: String(body['travel_cost']),
 		...(body['quote_amount'] !== undefined ? { quote_amount: String(body['quote_amount']) } : {}),
+		// WTY-9: the remedy given (a repair unless said); WTY-4: a promise beyond the scope, recorded.
+		remedy: body['remedy'] ?? 'repair',
+		...(body['replacement_unit'] !== undefined ? { replacement_unit: body['replacement_unit'] } : {}),
+		...(body['dealer_promise'] !== undefined ? { dealer_promise_beyond_scope: true, dealer_promise: body['dealer_promise'] } : {}),
 		parts_source: 'ours',
 		customer_signature: body['customer_signature'] ?? null, signer_name: body['signer_name'] ?? null,
 		signed_at: body['customer_signature'] ? (body['signed_at'] ?? now) : null,
@@ -286,5 +297,6 @@ export async function createRepair(ctx: PackContext, caller: Caller, body: Row, 
 	// Action hooks run after the response would be sent: compute now so the answer is complete.
 	await refreshRepairComputed(knex, Number(id));
 	await attachPartsToBatch(knex, Number(id));
+	await linkReplacementUnit(knex, Number(id));
 	return (await listRepairs(knex, { id: Number(id) }))[0];
 }

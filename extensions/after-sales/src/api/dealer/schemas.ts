@@ -38,6 +38,12 @@ export const RepairInputSchema = z.object({
 	/** REQ-4: the quote the customer accepted; required for a repair logged as paid. */
 	quote_amount: NonNegativeMoneyInputSchema.optional(),
 	parts: z.array(PartInputSchema).max(50).default([]),
+	/** WTY-9: what was done; no more than the customer is entitled to under warranty. */
+	remedy: z.enum(['repair', 'main_part_replacement', 'machine_replacement', 'refund']).optional(),
+	/** WTY-9, WTY-10: the new unit handed over for a machine replacement. */
+	replacement_unit: z.number().int().positive().max(2_147_483_647).optional(),
+	/** WTY-4: a promise the dealer made beyond the warranty scope, recorded; that work is the dealer's expense. */
+	dealer_promise: z.string().trim().min(1).max(2000).optional(),
 	customer_signature: uuid.optional(),
 	signer_name: z.string().trim().min(1).max(64).optional(),
 	signed_at: instant.optional(),
@@ -61,3 +67,18 @@ export const SignatureInputSchema = z.object({
 }).strict();
 
 export const IdParamSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** WTY-2: what a dealer sends with the card: the sale and the customer. */
+export const CardInputSchema = z.object({
+	sold_on: StrictDateSchema.optional(),
+	product_model: z.string().trim().min(1).max(64).optional(),
+	invoice_no: z.string().trim().min(1).max(64).optional(),
+	customer: z.object({
+		name: z.string().trim().min(1).max(255),
+		phone: z.string().trim().min(5).max(32),
+		region: z.string().trim().max(64).optional(),
+		address: z.string().trim().max(255).optional(),
+		email: z.email().max(255).optional(),
+	}).strict(),
+}).strict();
+export type CardInput = z.output<typeof CardInputSchema>;

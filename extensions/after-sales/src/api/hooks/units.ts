@@ -1,5 +1,8 @@
 // WTY-1/2/10: a unit's warranty_status, end dates and downtime are computed, never typed in.
-import type { PackContext } from '../lib/context';
+import type { Knex } from 'knex';
+import type { Accountability, PackContext } from '../lib/context';
+import { toDirectusError } from '../lib/errors';
+import { decideCardReviewPayload, tellCardReviewed } from '../warranty/card-registration';
 import { refreshUnitWarranty } from '../services/unit-coverage';
 
 type Register = {
@@ -9,17 +12,36 @@ type Register = {
 };
 
 const COMPUTED = ['warranty_status', 'warranty_until', 'main_parts_until', 'downtime_days'];
+/** WTY-2: what the portal registration and the review write; never a client. */
+const CARD_SYSTEM = ['card_submitted_on', 'card_submission', 'card_reviewed_by', 'card_reviewed_at'];
 
 export function registerUnitHooks(register: Register, ctx: PackContext) {
 	for (const event of ['create', 'update']) {
 		// The computed columns are read-only for everyone: drop whatever a client sends.
-		register.filter(`units.items.${event}`, (payload: Record<string, unknown>) => {
+		register.filter(`units.items.${event}`, async (payload: Record<string, unknown>, meta: { keys?: (string | number)[] }, hook: { database: Knex; accountability: Accountability | null }) => {
 			const cleaned = { ...payload };
-			for (const field of COMPUTED) delete cleaned[field];
-			return cleaned;
+			for (const field of [...COMPUTED, ...CARD_SYSTEM]) delete cleaned[field];
+			if (event === 'create') {
+				delete cleaned['card_review'];
+				return cleaned;
+			}
+			// WTY-2: staff confirm or return a card registered in the portal.
+			try {
+				return await decideCardReviewPayload(hook.database, cleaned, meta.keys ?? [], hook.accountability, new Date());
+			} catch (error) {
+				throw toDirectusError(error);
+			}
 		});
-		register.action(`units.items.${event}`, async (meta: { key?: number; keys?: number[] }) => {
-			await refreshUnitWarranty(ctx.database, meta.keys ?? (meta.key !== undefined ? [meta.key] : []), new Date());
+		register.action(`units.items.${event}`, async (meta: { key?: number; keys?: number[]; payload?: Record<string, unknown> }) => {
+			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+			await refreshUnitWarranty(ctx.database, keys, new Date());
+			if (event === 'update' && meta.payload && 'card_review' in meta.payload) {
+				try {
+					await tellCardReviewed(ctx, keys, new Date());
+				} catch (error) {
+					ctx.logger.error(`[after-sales] WTY-2: card review notices of units ${keys.join(',')} failed: ${(error as Error).message}`);
+				}
+			}
 		});
 	}
 	// Repair downtime extends the period (WTY-10).

@@ -15,7 +15,7 @@ export const CoverageAnswerSchema = z.strictObject({
 	sold_on: day,
 	at: z.iso.datetime(),
 	covered: z.boolean(),
-	coverage: z.enum(['warranty', 'paid']),
+	coverage: z.enum(['warranty', 'paid', 'dealer_expense']),
 	reasons: z.array(z.strictObject({
 		code: z.enum(COVERAGE_REASON_CODES), rule: z.string(), message_zh: z.string(), message_en: z.string(), cause: z.enum(FAULT_CAUSES).optional(),
 	})),

@@ -3,7 +3,7 @@
 // compares the list with the routes the endpoint actually registers (tests/openapi.test.ts), so a
 // route added without an entry here, or an entry whose route is gone, fails CI.
 import { z } from 'zod';
-import { ClaimInputSchema, IdParamSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema, SignatureInputSchema, uuid } from '../dealer/schemas';
+import { CardInputSchema, ClaimInputSchema, IdParamSchema, RepairInputSchema, SearchQuerySchema, ShipInputSchema, SignatureInputSchema, uuid } from '../dealer/schemas';
 import {
 	DealerReportQuerySchema, QualityReportQuerySchema, SlaBoardQuerySchema, SummaryQuerySchema, TrendQuerySchema, WeeklyQuerySchema,
 } from '../reports/parse-report-query';
@@ -68,6 +68,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'get', path: '/dealer/me', summary: 'The dealer user, their dealer, its standing (may it file, and if not why) and its balance', rules: ['DLR-1'], tag: 'dealer', who: 'dealer' },
 	{ method: 'get', path: '/dealer/units', summary: "Search the dealer's units", rules: ['DLR-1', 'ARC-4'], tag: 'dealer', who: 'dealer', query: SearchQuerySchema },
 	{ method: 'get', path: '/dealer/units/:serial/coverage', summary: "Coverage of one of the dealer's units", rules: ['WTY-3'], tag: 'dealer', who: 'dealer', params: serial, query: CoverageQuerySchema, response: CoverageAnswerSchema },
+	{ method: 'post', path: '/dealer/units/:serial/card', summary: 'Register a sale and its warranty card (三包回执卡) with the customer; staff confirm it', rules: ['WTY-2'], tag: 'dealer', who: 'dealer', params: serial, body: CardInputSchema },
 	{ method: 'get', path: '/dealer/repairs', summary: "The dealer's repair records", rules: ['WTY-5'], tag: 'dealer', who: 'dealer' },
 	{ method: 'get', path: '/dealer/repairs/:id', summary: 'One repair record of the dealer', rules: ['WTY-5', 'DLR-1'], tag: 'dealer', who: 'dealer', params: id },
 	{ method: 'post', path: '/dealer/repairs', summary: 'Log a warranty repair record (三包修理记录)', rules: ['WTY-5', 'WTY-3', 'REQ-8', 'DLR-1'], tag: 'dealer', who: 'dealer', body: RepairInputSchema },

@@ -91,7 +91,9 @@ export async function queryDealerFigures(knex: Knex, period: ReportPeriod, deale
 			[...within.bindings, start, end, ...only('dealer').bindings],
 		),
 		rows(
-			`select dealer, count(*) as n, sum(case when repeat_of is not null then 1 else 0 end) as repeats
+			`select dealer, count(*) as n, sum(case when repeat_of is not null then 1 else 0 end) as repeats,
+			   sum(case when coverage = 'dealer_expense' then 1 else 0 end) as dealer_expense,
+			   ${d.sumFen(`case when coverage = 'dealer_expense' then total_cost end`)} as dealer_expense_fen
 			 from repair_records where dealer is not null and status <> 'cancelled' and completed_at >= ? and completed_at < ?${only('dealer').sql}
 			 group by dealer`,
 			[start, end, ...only('dealer').bindings],
@@ -175,6 +177,8 @@ export async function queryDealerFigures(knex: Knex, period: ReportPeriod, deale
 			tasks_on_schedule: toCount(t.get(id)?.['on_time']),
 			repairs: toCount(rp.get(id)?.['n']),
 			repeat_repairs: toCount(rp.get(id)?.['repeats']),
+			dealer_expense_repairs: toCount(rp.get(id)?.['dealer_expense']),
+			dealer_expense_amount: formatMoney(toFen(rp.get(id)?.['dealer_expense_fen'])),
 			claims_submitted: toCount(c.get(id)?.['n']),
 			claims_approved: toCount(c.get(id)?.['approved']),
 			claims_rejected: toCount(c.get(id)?.['rejected']),

@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import {
 	computeCoverage, computeDowntimeDays, computeWarrantyPeriods, computeWarrantyStatus, computeRegulationProfile,
-	REGULATION_PROFILES, type CoverageAnswer, type Fault,
+	REGULATION_PROFILES, type CoverageAnswer, type Fault, type Remedy,
 } from '../../domain/warranty';
 import { loadSettings, type PackSettings } from './settings';
 import { toBool, toDay, toInstant } from '../lib/db-values';
@@ -17,7 +17,7 @@ export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?
 	const repairs = await knex('repair_records')
 		.where({ unit: unit.id })
 		.whereNot({ status: 'cancelled' })
-		.select('id', 'fault_category', 'fault_scope', 'coverage', 'dropped_off_at', 'received_at', 'completed_at', 'serious_fault');
+		.select('id', 'fault_category', 'fault_scope', 'coverage', 'remedy', 'dropped_off_at', 'received_at', 'completed_at', 'serious_fault');
 	return {
 		// WTY-10: a replacement unit's periods restart on its handover day.
 		unit: { ...unit, sold_on: toDay(unit.sold_on)!, card_received_on: toDay(unit.card_received_on), replaced_on: unit.replaces_unit ? toDay(unit.replaced_on) : null } as UnitRow,
@@ -26,6 +26,8 @@ export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?
 			id: r.id as number,
 			fault_category: (r.fault_category as string) ?? null,
 			coverage: (r.coverage as string) ?? null,
+			// WTY-9: the remedy each repair recorded climbs the ladder (a repair unless recorded otherwise).
+			remedy: (r.remedy as Remedy | null) ?? null,
 			dropped_off_at: toInstant(r.dropped_off_at ?? r.received_at),
 			completed_at: toInstant(r.completed_at),
 			serious: r.serious_fault === null ? null : toBool(r.serious_fault),

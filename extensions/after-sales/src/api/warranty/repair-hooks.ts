@@ -5,22 +5,22 @@ import type { Knex } from 'knex';
 import { assertWithinQuote } from '../../domain/repair-orders';
 import { DomainRuleError } from '../../domain/errors';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
-import { BusySeasonsSchema, computeBusySeason, computeLocalDate, computeRepeatOf } from '../../domain/warranty';
+import { BusySeasonsSchema, computeBusySeason, computeLocalDate, computeRepeatOf, REMEDIES, type Remedy } from '../../domain/warranty';
 import type { Accountability, PackContext } from '../lib/context';
 import { resolveCaller, hasRole } from '../lib/caller';
-import { toInstant, toJson } from '../lib/db-values';
+import { toBool, toInstant, toJson, toJsonArray } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { channelsOf, loadSettings } from '../services/settings';
 import { enqueueConsentNotices } from '../notices/enqueue-consent-notices';
-import { coverageOf, loadUnitFacts } from '../services/unit-coverage';
+import { coverageOf, loadUnitFacts, refreshUnitWarranty } from '../services/unit-coverage';
 import { attachPartsToBatch } from './parts-returns';
 import type { Register } from './register';
-import { msg } from '../../domain/messages';
+import { msg, state } from '../../domain/messages';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
 
-const REPAIR_COMPUTED = ['parts_cost', 'total_cost', 'repeat_of', 'coverage_reasons', 'busy_season'];
+const REPAIR_COMPUTED = ['parts_cost', 'total_cost', 'repeat_of', 'coverage_reasons', 'busy_season', 'remedy_entitled'];
 const PART_DECISION = ['approved_amount', 'rejection_reason'];
 const deletedParts = new Map<string, number>();
 
@@ -40,7 +40,7 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 		try {
 			const cleaned = stripComputed(payload);
 			assertMoneyFields(cleaned);
-			const decisive = ['coverage', 'unit', 'fault_category', 'fault_scope', 'fault_cause', 'serious_fault', 'completed_at', 'received_at', 'dealer_promise_beyond_scope', 'parts_source'];
+			const decisive = ['coverage', 'unit', 'fault_category', 'fault_scope', 'fault_cause', 'serious_fault', 'completed_at', 'received_at', 'dealer_promise_beyond_scope', 'dealer_promise', 'parts_source', 'remedy', 'replacement_unit'];
 			const charges = ORDER_FIELDS.some((f) => f in cleaned);
 			if ((!decisive.some((f) => f in cleaned) && !charges) || meta.keys.length === 0) return cleaned;
 			const rows: Payload[] = await hook.database('repair_records').whereIn('id', meta.keys).select('*');
@@ -50,6 +50,7 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 				for (const row of rows) assertOrder(cleaned, row);
 				return cleaned;
 			}
+			if ('status' in cleaned) await assertReplacementUnit(hook.database, { ...rows[0], ...cleaned });
 			const decided = decisive.some((f) => f in cleaned) ? await decideCoverage(hook.database, cleaned, rows[0]) : cleaned;
 			assertOrder(decided, rows[0]);
 			return decided;
@@ -63,6 +64,7 @@ export function registerRepairHooks(register: Register, ctx: PackContext) {
 			for (const id of keys) {
 				await refreshRepairComputed(ctx.database, Number(id));
 				await attachPartsToBatch(ctx.database, Number(id));
+				await linkReplacementUnit(ctx.database, Number(id));
 			}
 			// REQ-5, NTF-1: a consent recorded tells the technician and the dealer.
 			if (meta.payload && 'extra_work' in meta.payload) {
@@ -145,8 +147,12 @@ function assertMoneyFields(payload: Payload) {
  */
 async function decideCoverage(knex: Knex, payload: Payload, current: Payload | null): Promise<Payload> {
 	const merged = { ...(current ?? {}), ...payload };
+	assertPromiseRecorded(merged);
+	await assertReplacementUnit(knex, merged);
 	const requested = (merged['coverage'] as string | undefined) ?? 'warranty';
-	if (requested !== 'warranty') return { ...payload, coverage_reasons: null };
+	// A repair WTY-2/WTY-4 made the dealer's expense is judged again like warranty work when its facts change.
+	const judged = requested === 'warranty' || (requested === 'dealer_expense' && !('coverage' in payload) && toJsonArray(current?.['coverage_reasons']).length > 0);
+	if (!judged) return { ...payload, coverage_reasons: null, remedy_entitled: null };
 	const unitId = typeof merged['unit'] === 'object' && merged['unit'] !== null ? (merged['unit'] as { id?: number }).id : merged['unit'];
 	if (unitId === undefined || unitId === null) return payload;
 	const facts = await loadUnitFacts(knex, { id: Number(unitId) });
@@ -163,9 +169,46 @@ async function decideCoverage(knex: Knex, payload: Payload, current: Payload | n
 		: null;
 	// The repair being edited is not its own history.
 	const facts2 = current ? { ...facts, repairs: facts.repairs.filter((r) => r.id !== Number(current['id'])) } : facts;
-	const answer = coverageOf(facts2, at, settings, fault as never, merged['dealer_promise_beyond_scope'] === true);
-	return { ...payload, coverage: answer.covered ? 'warranty' : 'paid', coverage_reasons: answer.reasons };
+	const answer = coverageOf(facts2, at, settings, fault as never, toBool(merged['dealer_promise_beyond_scope']));
+	// WTY-11: a warranty repair not finished within its 30 working days lets the customer choose a replacement.
+	const overdue = current && answer.coverage !== 'paid'
+		? await knex('sla_timers').where({ collection: 'repair_records', item: String(current['id']), milestone: 'repair_finished' }).whereNotNull('breached_at').first('id')
+		: null;
+	const entitled: Remedy = overdue && REMEDIES.indexOf(answer.next_remedy) < REMEDIES.indexOf('machine_replacement') ? 'machine_replacement' : answer.next_remedy;
+	// WTY-9: statutory work gives no more than the customer is entitled to next for this fault.
+	const remedy = ((merged['remedy'] as Remedy | null | undefined) ?? 'repair');
+	if (answer.coverage !== 'paid' && REMEDIES.indexOf(remedy) > REMEDIES.indexOf(entitled)) {
+		throw new DomainRuleError('WTY-9', 'remedy', msg('remedy.beyond_entitlement', { remedy: state('repair_records', 'remedy', remedy), entitled: state('repair_records', 'remedy', entitled) }), { collection: 'repair_records' });
+	}
+	return { ...payload, coverage: answer.coverage, coverage_reasons: answer.reasons, remedy_entitled: entitled };
 }
+
+/** WTY-4: a promise marked beyond the scope says what was promised. */
+function assertPromiseRecorded(merged: Payload) {
+	if (toBool(merged['dealer_promise_beyond_scope']) && String(merged['dealer_promise'] ?? '').trim() === '') {
+		throw new DomainRuleError('WTY-4', 'dealer_promise', msg('promise.required'), { collection: 'repair_records' });
+	}
+}
+
+/** WTY-9, WTY-10: a completed machine replacement names the new unit, which is another unit. */
+async function assertReplacementUnit(knex: Knex, merged: Payload) {
+	const replacement = idOf(merged['replacement_unit']);
+	const unit = idOf(merged['unit']);
+	if (replacement !== null && replacement === unit) throw new DomainRuleError('WTY-10', 'replacement_unit', msg('replacement.same_unit'), { collection: 'repair_records' });
+	if (replacement !== null) {
+		const row = await knex('units').where({ id: replacement }).first('id', 'replaces_unit');
+		if (!row) throw new DomainRuleError('WTY-10', 'replacement_unit', msg('unit.missing', { id: String(replacement) }), { collection: 'repair_records' });
+		if (row.replaces_unit !== null && Number(row.replaces_unit) !== unit) throw new DomainRuleError('WTY-10', 'replacement_unit', msg('replacement.replaces_other'), { collection: 'repair_records' });
+	}
+	if (merged['remedy'] === 'machine_replacement' && merged['status'] === 'completed' && replacement === null) {
+		throw new DomainRuleError('WTY-9', 'replacement_unit', msg('replacement.required'), { collection: 'repair_records' });
+	}
+}
+
+const idOf = (value: unknown): number | null => {
+	const raw = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value;
+	return raw === null || raw === undefined || raw === '' || !Number.isFinite(Number(raw)) ? null : Number(raw);
+};
 
 /**
  * WTY-11: whether the repair falls in a busy season (农忙) of `service_settings.busy_seasons` — by the
@@ -300,4 +343,21 @@ export async function refreshRepairComputed(knex: Knex, repairId: number) {
 		settings.warranty.timezone ?? 'Asia/Shanghai',
 	);
 	if ((repeatOf ?? null) !== (repair.repeat_of ?? null)) await knex('repair_records').where({ id: repairId }).update({ repeat_of: repeatOf });
+}
+
+/**
+ * WTY-9, WTY-10: a completed machine replacement links the new unit to the one it replaces and
+ * restarts its warranty on the handover day (the completion day), unless staff recorded another.
+ */
+export async function linkReplacementUnit(knex: Knex, repairId: number) {
+	const repair = await knex('repair_records').where({ id: repairId }).first('unit', 'remedy', 'status', 'replacement_unit', 'completed_at', 'coverage');
+	if (!repair || repair.remedy !== 'machine_replacement' || repair.status !== 'completed' || !repair.replacement_unit) return;
+	const replacement = await knex('units').where({ id: repair.replacement_unit }).first('id', 'replaces_unit', 'replaced_on');
+	if (!replacement || (replacement.replaces_unit !== null && Number(replacement.replaces_unit) !== Number(repair.unit))) return;
+	const settings = await loadSettings(knex);
+	const handedOver = computeLocalDate(toInstant(repair.completed_at) ?? new Date(), settings.calendar.timezone);
+	if (replacement.replaces_unit === null || replacement.replaced_on === null) {
+		await knex('units').where({ id: replacement.id }).update({ replaces_unit: repair.unit, replaced_on: replacement.replaced_on ?? handedOver });
+		await refreshUnitWarranty(knex, [Number(replacement.id)], new Date(), settings);
+	}
 }

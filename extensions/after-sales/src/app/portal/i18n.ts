@@ -35,7 +35,15 @@ const M = {
 	balance: ['余额（冲减应收）', 'Balance (reduces receivables)'], deadline: ['截止日', 'Deadline'], ship: ['已发运', 'Mark shipped'], carrier: ['承运方式', 'Carrier'],
 	log_repair: ['登记维修', 'Log repair'], schedule: ['安排上门', 'Schedule'], schedule_at: ['预约服务时间', 'Service appointment'],
 	scheduled_for: ['已约', 'Scheduled for'], dispatched_at: ['派单', 'Dispatched'], new: ['新建', 'New'], dispatched: ['已派单', 'Dispatched'], scheduled: ['已安排', 'Scheduled'], customer: ['客户', 'Customer'], problem: ['问题', 'Problem'],
-	warranty: ['三包', 'Warranty'], paid: ['有偿', 'Paid'], contract: ['合同', 'Contract'], goodwill: ['善意', 'Goodwill'],
+	warranty: ['三包', 'Warranty'], paid: ['有偿', 'Paid'], contract: ['合同', 'Contract'], goodwill: ['善意', 'Goodwill'], dealer_expense: ['经销商承担', 'Dealer’s expense'],
+	dealer_expense_note: ['用户照常免费维修，费用由经销商承担，不予索赔（WTY-2、WTY-4）', 'The customer is served free; the dealer bears the cost and no claim is accepted (WTY-2, WTY-4)'],
+	remedy: ['三包方式', 'Remedy'], remedy_repair: ['修理', 'Repair'], remedy_main_part_replacement: ['更换主要部件', 'Main-part replacement'], remedy_machine_replacement: ['换机', 'Machine replacement'], remedy_refund: ['退货', 'Refund'],
+	units: ['机器与回执卡', 'Units & cards'], register_card: ['登记销售与三包回执卡', 'Register a sale and its warranty card'], serial_no: ['出厂编号', 'Serial number'],
+	sold_on: ['销售（发票）日期', 'Sold on (invoice date)'], product_model: ['产品型号（新机器必填）', 'Product model (for a unit not on file)'], invoice_no: ['发票号', 'Invoice no.'],
+	customer_name: ['客户姓名', 'Customer name'], customer_phone: ['客户电话', 'Customer phone'], region: ['地区', 'Region'], address: ['地址', 'Address'],
+	card_registered: ['已登记，待公司确认', 'Registered; waiting for the company to confirm'], card: ['回执卡', 'Card'], card_deadline_hint: ['须在销售后 20 天内返回回执卡，逾期公司不予认定三包（WTY-2）', 'Return the card within 20 days of sale, or the company does not recognise warranty service (WTY-2)'],
+	card_review_pending: ['待公司确认', 'Waiting for the company'], card_review_confirmed: ['已确认', 'Confirmed'], card_review_rejected: ['被退回', 'Returned'], register_again: ['重新登记', 'Register again'],
+	card_pending: ['待回执卡', 'Card pending'], active: ['三包期内', 'In warranty'], card_late: ['回执卡逾期', 'Card late'], expired: ['已过期', 'Expired'],
 	draft: ['草稿', 'Draft'], submitted: ['已提交', 'Submitted'], audited: ['业务员已审核', 'Audited'], inspected: ['技术部已检验', 'Inspected'],
 	settled: ['已核销', 'Settled'], rejected: ['已拒赔', 'Rejected'], open: ['待发运', 'Open'], shipped: ['已发运', 'Shipped'], received: ['已收货', 'Received'], closed: ['已关闭', 'Closed'],
 	warranty_credit: ['三包核销', 'Warranty credit'], adjustment: ['调整', 'Adjustment'],
@@ -61,4 +69,5 @@ export const t = (key: string) => {
 /** INT-5: a failure as the portal shows it, in its language (lib/describe-failure.ts). */
 export const describeFailure = (error: unknown) => describeFailureIn(error, t);
 
+export const REMEDIES = ['repair', 'main_part_replacement', 'machine_replacement', 'refund'];
 export const FAULT_CATEGORIES = ['engine', 'transmission', 'hydraulic', 'electrical', 'chassis', 'header', 'cooling', 'fuel', 'lubrication', 'cab', 'other'];

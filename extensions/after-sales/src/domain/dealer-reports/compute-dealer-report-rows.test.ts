@@ -4,7 +4,7 @@ import { computeDealerReportRows, DealerRatingThresholdsSchema, DealerScoreWeigh
 const thresholds = DealerRatingThresholdsSchema.parse({});
 const weights = DealerScoreWeightsSchema.parse({});
 const base: DealerFigures = {
-	dealer_id: 1, code: 'D01', name: 'x', region: null, tier: 'B', tasks: 0, tasks_on_schedule: 0, repairs: 0, repeat_repairs: 0,
+	dealer_id: 1, code: 'D01', name: 'x', region: null, tier: 'B', tasks: 0, tasks_on_schedule: 0, repairs: 0, repeat_repairs: 0, dealer_expense_repairs: 0, dealer_expense_amount: '0.00',
 	claims_submitted: 0, claims_approved: 0, claims_rejected: 0, rejection_reasons: {}, claimed_amount: '0.00', approved_amount: '0.00',
 	parts_batches_due: 0, parts_batches_on_time: 0, satisfaction_responses: 0, satisfaction_total: 0, complaints: 0, escalations: 0, ledger_credits: '0.00',
 };

@@ -15,6 +15,9 @@ export interface DealerFigures {
 	tasks_on_schedule: number;
 	repairs: number;
 	repeat_repairs: number;
+	/** WTY-2, WTY-4: repairs the dealer bears (late or missing card, promise beyond scope), and their cost. */
+	dealer_expense_repairs: number;
+	dealer_expense_amount: string;
 	claims_submitted: number;
 	claims_approved: number;
 	claims_rejected: number;

@@ -50,7 +50,9 @@ describe('computeCoverage', () => {
 		const input = { ...base, ...patch };
 		expect(codes(input)).toEqual(expected);
 		expect(computeCoverage(input).covered).toBe(expected.length === 0);
-		expect(computeCoverage(input).coverage).toBe(expected.length === 0 ? 'warranty' : 'paid');
+		// WTY-2, WTY-4: a card or a dealer's promise in the way makes it the dealer's expense, anything else paid.
+		const dealerExpense = expected.length > 0 && (expected.includes('over_scope') || expected.every((code) => code.startsWith('card_')));
+		expect(computeCoverage(input).coverage).toBe(expected.length === 0 ? 'warranty' : dealerExpense ? 'dealer_expense' : 'paid');
 	});
 
 	test('WTY-3: when a cause is excluded, then the reason carries the cause and both languages', () => {
@@ -85,8 +87,25 @@ describe('computeCoverage', () => {
 	test('WTY-2: when only the card is late, then the dealer bears the cost and the customer keeps the statutory remedy', () => {
 		const repairs = [1, 2].map((id) => ({ id, fault_category: 'hydraulic', coverage: 'warranty', dropped_off_at: null, completed_at: shanghai('2026-06-01T08:00:00') }));
 		const answer = computeCoverage({ ...base, unit: { sold_on: '2026-03-01', card_received_on: null }, repairs, fault: { category: 'hydraulic', scope: 'main_part' } });
-		expect(answer).toMatchObject({ covered: false, coverage: 'paid', dealer_bears_cost: true, next_remedy: 'main_part_replacement', warranty_status: 'card_late' });
+		expect(answer).toMatchObject({ covered: false, coverage: 'dealer_expense', dealer_bears_cost: true, next_remedy: 'main_part_replacement', warranty_status: 'card_late' });
 		expect(answer.card).toEqual({ deadline: '2026-03-21', received_on: null, late_by_days: 164 });
+	});
+
+	test('WTY-4: when the dealer promised beyond the scope on an expired unit, then the work is the dealer’s expense, not the customer’s bill', () => {
+		const answer = computeCoverage({ ...base, at: shanghai('2027-04-01T08:00:00'), dealer_promise_beyond_scope: true, fault: { category: 'hydraulic' } });
+		expect(answer).toMatchObject({ covered: false, coverage: 'dealer_expense', dealer_bears_cost: true, next_remedy: 'repair' });
+		expect(answer.remedy_basis).toContain('WTY-4');
+	});
+
+	test('WTY-9: when the main part was already replaced once for the fault and it recurs, then the answer names a replacement machine', () => {
+		const done = (id: number, remedy: 'repair' | 'main_part_replacement') => ({ id, fault_category: 'hydraulic', coverage: 'warranty', remedy, dropped_off_at: null, completed_at: shanghai('2026-06-01T08:00:00') });
+		const answer = computeCoverage({ ...base, repairs: [done(1, 'repair'), done(2, 'repair'), done(3, 'main_part_replacement')], fault: { category: 'hydraulic' } });
+		expect(answer.next_remedy).toBe('machine_replacement');
+	});
+
+	test('WTY-9: when the earlier repairs were at the dealer’s expense (late card), then they still count on the customer’s ladder', () => {
+		const repairs = [1, 2].map((id) => ({ id, fault_category: 'hydraulic', coverage: 'dealer_expense', dropped_off_at: null, completed_at: shanghai('2026-06-01T08:00:00') }));
+		expect(computeCoverage({ ...base, repairs, fault: { category: 'hydraulic' } }).next_remedy).toBe('main_part_replacement');
 	});
 
 	test('WTY-9: when the fault recurred after two warranty repairs, then the answer names the main part replacement', () => {

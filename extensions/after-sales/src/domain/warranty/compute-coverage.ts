@@ -26,13 +26,14 @@ export interface CoverageInput {
 
 export interface CoverageAnswer {
 	covered: boolean;
-	coverage: 'warranty' | 'paid';
+	/** WTY-2, WTY-4: `dealer_expense` when the customer is served free and the dealer bears the cost. */
+	coverage: 'warranty' | 'paid' | 'dealer_expense';
 	reasons: CoverageReason[];
 	warranty_status: WarrantyStatus;
 	whole_machine_until: string;
 	main_parts_until: string;
 	card: Pick<CardStatus, 'deadline' | 'received_on' | 'late_by_days'>;
-	/** Only the card failed: the customer keeps the statutory remedy and the dealer bears its cost (WTY-2). */
+	/** Only the card failed (WTY-2), or the dealer promised beyond the scope (WTY-4): the customer is served free and the dealer bears the cost. */
 	dealer_bears_cost: boolean;
 	next_remedy: Remedy;
 	remedy_basis: string;
@@ -45,8 +46,9 @@ export interface CoverageAnswer {
  * Reasons are cumulative so a dealer sees all problems at once. A main-part fault is judged against
  * the main-part period, which may outlast the whole machine (WTY-10). A late or missing card
  * (WTY-2) voids the dealer's claim but not the customer's statutory rights, so the remedy ladder
- * (WTY-9) is still answered for it; for any other reason the work is a paid repair. A dealer's
- * promise beyond the scope (WTY-4) is never covered.
+ * (WTY-9) is still answered for it and the work is the dealer's expense; for any other reason it is
+ * a paid repair. A dealer's promise beyond the scope (WTY-4) is never covered: the dealer answers
+ * for what it promised, so that work is also the dealer's expense.
  */
 export function computeCoverage(input: CoverageInput): CoverageAnswer {
 	const settings = input.settings ?? WarrantySettingsSchema.parse({});
@@ -131,18 +133,23 @@ export function computeCoverage(input: CoverageInput): CoverageAnswer {
 
 	const covered = reasons.length === 0;
 	const onlyCard = !covered && reasons.every((reason) => reason.code === 'card_missing' || reason.code === 'card_late');
+	// The customer keeps the statutory remedy when only the card or the dealer's promise stands in the way.
+	const statutory = reasons.every((reason) => ['card_missing', 'card_late', 'over_scope'].includes(reason.code));
+	const dealerExpense = !covered && (onlyCard || input.dealer_promise_beyond_scope === true);
 	let remedy: { remedy: Remedy; basis_en: string; basis_zh: string };
-	if (covered || onlyCard) {
+	if (statutory) {
 		remedy = fault
 			? computeNextRemedy(profile, input.repairs, fault, at, unit.sold_on, settings.timezone)
 			: { remedy: 'repair', basis_en: `${profile.key}: no fault given; a first fault is repaired`, basis_zh: `${profile.name_zh}：未指明故障，首次故障予以修理` };
+	} else if (dealerExpense) {
+		remedy = { remedy: 'repair', basis_en: 'not covered by the warranty; the dealer answers for what it promised (WTY-4)', basis_zh: '不属于三包范围，经销商对其承诺负责' };
 	} else {
 		remedy = { remedy: 'repair', basis_en: 'not covered by the warranty: a paid repair (REQ-4)', basis_zh: '不属于三包范围：有偿修理' };
 	}
 
 	return {
 		covered,
-		coverage: covered ? 'warranty' : 'paid',
+		coverage: covered ? 'warranty' : dealerExpense ? 'dealer_expense' : 'paid',
 		reasons,
 		warranty_status: computeWarrantyStatus({
 			sold_on: unit.sold_on,
@@ -157,7 +164,7 @@ export function computeCoverage(input: CoverageInput): CoverageAnswer {
 		whole_machine_until: periods.whole_machine_until,
 		main_parts_until: periods.main_parts_until,
 		card: { deadline: card.deadline, received_on: card.received_on, late_by_days: card.late_by_days },
-		dealer_bears_cost: onlyCard,
+		dealer_bears_cost: dealerExpense,
 		next_remedy: remedy.remedy,
 		remedy_basis: remedy.basis_en,
 		remedy_basis_zh: remedy.basis_zh,

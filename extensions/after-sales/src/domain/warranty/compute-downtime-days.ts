@@ -1,4 +1,4 @@
-import type { RepairCoverage } from './schemas';
+import { STATUTORY_COVERAGES, type RepairCoverage } from './schemas';
 
 export interface DowntimeRepair {
 	dropped_off_at: Date | null;
@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
  * WTY-10: whole days warranty repairs kept the unit (in repair or waiting for parts), which extend
  * the 三包 period. A repair still open counts up to `at`; repairs that overlapped are counted once,
  * so two open orders on one machine do not double the extension. Paid, contract and goodwill work
- * does not extend a warranty the customer was not using.
+ * does not extend a warranty the customer was not using; work at the dealer's expense (WTY-2, WTY-4)
+ * is the customer's statutory service and does.
  * INT-2: only plausible time counts. A repair still open extends the period only up to `now`
  * (never to some future `at`), and nothing after the present counts: a unit cannot bank
  * downtime it has not had yet.
@@ -20,7 +21,7 @@ const DAY_MS = 86_400_000;
 export function computeDowntimeDays(repairs: readonly DowntimeRepair[], at: Date, now: Date = at): number {
 	const limit = Math.min(at.getTime(), now.getTime());
 	const intervals = repairs
-		.filter((repair) => repair.coverage === 'warranty' && repair.dropped_off_at !== null && !Number.isNaN(repair.dropped_off_at.getTime()))
+		.filter((repair) => STATUTORY_COVERAGES.includes(repair.coverage ?? '') && repair.dropped_off_at !== null && !Number.isNaN(repair.dropped_off_at.getTime()))
 		.map((repair) => {
 			const start = repair.dropped_off_at!.getTime();
 			const completed = repair.completed_at && !Number.isNaN(repair.completed_at.getTime()) ? repair.completed_at.getTime() : limit;

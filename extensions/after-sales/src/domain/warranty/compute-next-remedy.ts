@@ -1,7 +1,7 @@
 import { computeDaysBetween } from './compute-days-between';
 import { computeLocalDate } from './compute-local-date';
 import { isSameFaultCategory } from './is-same-fault-category';
-import { REMEDIES, type Fault, type RegulationProfile, type Remedy } from './schemas';
+import { REMEDIES, STATUTORY_COVERAGES, type Fault, type RegulationProfile, type Remedy } from './schemas';
 
 export interface RemedyHistoryEntry {
 	fault_category: string | null;
@@ -29,7 +29,8 @@ const rank = (remedy: Remedy) => REMEDIES.indexOf(remedy);
 
 /**
  * WTY-9: the remedy the customer is entitled to next for this fault (修理 → 更换主要部件 → 换机 →
- * 退货 under the agricultural rules). Only completed warranty remedies of the same fault count, and
+ * 退货 under the agricultural rules). Only completed statutory remedies (warranty, or at the dealer's
+ * expense under WTY-2/WTY-4) of the same fault count, and
  * under a serious-faults-only profile only serious ones. Early remedies right after the sale (the
  * 1995 rules' 7/15 days) and the ladder are both evaluated; the stronger one is the answer, since the
  * customer may always settle for less.
@@ -54,7 +55,7 @@ export function computeNextRemedy(
 	const counted = history.filter(
 		(entry) =>
 			isSameFaultCategory(entry.fault_category, fault.category) &&
-			(entry.coverage ?? 'warranty') === 'warranty' &&
+			STATUTORY_COVERAGES.includes(entry.coverage ?? 'warranty') &&
 			entry.completed_at !== null &&
 			entry.completed_at.getTime() <= at.getTime() &&
 			(!profile.serious_faults_only || entry.serious !== false),

@@ -51,7 +51,9 @@ export const FaultSchema = z.object({
 });
 export type Fault = z.input<typeof FaultSchema>;
 
-export const REPAIR_COVERAGES = ['warranty', 'paid', 'contract', 'goodwill'] as const;
+export const REPAIR_COVERAGES = ['warranty', 'paid', 'contract', 'goodwill', 'dealer_expense'] as const;
+/** WTY-2, WTY-4: statutory work the customer gets free: under warranty, or at the dealer's expense. */
+export const STATUTORY_COVERAGES: readonly string[] = ['warranty', 'dealer_expense'];
 export type RepairCoverage = (typeof REPAIR_COVERAGES)[number];
 
 /** A regulation profile as admins may supply it in settings; the built-in ones are REGULATION_PROFILES. */
