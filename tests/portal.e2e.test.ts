@@ -82,6 +82,36 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		await context.close();
 	});
 
+	test('WTY-2: when a dealer registers a sale and its warranty card on a phone, then the unit waits for the company with the card pending', async () => {
+		const admin = await loginAdmin();
+		const model = (await admin.call('/items/products?limit=1&sort=id&fields=model')).body.data[0].model;
+		const serial = `CARD-${process.pid}-${Date.now().toString(36)}`;
+		const context = await browser().newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+		const page = await context.newPage();
+		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		await page.fill('#email', 'dealer1@example.com');
+		await page.fill('#password', DEMO_PASSWORD);
+		await page.click('button[type=submit]');
+		await page.click('[data-testid=tab-units]');
+		await page.waitForSelector('[data-testid=card-form]');
+		await page.fill('#card-serial', serial);
+		await page.fill('#card-sold-on', new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10));
+		await page.fill('#card-model', model);
+		await page.fill('#card-invoice', `INV-${serial}`);
+		await page.fill('#card-customer', '李卫东');
+		await page.fill('#card-phone', '13805310001');
+		await page.fill('#card-region', '山东');
+		await page.click('[data-testid=register-card]');
+		await page.waitForSelector('[data-testid=card-registered]');
+		await page.waitForSelector(`[data-testid=card-review-${serial}]`);
+		expect(await page.locator(`[data-testid=card-review-${serial}]`).innerText()).toContain('待公司确认');
+		await page.screenshot({ path: join(SHOTS, 'portal-card.png') });
+		const unit = (await admin.call(`/items/units?filter[serial_no][_eq]=${serial}&fields=card_review,card_submission`)).body.data[0];
+		expect(unit.card_review).toBe('pending');
+		expect(unit.card_submission.customer).toMatchObject({ name: '李卫东', phone: '13805310001' });
+		await context.close();
+	});
+
 	test('DLR-1: when a staff user signs in to the portal, then it says the account is not a portal account', async () => {
 		const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
