@@ -12,6 +12,7 @@ import type { PackContext } from './lib/context';
 import { registerErrorLanguage } from './lib/error-language';
 import { registerQualityHooks } from './quality';
 import { registerRequestHooks } from './service-requests';
+import { registerSettingsHooks } from './settings/register-settings-hooks';
 import { registerSlaHooks } from './sla';
 import { registerWarrantyHooks } from './warranty';
 
@@ -31,6 +32,7 @@ export default defineHook((register, context) => {
 	registerUnitHooks(register as never, ctx);
 	registerWarrantyHooks(register as never, ctx);
 	registerQualityHooks(register as never, ctx);
+	registerSettingsHooks(register as never);
 	registerSlaHooks(register as never, ctx);
 	registerRequestHooks(register as never, ctx);
 	registerFollowUpHooks(register as never, ctx);

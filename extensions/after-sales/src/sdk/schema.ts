@@ -60,13 +60,25 @@ export interface ServiceSettings {
 	key_account_visit_windows: 'json' | null;
 	/** 单笔金额上限（元） / Maximum per amount (CNY) — INT-4: ceiling of every line, cost and ledger amount */
 	max_line_amount: string | number | null;
+	/** 用户签字图片上限（KB） / Signature image limit (KB) — WTY-5: the largest signature drawn in the portal */
+	signature_max_kb: number | null;
+	/** 三包规定（补救阶梯） / Regulation profiles (remedy ladders) — WTY-9: per profile the statutory minimum period, serious faults only, early remedies after the sale and the repair → main part → machine → refund ladder (counts editable) */
+	regulation_profiles: 'json' | null;
+	/** 三包规定选择表 / Regulation profile selection — WTY-9: picks a profile by product category and sale date, first match wins; the last row matches every unit */
+	regulation_profile_rules: 'json' | null;
+	/** 投诉严重程度起始级别 / Starting level by severity — CMP-5: the level a normal, serious and critical complaint starts at (1–3) */
+	complaint_severity_levels: 'json' | null;
+	/** 报表最长区间（天） / Longest report period (days) — RPT-1: the longest period one report may cover */
+	report_max_range_days: number | null;
 	/** 经销商评级阈值 / Dealer rating thresholds — DLR-4 */
 	dealer_rating_thresholds: 'json' | null;
 	/** 质量预警阈值 / Quality-alert thresholds — RPT-4: month / quarter / year */
 	quality_thresholds: 'json' | null;
 	/** 通知渠道 / Notification channels — In-app, e-mail, webhooks (DingTalk / WeCom / Feishu); customer_sms: the gateway customers are texted through (REQ-7, FUP-6) */
 	notification_channels: 'json' | null;
-	/** 默认时区 / Default time zone */
+	/** 通知重试 / Delivery retries — ESC-4, NTF-3: failed e-mail, robot and SMS deliveries are retried after 1, 2, 4 … minutes up to the longest delay, at most this many attempts */
+	delivery_retry: 'json' | null;
+	/** 默认时区 / Default time zone — CAL-1: used when the business calendar names no time zone */
 	default_timezone: string | null;
 	/** 演示数据生成于 / Demo data seeded at */
 	demo_seeded_at: 'datetime' | null;

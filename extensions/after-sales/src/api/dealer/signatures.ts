@@ -1,6 +1,7 @@
 // WTY-5: the customer's signature drawn on screen. Only PNG or JPEG (checked by their magic bytes,
 // not by what the client claims), size-limited, stored through the FilesService in one folder, and
 // readable by the uploading dealer only (ARC-4: no other dealer sees it by any path).
+import { loadSettings } from '../services/settings';
 import { Readable } from 'node:stream';
 import type { Caller } from '../lib/caller';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
@@ -11,7 +12,6 @@ import { validateImage } from '../lib/validate-image';
 import { SignatureInputSchema } from './schemas';
 import { msg } from '../../domain/messages';
 
-export const SIGNATURE_MAX_BYTES = 256 * 1024;
 export { SIGNATURE_FOLDER };
 
 /** The image type its bytes prove it is (strictly validated), or null. */
@@ -29,11 +29,12 @@ export async function uploadSignature(ctx: PackContext, caller: Caller, body: un
 	const match = /^data:([\w/+.-]+);base64,(.*)$/s.exec(input.data);
 	const base64 = (match ? match[2]! : input.data).replace(/\s+/g, '');
 	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw ruleViolation('WTY-5', 'data', msg('signature.not_base64'));
-	// Refuse before decoding what could be huge.
-	if (base64.length > Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 4) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: SIGNATURE_MAX_BYTES / 1024 }));
+	// WTY-5: the size limit is the setting `signature_max_kb`. Refuse before decoding what could be huge.
+	const maxBytes = (await loadSettings(ctx.database)).signatureMaxBytes;
+	if (base64.length > Math.ceil((maxBytes * 4) / 3) + 4) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: maxBytes / 1024 }));
 	const bytes = Buffer.from(base64, 'base64');
 	if (bytes.length === 0) throw ruleViolation('WTY-5', 'data', msg('signature.empty'));
-	if (bytes.length > SIGNATURE_MAX_BYTES) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: SIGNATURE_MAX_BYTES / 1024 }));
+	if (bytes.length > maxBytes) throw ruleViolation('WTY-5', 'data', msg('signature.too_large', { kb: maxBytes / 1024 }));
 	const check = validateImage(bytes);
 	if (!check.ok) throw ruleViolation('WTY-5', 'data', check.reason);
 	const type = check.type;

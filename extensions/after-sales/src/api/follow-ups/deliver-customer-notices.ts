@@ -4,6 +4,7 @@
 // stable key so a gateway drops a repeat, is marked right after it is sent, and retries with
 // backoff. A collection notice that reached the customer is done; a survey link leaves its
 // satisfaction call planned (the agent still phones).
+import { loadSettings } from '../services/settings';
 import type { Knex } from 'knex';
 import { computeCustomerMessage, type FollowUpRecordKind } from '../../domain/follow-ups';
 import { computeDeliveryAfterAttempt, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
@@ -18,6 +19,8 @@ const SMS_TIMEOUT_MS = 5_000;
 type Row = Record<string, any>;
 
 export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, timeZone: string, now = new Date()): Promise<{ sent: number; failed: number }> {
+	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
+	const retry = (await loadSettings(knex)).deliveryRetry;
 	const lease = leaseOf(knex, now, LEASE_MS);
 	const claimed = await claimUnderLease<Row>(knex, { table: 'follow_ups', now, lease, batch: BATCH, columns: ['id', 'kind', 'status', 'customer', 'repair_record', 'survey_url', 'due_until', 'deliveries', 'notes'] });
 	if (!claimed.length) return { sent: 0, failed: 0 };
@@ -44,7 +47,7 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 				error = (e as Error).message || String(e);
 				ctx.logger.warn(`[after-sales] REQ-7/FUP-6: ${d.channel} to customer of follow-up #${row['id']} failed: ${error}`);
 			}
-			deliveries[i] = computeDeliveryAfterAttempt(d, error, now);
+			deliveries[i] = computeDeliveryAfterAttempt(d, error, now, retry);
 			if (error) failed++;
 			else sent++;
 			// Marked at once, under the lease: a crash later in this run does not re-send what went out.

@@ -3,6 +3,9 @@ import { DEFAULT_SLA_POLICIES } from '../../domain/sla';
 import { systemItems, type PackContext } from '../lib/context';
 import { DealerRatingThresholdsSchema } from '../../domain/dealer-reports';
 import { QualityThresholdsSchema } from '../../domain/quality';
+import { DEFAULT_SEVERITY_LEVELS } from '../../domain/complaints';
+import { DEFAULT_DELIVERY_RETRY } from '../../domain/notifications';
+import { REGULATION_PROFILE_RULES, REGULATION_PROFILES } from '../../domain/warranty';
 
 /** Default values of the settings singleton's JSON fields (every number stays editable). */
 export function defaultSettings() {
@@ -18,6 +21,11 @@ export function defaultSettings() {
 		// DLR-4, RPT-4: written out in full so an admin sees every number they may change.
 		dealer_rating_thresholds: DealerRatingThresholdsSchema.parse({}),
 		quality_thresholds: QualityThresholdsSchema.parse({}),
+		// WTY-9, CMP-5, ESC-4: the tables and numbers that were constants, written out for the admin.
+		regulation_profiles: Object.values(REGULATION_PROFILES),
+		regulation_profile_rules: REGULATION_PROFILE_RULES,
+		complaint_severity_levels: DEFAULT_SEVERITY_LEVELS,
+		delivery_retry: DEFAULT_DELIVERY_RETRY,
 	};
 }
 

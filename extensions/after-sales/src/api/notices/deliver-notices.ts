@@ -4,6 +4,7 @@
 // a lease, a burst becomes one digest per person per channel carrying a stable key (a receiver
 // drops a repeat by it), each digest is marked right after sending, failures retry with backoff,
 // and a failing channel blocks no other.
+import { loadSettings } from '../services/settings';
 import type { Knex } from 'knex';
 import { computeDeliveryAfterAttempt, computeDigestKey, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
 import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
@@ -19,6 +20,8 @@ type NoticeRow = { id: number; notice_key: string; recipient: string; collection
 type Digest = { recipient: string; channel: string; notices: NoticeRow[]; key: string };
 
 export async function deliverNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, now = new Date()): Promise<{ sent: number; failed: number }> {
+	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
+	const retry = (await loadSettings(knex)).deliveryRetry;
 	const lease = leaseOf(knex, now, LEASE_MS);
 	const rows = (await claimUnderLease<Record<string, unknown>>(knex, { table: 'directus_notifications', now, lease, batch: BATCH, columns: ['id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries'] }))
 		.map((r) => ({ ...(r as unknown as NoticeRow), id: Number(r['id']), deliveries: toJsonArray(r['deliveries']) as Delivery[] }));
@@ -48,7 +51,7 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 		}
 		for (const n of digest.notices) {
 			const i = n.deliveries.findIndex((x) => x.channel === digest.channel);
-			if (i !== -1) n.deliveries[i] = computeDeliveryAfterAttempt(n.deliveries[i]!, error, now);
+			if (i !== -1) n.deliveries[i] = computeDeliveryAfterAttempt(n.deliveries[i]!, error, now, retry);
 		}
 		if (error) failed++;
 		else sent++;

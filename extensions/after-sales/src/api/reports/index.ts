@@ -32,9 +32,9 @@ export function registerReportRoutes(router: Router, ctx: PackContext) {
 	router.get('/reports/dealers', route(async (caller, req, res, now) => {
 		assertStaff(caller, 'RPT-1');
 		const knex = ctx.database;
-		const { calendar } = await loadSettings(knex);
+		const { calendar, reportMaxRangeDays } = await loadSettings(knex);
 		const today = todayIn(now, calendar.timezone);
-		const input = parseDealerReportQuery(query(req), today);
+		const input = parseDealerReportQuery(query(req), today, reportMaxRangeDays);
 		const dealer = await resolveDealer(knex, input.dealer, 'RPT-1');
 		const [{ thresholds, weights }, scheduleMinutes] = await Promise.all([loadRatingSettings(knex), loadScheduleMinutes(knex)]);
 		const report = await computeDealerReport(knex, toReportPeriod(input.from, input.to, calendar.timezone, today), { dealer, scheduleMinutes, thresholds, weights });

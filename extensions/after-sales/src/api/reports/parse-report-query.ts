@@ -7,7 +7,7 @@ import { ruleViolation, toDirectusError } from '../lib/errors';
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The longest period one report may cover: beyond it the query would scan years of history. */
+/** The longest period one report may cover by default (`report_max_range_days`): beyond it the query would scan years of history. */
 export const MAX_RANGE_DAYS = 5 * 366;
 
 const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a calendar date');
@@ -32,11 +32,11 @@ export const DealerReportQuerySchema = z.object({
 export type DealerReportQuery = { from: string; to: string; dealer: string | null; format: ReportFormat };
 
 /** RPT-1: `from`/`to` default to the current month up to today (business dates). */
-export function parseDealerReportQuery(query: Record<string, unknown>, today: string): DealerReportQuery {
+export function parseDealerReportQuery(query: Record<string, unknown>, today: string, maxRangeDays = MAX_RANGE_DAYS): DealerReportQuery {
 	const parsed = parse(DealerReportQuerySchema, query, 'RPT-1');
 	const to = parsed.to ?? today;
 	const from = parsed.from ?? periodStart(parsed.period ?? 'month', to);
-	assertRange(from, to, 'RPT-1');
+	assertRange(from, to, 'RPT-1', maxRangeDays);
 	return { from, to, dealer: parsed.dealer ?? null, format: parsed.format };
 }
 
@@ -49,9 +49,9 @@ export function periodStart(period: 'month' | 'quarter' | 'year', date: string):
 	return `${date.slice(0, 8)}01`;
 }
 
-export function assertRange(from: string, to: string, rule: string) {
+export function assertRange(from: string, to: string, rule: string, maxRangeDays = MAX_RANGE_DAYS) {
 	if (computeDaysBetween(from, to) < 0) throw ruleViolation(rule, 'from', `${from} is after to ${to}`);
-	if (computeDaysBetween(from, to) > MAX_RANGE_DAYS) throw ruleViolation(rule, 'to', `the range ${from} … ${to} is longer than five years`);
+	if (computeDaysBetween(from, to) > maxRangeDays) throw ruleViolation(rule, 'to', `the range ${from} … ${to} is longer than ${maxRangeDays} days (report_max_range_days)`);
 }
 
 /** RPT-2: the query of GET /reports/summary. */

@@ -2,8 +2,10 @@ import type { Knex } from 'knex';
 import { DEFAULT_CALENDAR, parseCalendar, type Calendar } from '../../domain/calendar';
 import { DEFAULT_MAX_LINE_FEN } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
-import { WarrantySettingsSchema, type WarrantySettings } from '../../domain/warranty';
-import { parseNotificationChannels, type NotificationChannels } from '../../domain/notifications';
+import { DEFAULT_REGULATION_SETTINGS, parseRegulationSettings, WarrantySettingsSchema, type RegulationSettings, type WarrantySettings } from '../../domain/warranty';
+import { DEFAULT_DELIVERY_RETRY, DeliveryRetrySchema, parseNotificationChannels, type DeliveryRetry, type NotificationChannels } from '../../domain/notifications';
+import { DEFAULT_SEVERITY_LEVELS, SeverityLevelsSchema, type SeverityLevels } from '../../domain/complaints';
+import { isValidTimeZone } from '../../domain/calendar';
 import type { PackContext } from '../lib/context';
 import { toJson } from '../lib/db-values';
 
@@ -13,6 +15,32 @@ export type PackSettings = {
 	warranty: WarrantySettings;
 	/** INT-4: the largest amount one line, cost or ledger entry may carry, in fen. */
 	maxLineFen: bigint;
+	/** WTY-9: the regulation profiles and the table choosing one. */
+	regulation: RegulationSettings;
+	/** CMP-5: the level each severity starts at. */
+	severityLevels: SeverityLevels;
+	/** ESC-4, NTF-3: retries of failed deliveries. */
+	deliveryRetry: DeliveryRetry;
+	/** WTY-5: the largest drawn signature accepted, in bytes. */
+	signatureMaxBytes: number;
+	/** RPT-1: the longest period one report may cover, in days. */
+	reportMaxRangeDays: number;
+};
+
+export const DEFAULT_SIGNATURE_MAX_KB = 256;
+export const DEFAULT_REPORT_MAX_RANGE_DAYS = 5 * 366;
+
+/** A stored value the rule can use, or its default: a value broken by hand never stops the pack. */
+function orDefault<T>(parse: () => T, fallback: T): T {
+	try {
+		return parse();
+	} catch {
+		return fallback;
+	}
+}
+const wholeIn = (value: unknown, min: number, max: number, fallback: number) => {
+	const n = value === null || value === undefined || value === '' ? NaN : Number(value);
+	return Number.isInteger(n) && n >= min && n <= max ? n : fallback;
 };
 
 /** INT-4: `max_line_amount` (yuan) as fen; unset or unreadable falls back to ¥10,000,000. */
@@ -25,11 +53,15 @@ export function readMaxLineFen(value: unknown): bigint {
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
 	const row = (await knex('service_settings').first()) ?? {};
+	// CAL-1: `default_timezone` is the calendar's zone when the calendar names none (or is unset).
+	const zone = typeof row.default_timezone === 'string' && isValidTimeZone(row.default_timezone) ? row.default_timezone : DEFAULT_CALENDAR.timezone;
+	const fallbackCalendar = { ...DEFAULT_CALENDAR, timezone: zone };
 	let calendar: Calendar;
 	try {
-		calendar = row.calendar ? parseCalendar(toJson(row.calendar)) : DEFAULT_CALENDAR;
+		const stored = toJson(row.calendar) as Record<string, unknown> | null;
+		calendar = stored ? parseCalendar(stored.timezone ? stored : { ...stored, timezone: zone }) : fallbackCalendar;
 	} catch {
-		calendar = DEFAULT_CALENDAR;
+		calendar = fallbackCalendar;
 	}
 	// A stored value the rules cannot use falls back to its default, field by field: a bad setting
 	// must never turn every write of the pack into an error (the save hook refuses new ones).
@@ -42,7 +74,14 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 		repeat_repair_window_days: field('repeat_repair_window_days'),
 		timezone: calendar.timezone,
 	});
-	return { raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount) };
+	return {
+		raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount),
+		regulation: orDefault(() => parseRegulationSettings(toJson(row.regulation_profiles), toJson(row.regulation_profile_rules)), DEFAULT_REGULATION_SETTINGS),
+		severityLevels: orDefault(() => (row.complaint_severity_levels ? SeverityLevelsSchema.parse(toJson(row.complaint_severity_levels)) : DEFAULT_SEVERITY_LEVELS), DEFAULT_SEVERITY_LEVELS),
+		deliveryRetry: orDefault(() => (row.delivery_retry ? DeliveryRetrySchema.parse(toJson(row.delivery_retry)) : DEFAULT_DELIVERY_RETRY), DEFAULT_DELIVERY_RETRY),
+		signatureMaxBytes: wholeIn(row.signature_max_kb, 16, 4096, DEFAULT_SIGNATURE_MAX_KB) * 1024,
+		reportMaxRangeDays: wholeIn(row.report_max_range_days, 31, 3660, DEFAULT_REPORT_MAX_RANGE_DAYS),
+	};
 }
 
 /** ESC-2, NTF-2, REQ-7: the notification channels of the settings; a value broken by hand falls back to in-app only. */

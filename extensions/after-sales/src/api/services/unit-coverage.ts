@@ -2,7 +2,7 @@
 import type { Knex } from 'knex';
 import {
 	computeCoverage, computeDowntimeDays, computeWarrantyPeriods, computeWarrantyStatus, computeRegulationProfile,
-	REGULATION_PROFILES, type CoverageAnswer, type Fault, type Remedy,
+	type CoverageAnswer, type Fault, type Remedy,
 } from '../../domain/warranty';
 import { loadSettings, type PackSettings } from './settings';
 import { toBool, toDay, toInstant } from '../lib/db-values';
@@ -37,10 +37,12 @@ export async function loadUnitFacts(knex: Knex, where: { serial_no?: string; id?
 
 export type UnitFacts = NonNullable<Awaited<ReturnType<typeof loadUnitFacts>>>;
 
-function profileOf(product: ProductRow, soldOn: string) {
+/** WTY-9: the product's own profile if it names one, else the settings' selection table by category and sale date. */
+function profileOf(product: ProductRow, soldOn: string, settings: PackSettings) {
+	const { profiles, rules } = settings.regulation;
 	const key = product.regulation_profile;
-	if (key && key !== 'auto' && key in REGULATION_PROFILES) return REGULATION_PROFILES[key as keyof typeof REGULATION_PROFILES];
-	return computeRegulationProfile(product.category, soldOn);
+	if (key && key !== 'auto' && profiles[key]) return profiles[key]!;
+	return computeRegulationProfile(product.category, soldOn, rules, profiles);
 }
 
 /** WTY-3: the coverage answer for a unit at an instant, for an optional fault. */
@@ -48,7 +50,7 @@ export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, f
 	return computeCoverage({
 		unit: { sold_on: facts.unit.sold_on, card_received_on: facts.unit.card_received_on, replaced_on: facts.unit.replaced_on },
 		product: facts.product,
-		profile: profileOf(facts.product, facts.unit.sold_on),
+		profile: profileOf(facts.product, facts.unit.sold_on, settings),
 		repairs: facts.repairs,
 		at,
 		now: new Date(),
@@ -60,7 +62,7 @@ export function coverageOf(facts: UnitFacts, at: Date, settings: PackSettings, f
 
 /** WTY-1/2/10: the read-only warranty columns of a unit, as of `at`. */
 export function warrantyColumnsOf(facts: UnitFacts, at: Date, settings: PackSettings) {
-	const profile = profileOf(facts.product, facts.unit.sold_on);
+	const profile = profileOf(facts.product, facts.unit.sold_on, settings);
 	const downtime_days = computeDowntimeDays(facts.repairs, at, new Date());
 	const periods = computeWarrantyPeriods({ sold_on: facts.unit.sold_on, replaced_on: facts.unit.replaced_on, product: facts.product, downtime_days, profile });
 	const warranty_status = computeWarrantyStatus({

@@ -3,6 +3,7 @@
 // claims every due one under a 2-minute lease, sends them as one digest per recipient per channel,
 // records success or the error, and schedules a retry with backoff (`next_delivery_at`). A failing
 // channel never blocks the sweep or the other channels.
+import { loadSettings } from '../services/settings';
 import type { Knex } from 'knex';
 import type { Calendar } from '../../domain/calendar';
 import {
@@ -54,6 +55,8 @@ const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { 
  * re-sends a digest at most once, with the same key.
  */
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
+	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
+	const retry = (await loadSettings(knex)).deliveryRetry;
 	const lease = leaseOf(knex, now, leaseMs(ctx));
 	const rows = await claimUnderLease<Row>(knex, { table: 'escalations', now, lease, batch: CLAIM_BATCH, max: Infinity });
 	if (!rows.length) return { sent: 0, failed: 0 };
@@ -82,7 +85,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		for (const escalation of digest.escalations) {
 			const list = deliveriesOf.get(idOfKey.get(escalation.key)!)!;
 			const index = list.findIndex((x) => x.channel === digest.channel && x.recipient === digest.recipient);
-			if (index !== -1) list[index] = computeDeliveryAfterAttempt(list[index]!, error, now);
+			if (index !== -1) list[index] = computeDeliveryAfterAttempt(list[index]!, error, now, retry);
 		}
 	};
 	/** What each row's `next_delivery_at` was last written as in this sweep. */

@@ -11,7 +11,7 @@ export {
 	type TransitionActor,
 } from './complaint-transitions';
 export { computeComplaintKind, type ComplaintForRepeats } from './compute-complaint-kind';
-export { computeInitialHandlingLevel } from './compute-initial-handling-level';
+export { computeInitialHandlingLevel, DEFAULT_SEVERITY_LEVELS } from './compute-initial-handling-level';
 export { computeRepeatedComplaintGroups, type RepeatedComplaintGroup } from './compute-repeated-complaint-groups';
 export { computeTransitionRoles } from './compute-transition-roles';
 export { isRepeatedComplaint } from './is-repeated-complaint';
@@ -24,6 +24,8 @@ export {
 	ComplaintSeveritySchema,
 	ComplaintStatusSchema,
 	ROLE_KEYS,
+	SeverityLevelsSchema,
+	type SeverityLevels,
 	type ComplaintCategory,
 	type ComplaintCreate,
 	type ComplaintSeverity,

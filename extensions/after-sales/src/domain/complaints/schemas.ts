@@ -42,6 +42,13 @@ export type RoleKey = (typeof ROLE_KEYS)[number];
 
 export type HandlingLevel = 1 | 2 | 3;
 
+const level = z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be a level 1, 2 or 3' });
+/** CMP-5: the starting level of each severity, as admins set it; a graver severity never starts lower. */
+export const SeverityLevelsSchema = z.strictObject({ normal: level, serious: level, critical: level })
+	.refine((l) => l.normal <= l.serious, { path: ['serious'], message: 'a serious complaint starts no lower than a normal one' })
+	.refine((l) => l.serious <= l.critical, { path: ['critical'], message: 'a critical complaint starts no lower than a serious one' });
+export type SeverityLevels = z.output<typeof SeverityLevelsSchema>;
+
 const UserIdSchema = z.union([z.string().trim().min(1), z.number().int().positive()]);
 
 const InstantSchema = z

@@ -27,4 +27,12 @@ describe('computeRetrySchedule', () => {
 	test.each([0, -1, 1.5, NaN])('ESC-4: when the attempt number is %s, then an ESC-4 error names attempt', (attempt) => {
 		expect(() => computeRetrySchedule(attempt, now)).toThrow(expect.objectContaining({ rule: 'ESC-4', field: 'attempt' }));
 	});
+
+	test('ESC-4: when the settings allow 3 attempts and delays up to 2 minutes, then the third failure gives up and no delay exceeds 2 minutes', () => {
+		const policy = { max_attempts: 3, max_delay_minutes: 2 };
+		expect(computeRetrySchedule(1, now, policy).delay_minutes).toBe(1);
+		expect(computeRetrySchedule(2, now, policy).delay_minutes).toBe(2);
+		expect(computeRetrySchedule(3, now, policy)).toEqual({ give_up: true, retry_at: null, delay_minutes: null });
+		expect(computeRetrySchedule(2, now, { max_attempts: 10, max_delay_minutes: 1 }).delay_minutes).toBe(1);
+	});
 });

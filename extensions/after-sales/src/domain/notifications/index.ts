@@ -5,12 +5,14 @@ export { computeDeliveryAfterAttempt } from './compute-delivery-after-attempt';
 export { computeDigestKey } from './compute-digest-key';
 export { computeDigests } from './compute-digests';
 export { computeDingTalkSignedUrl } from './compute-ding-talk-signed-url';
-export { computeRetrySchedule } from './compute-retry-schedule';
+export { computeRetrySchedule, DEFAULT_DELIVERY_RETRY } from './compute-retry-schedule';
 export { computeWebhookDigest } from './compute-webhook-digest';
 export { isHttpUrl } from './is-http-url';
 export { parseNotificationChannels } from './parse-notification-channels';
 export { shouldDeliverToWebhook } from './should-deliver-to-webhook';
 export {
+	DeliveryRetrySchema,
+	type DeliveryRetry,
 	NoticeKindSchema,
 	NotificationChannelsSchema,
 	WebhookFormatSchema,

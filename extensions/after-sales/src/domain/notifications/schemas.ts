@@ -55,3 +55,10 @@ export const NotificationChannelsSchema = z
 		});
 	});
 export type NotificationChannels = z.output<typeof NotificationChannelsSchema>;
+
+/** ESC-4, NTF-3: how often a failed e-mail, robot or SMS delivery is tried again. */
+export const DeliveryRetrySchema = z.strictObject({
+	max_attempts: z.number().int().min(1).max(50),
+	max_delay_minutes: z.number().int().min(1).max(1440),
+});
+export type DeliveryRetry = z.output<typeof DeliveryRetrySchema>;

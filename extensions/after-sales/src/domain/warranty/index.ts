@@ -1,6 +1,7 @@
 export { assertQuoteRespected } from './assert-quote-respected';
 export { computeCardStatus, type CardState, type CardStatus } from './compute-card-status';
 export { computeCertificateReissueDue } from './compute-certificate-reissue-due';
+export { DEFAULT_REGULATION_SETTINGS, parseRegulationSettings, RegulationProfileRulesSettingSchema, RegulationProfilesSettingSchema, type RegulationSettings } from './parse-regulation-settings';
 export { decideCardRegistration, decideCardReview, type CardRegistrationFacts, type CardRegistrationPlan, type CardReviewFacts } from './decide-card-registration';
 export { computeCoverage, type CoverageAnswer, type CoverageInput } from './compute-coverage';
 export { computeDatePlusDays } from './compute-date-plus-days';

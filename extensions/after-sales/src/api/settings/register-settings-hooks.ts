@@ -1,0 +1,68 @@
+// Settings that are real (issue #11): the numbers and tables the rules read from service_settings
+// are checked on save (Studio, REST, GraphQL alike) and a bad one is a 400 naming the field and the
+// rule — `complaint_severity_levels.critical`, `delivery_retry.max_attempts`,
+// `regulation_profile_rules.0.profile` — so loadSettings never has to fall back silently.
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { SeverityLevelsSchema } from '../../domain/complaints';
+import { DomainRuleError, formatZodIssues } from '../../domain/errors';
+import { DeliveryRetrySchema } from '../../domain/notifications';
+import { isValidTimeZone } from '../../domain/calendar';
+import { parseRegulationSettings } from '../../domain/warranty';
+import { toJson } from '../lib/db-values';
+import { ruleViolation, toDirectusError } from '../lib/errors';
+import { msg } from '../../domain/messages';
+
+type Register = { filter: (event: string, handler: (...args: any[]) => unknown) => void };
+type Payload = Record<string, unknown>;
+
+const JSON_SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string]> = [
+	['complaint_severity_levels', SeverityLevelsSchema, 'CMP-5'],
+	['delivery_retry', DeliveryRetrySchema, 'ESC-4'],
+];
+
+function decode(field: string, rule: string, value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		throw ruleViolation(rule, field, msg('int.not_json'), { collection: 'service_settings' });
+	}
+}
+
+/** Throws a 400 naming the first bad setting of the payload; the stored row supplies what the payload leaves out. */
+export async function checkPackSettings(knex: Knex, payload: Payload): Promise<void> {
+	for (const [field, schema, rule] of JSON_SETTINGS) {
+		if (!(field in payload) || payload[field] === null) continue;
+		const parsed = schema.safeParse(decode(field, rule, payload[field]));
+		if (!parsed.success) {
+			const error = formatZodIssues(parsed.error, rule);
+			error.field = error.field ? `${field}.${error.field}` : field;
+			error.collection = 'service_settings';
+			throw error;
+		}
+	}
+	// CAL-1: the fallback time zone is a real IANA zone.
+	if ('default_timezone' in payload && payload['default_timezone'] !== null && !isValidTimeZone(String(payload['default_timezone']))) {
+		throw ruleViolation('CAL-1', 'default_timezone', msg('settings.bad_time_zone', { value: String(payload['default_timezone']) }), { collection: 'service_settings' });
+	}
+	// WTY-9: the profiles and the table are checked together (every row names a defined profile).
+	if ('regulation_profiles' in payload || 'regulation_profile_rules' in payload) {
+		const row = (await knex('service_settings').first('regulation_profiles', 'regulation_profile_rules')) ?? {};
+		const value = (field: string) => (field in payload ? decode(field, 'WTY-9', payload[field]) : toJson(row[field]));
+		parseRegulationSettings(value('regulation_profiles'), value('regulation_profile_rules'));
+	}
+}
+
+export function registerSettingsHooks(register: Register) {
+	for (const event of ['create', 'update']) {
+		register.filter(`service_settings.items.${event}`, async (payload: Payload, _meta: unknown, hook: { database: Knex }) => {
+			try {
+				await checkPackSettings(hook.database, payload);
+				return payload;
+			} catch (error) {
+				throw toDirectusError(error instanceof DomainRuleError && !error.collection ? Object.assign(error, { collection: 'service_settings' }) : error);
+			}
+		});
+	}
+}
