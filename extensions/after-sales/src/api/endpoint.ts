@@ -1,6 +1,7 @@
 import { defineEndpoint } from '@directus/extensions-sdk';
 import type { Request, Response, NextFunction, Router } from 'express';
 import { registerPortalUserRoutes } from './dealer';
+import { registerRatingRoutes } from './dealers';
 import { registerFollowUpRoutes, registerSurveyRoutes } from './follow-ups';
 import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
@@ -47,6 +48,7 @@ export default defineEndpoint({
 		router.get('/overview', route((caller) => getOverview(ctx, caller)));
 		registerReportRoutes(router, ctx);
 		registerSlaRoutes(router, ctx, route);
+		registerRatingRoutes(router, ctx, route);
 		registerPortalUserRoutes(router, ctx, route);
 		registerFollowUpRoutes(router, ctx, route);
 		registerSurveyRoutes(router, ctx);

@@ -120,6 +120,14 @@ export interface Dealers {
 	agreement_end: 'date' | null;
 	/** 配件计划提交日 / Parts plan filed on — DLR-3: 30 days before the season */
 	parts_plan_filed_on: 'date' | null;
+	/** 评级调整建议 / Rating proposal — DLR-4: written by the monthly review when the dealer falls below (or rises above) its tier’s bar; a manager approves or dismisses it */
+	rating_proposal: 'json' | null;
+	/** 评级决定 / Rating decision — DLR-4: service manager or admin only; dismissing needs a note */
+	rating_decision: 'approve' | 'dismiss' | null;
+	/** 评级决定说明 / Rating decision note */
+	rating_decision_note: string | null;
+	/** 评级变更记录 / Rating history — DLR-4: who, when, from → to, score and note; appended by the system, read-only */
+	rating_history: 'json' | null;
 	/** 备注 / Notes */
 	notes: string | null;
 	/** 客户 / Customers */
@@ -312,11 +320,15 @@ export interface ServiceRequests {
 	scheduled_at: 'datetime' | null;
 	/** 预约上门时间 / Visit planned for */
 	scheduled_for: 'datetime' | null;
-	/** 内勤核查时间 / Clerk checked at — DLR-2: within 4 h of dispatch */
+	/** 内勤核查结果 / Clerk check result — DLR-2: the sales clerk checks within 4 h of dispatch; not in hand goes to leadership and needs the person responsible */
+	clerk_check_result: 'in_hand' | 'not_in_hand' | null;
+	/** 核查说明 / Clerk check note */
+	clerk_check_note: string | null;
+	/** 内勤核查时间 / Clerk checked at — DLR-2: stamped by the system when the result is recorded */
 	clerk_checked_at: 'datetime' | null;
 	/** 核查内勤 / Checked by */
 	clerk_checked_by: string | DirectusUser<AfterSalesSchema> | null;
-	/** 责任人 / Person responsible — DLR-2: who is responsible for a task not in hand */
+	/** 责任人 / Person responsible — DLR-2: who is responsible for a task not in hand; required when the check finds it not in hand, named on the escalation */
 	responsible_person: string | null;
 	/** 首次答复时间 / First answered at — REQ-2: within 1 h */
 	first_response_at: 'datetime' | null;
@@ -687,7 +699,7 @@ export interface FollowUps {
 	/** 编号 / ID */
 	id: number;
 	/** 类型 / Kind */
-	kind: 'first_call' | 'second_call' | 'satisfaction_call' | 'survey' | 'event_call' | 'event_letter' | 'key_account_visit' | 'collect_notice';
+	kind: 'first_call' | 'second_call' | 'satisfaction_call' | 'survey' | 'event_call' | 'event_letter' | 'key_account_visit' | 'collect_notice' | 'visit_notice';
 	/** 客户 / Customer */
 	customer: number | Customers;
 	/** 报修单 / Service request */
@@ -834,6 +846,8 @@ export interface Escalations {
 	deliveries: 'json' | null;
 	/** 下次投递 / Next delivery at */
 	next_delivery_at: 'datetime' | null;
+	/** 责任人 / Person responsible — DLR-2: the person responsible for a dealer task escalated to leadership (required before it is acknowledged) */
+	responsible: string | null;
 	/** 确认人 / Acknowledged by */
 	acknowledged_by: string | DirectusUser<AfterSalesSchema> | null;
 	/** 确认时间 / Acknowledged at */

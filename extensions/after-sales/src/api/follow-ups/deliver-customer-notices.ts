@@ -32,7 +32,7 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 		const deliveries = toJsonArray(row['deliveries']) as Delivery[];
 		const f = facts.get(Number(row['id']));
 		const message = row['status'] === 'planned' && f
-			? computeCustomerMessage({ kind: row['kind'] as FollowUpRecordKind, customer_name: f.customer_name, serial_no: f.serial_no, repair_record: row['repair_record'] === null ? null : Number(row['repair_record']), ready_at: f.ready_at, completed: f.completed, survey_url: row['survey_url'] ?? null, time_zone: timeZone })
+			? computeCustomerMessage({ kind: row['kind'] as FollowUpRecordKind, customer_name: f.customer_name, serial_no: f.serial_no, repair_record: row['repair_record'] === null ? null : Number(row['repair_record']), ready_at: f.ready_at, completed: f.completed, survey_url: row['survey_url'] ?? null, time_zone: timeZone, visit_at: f.visit_at, dealer_name: f.dealer_name })
 			: null;
 		const reached: string[] = [];
 		for (let i = 0; i < deliveries.length; i++) {
@@ -55,11 +55,12 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 		}
 		const release: Record<string, unknown> = { deliveries: JSON.stringify(deliveries), next_delivery_at: fromInstant(computeNextDeliveryAt(deliveries), knex) };
 		// REQ-7: a collection notice that reached the customer is done, by the channel that reached them.
-		if (row['kind'] === 'collect_notice' && reached.length && row['status'] === 'planned') {
+		// DLR-2: so is the visit appointment notice.
+		if ((row['kind'] === 'collect_notice' || row['kind'] === 'visit_notice') && reached.length && row['status'] === 'planned') {
 			const channel = reached.includes('sms') ? 'sms' : 'email';
 			Object.assign(release, {
 				status: 'done', done_at: toStoredInstant(now, knex), channel, date_updated: toStoredInstant(now, knex),
-				notes: [row['notes'], `${channel === 'sms' ? '已短信' : '已邮件'}通知取车 / collection notice sent (${channel}): ${message!.text}`].filter(Boolean).join('\n'),
+				notes: [row['notes'], `${channel === 'sms' ? '已短信' : '已邮件'}通知${row['kind'] === 'visit_notice' ? '上门时间 / visit notice' : '取车 / collection notice'} sent (${channel}): ${message!.text}`].filter(Boolean).join('\n'),
 			});
 		}
 		await knex('follow_ups').where({ id: row['id'], next_delivery_at: lease }).update(release);
@@ -67,15 +68,21 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 	return { sent, failed };
 }
 
-type Facts = { customer_name: string | null; phone: string | null; email: string | null; serial_no: string | null; ready_at: Date | null; completed: boolean };
+type Facts = { customer_name: string | null; phone: string | null; email: string | null; serial_no: string | null; ready_at: Date | null; completed: boolean; visit_at: Date | null; dealer_name: string | null };
 
 async function loadFacts(knex: Knex, rows: readonly Row[]): Promise<Map<number, Facts>> {
-	const found: Row[] = await knex('follow_ups as f').join('customers as c', 'c.id', 'f.customer').leftJoin('repair_records as r', 'r.id', 'f.repair_record').leftJoin('units as u', 'u.id', 'r.unit')
+	const found: Row[] = await knex('follow_ups as f').join('customers as c', 'c.id', 'f.customer').leftJoin('repair_records as r', 'r.id', 'f.repair_record')
+		.leftJoin('service_requests as s', 's.id', 'f.service_request').leftJoin('dealers as d', 'd.id', 's.dealer')
+		.leftJoin('units as u', function () {
+			this.on('u.id', '=', knex.raw('coalesce(r.unit, s.unit)'));
+		})
 		.whereIn('f.id', rows.map((r) => r['id']))
-		.select('f.id', 'c.name', 'c.phone', 'c.email', 'u.serial_no', 'r.status as repair_status', 'r.promised_at', 'r.completed_at');
+		.select('f.id', 'f.due_until', 'c.name', 'c.phone', 'c.email', 'u.serial_no', 'r.status as repair_status', 'r.promised_at', 'r.completed_at', 'd.name as dealer_name');
 	return new Map(found.map((r) => [Number(r['id']), {
 		customer_name: r['name'] ?? null, phone: r['phone'] ?? null, email: r['email'] ?? null, serial_no: r['serial_no'] ?? null,
 		completed: r['repair_status'] === 'completed', ready_at: toInstant(r['repair_status'] === 'completed' ? r['completed_at'] : r['promised_at'], knex),
+		// DLR-2: a visit notice is due until the visit it announces (its key holds the same time).
+		visit_at: toInstant(r['due_until'], knex), dealer_name: r['dealer_name'] ?? null,
 	}]));
 }
 

@@ -8,7 +8,9 @@ import {
 	DealerReportQuerySchema, QualityReportQuerySchema, SlaBoardQuerySchema, SummaryQuerySchema, TrendQuerySchema, WeeklyQuerySchema,
 } from '../reports/parse-report-query';
 import { CoverageQuerySchema } from '../routes/coverage';
-import { IdSchema, ScheduleSchema } from '../sla/routes';
+import { AcknowledgeSchema, IdSchema, ScheduleSchema } from '../sla/routes';
+import { RatingDecisionSchema, RatingReviewSchema } from '../dealers/rating';
+import { ClerkCheckInputSchema } from '../../domain/service-requests';
 import { AcceptSchema, ArriveSchema, RequestIdSchema, StatusSchema, TechnicianRepairSchema } from '../technician/routes';
 import { InboxQuerySchema } from '../notices/routes';
 import { RemindQuery } from '../warranty/routes';
@@ -63,7 +65,11 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/sla/sweep', summary: 'Run the deadline sweep now; returns counts', rules: ['ESC-2', 'ESC-3', 'ESC-4'], tag: 'sla', who: 'manager', response: SweepResultSchema },
 	{ method: 'get', path: '/dealer/tasks', summary: "The caller dealer's open tasks", rules: ['DLR-2'], tag: 'dealer', who: 'dealer' },
 	{ method: 'post', path: '/dealer/tasks/:id/schedule', summary: 'Schedule a dispatched task', rules: ['DLR-2'], tag: 'dealer', who: 'dealer', params: z.object({ id: IdSchema }), body: ScheduleSchema },
-	{ method: 'post', path: '/escalations/:id/acknowledge', summary: 'Acknowledge an escalation one was notified of', rules: ['ESC-4'], tag: 'sla', who: 'signed-in', params: z.object({ id: IdSchema }) },
+	{ method: 'post', path: '/escalations/:id/acknowledge', summary: 'Acknowledge an escalation one was notified of (a dealer task escalated to leadership names the person responsible)', rules: ['ESC-4', 'DLR-2'], tag: 'sla', who: 'signed-in', params: z.object({ id: IdSchema }), body: AcknowledgeSchema },
+	{ method: 'post', path: '/dealer-tasks/:id/clerk-check', summary: 'Record the sales clerk’s 4 h check of a dealer task', rules: ['DLR-2'], tag: 'sla', who: 'staff', params: z.object({ id: IdSchema }), body: ClerkCheckInputSchema },
+	{ method: 'post', path: '/dealers/:id/rating-review', summary: 'Review a dealer’s rating for a month and store a proposal', rules: ['DLR-4'], tag: 'reports', who: 'manager', params: z.object({ id: IdSchema }), body: RatingReviewSchema },
+	{ method: 'post', path: '/dealers/:id/rating-proposal/approve', summary: 'Approve a dealer’s pending rating proposal', rules: ['DLR-4'], tag: 'reports', who: 'manager', params: z.object({ id: IdSchema }), body: RatingDecisionSchema },
+	{ method: 'post', path: '/dealers/:id/rating-proposal/dismiss', summary: 'Dismiss a dealer’s pending rating proposal (with a note)', rules: ['DLR-4'], tag: 'reports', who: 'manager', params: z.object({ id: IdSchema }), body: RatingDecisionSchema },
 
 	{ method: 'get', path: '/dealer/me', summary: 'The dealer user, their dealer, its standing (may it file, and if not why) and its balance', rules: ['DLR-1'], tag: 'dealer', who: 'dealer' },
 	{ method: 'get', path: '/dealer/units', summary: "Search the dealer's units", rules: ['DLR-1', 'ARC-4'], tag: 'dealer', who: 'dealer', query: SearchQuerySchema },

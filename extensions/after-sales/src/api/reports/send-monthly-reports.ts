@@ -3,12 +3,13 @@
 // its quality-problem report to the technical department and the service managers (RPT-5): one
 // notice per (report, month, person) under its `notice_key`, so several instances and restarts
 // send it once; in the inbox, by e-mail and to the robots that want `report`, with the key figures
-// and links to the full report as XLSX.
+// and links to the full report as XLSX. The same month's dealer ratings are reviewed (DLR-4).
 import type { Knex } from 'knex';
 import { computeDatePlusDays } from '../../domain/warranty';
 import { computeQualityReport } from '../quality/quality-report';
 import type { PackContext } from '../lib/context';
 import { insertManyOnce } from '../lib/insert-once';
+import { reviewDealerRatings } from '../dealers/rating';
 import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { parseSummaryQuery } from './parse-report-query';
@@ -56,6 +57,12 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 		key: `reports:${r.kind}:${month}:${person}`, recipient: person, kind: 'report', collection: null, item: null, subject: r.subject, message: r.message,
 	}, channels, now)));
 	const sent = await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
+	// DLR-4: the month's dealer ratings are reviewed with its reports; proposals go to the service managers.
+	try {
+		await reviewDealerRatings(ctx, knex, month, null, now);
+	} catch (error) {
+		ctx.logger.error(`[after-sales] DLR-4: the dealer rating review of ${month} failed: ${(error as Error).message}`);
+	}
 	sentFor = month;
 	return sent;
 }

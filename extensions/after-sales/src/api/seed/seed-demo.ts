@@ -186,6 +186,10 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			dealer: dealerTask ? unit.dealer : null,
 			dispatched_at: stepAt('dispatched'),
 			scheduled_at: dealerTask ? stepAt('scheduled') : null,
+			// DLR-2: the sales clerk checked the scheduled dealer tasks half an hour after the dealer scheduled them.
+			...(dealerTask && stepAt('scheduled') && Date.parse(stepAt('scheduled')!) + 1_800_000 < now.getTime()
+				? { clerk_check_result: 'in_hand', clerk_checked_at: new Date(Date.parse(stepAt('scheduled')!) + 1_800_000).toISOString(), clerk_checked_by: agent }
+				: {}),
 			accepted_at: stepAt('scheduled') ?? (stepAt('on_site') && dispatched ? stepAt('on_site') : null),
 			arrived_at: stepAt('on_site'),
 			first_response_at: history[1]?.at ?? null,

@@ -12,6 +12,8 @@ import { loadSettings } from '../services/settings';
 import { channelsOf } from '../services/settings';
 import type { Register } from '../warranty/register';
 import { loadRequestFacts } from './load-request-facts';
+import { CLERK_STAMPS, filterClerkCheck, reconcileClerkCheck } from './clerk-check';
+import { tellScheduled } from './tell-scheduled';
 import { DomainRuleError } from '../../domain/errors';
 import { msg } from '../../domain/messages';
 
@@ -37,6 +39,7 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 		try {
 			if (!hook.accountability?.user) return payload;
 			const cleaned = strip(payload);
+			for (const field of ['clerk_check_result', ...CLERK_STAMPS]) delete cleaned[field];
 			const caller = await resolveCaller(hook.database, hook.accountability);
 			const plan = decideRequestCreate(cleaned, requestActorOf(caller, null), new Date());
 			await assertCertificateReissuable(hook.database, cleaned);
@@ -50,14 +53,22 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 		try {
 			if (!hook.accountability?.user) return payload;
 			const cleaned = strip(payload);
-			if (!WATCHED.some((f) => f in cleaned) || !meta.keys?.length) return cleaned;
-			const facts = await loadRequestFacts(hook.database, meta.keys);
-			const moves = facts.filter((f) => ('status' in cleaned && cleaned['status'] !== f.status) || ('assignee' in cleaned && (cleaned['assignee'] ?? null) !== f.assignee) || ('dealer' in cleaned && (cleaned['dealer'] ?? null) !== f.dealer));
-			if (!moves.length) return cleaned;
-			if (facts.length > 1) throw new DomainRuleError('REQ-1', 'status', msg('request.one_at_a_time'), { collection: 'service_requests' });
+			for (const field of CLERK_STAMPS) delete cleaned[field];
+			if (!meta.keys?.length) return cleaned;
+			const now = new Date();
 			const caller = await resolveCaller(hook.database, hook.accountability);
-			const plan = decideRequestUpdate(facts[0]!, cleaned, requestActorOf(caller, facts[0]!), new Date());
-			return { ...cleaned, ...plan.columns };
+			let out = cleaned;
+			if (WATCHED.some((f) => f in cleaned)) {
+				const facts = await loadRequestFacts(hook.database, meta.keys);
+				const moves = facts.filter((f) => ('status' in cleaned && cleaned['status'] !== f.status) || ('assignee' in cleaned && (cleaned['assignee'] ?? null) !== f.assignee) || ('dealer' in cleaned && (cleaned['dealer'] ?? null) !== f.dealer));
+				if (moves.length) {
+					if (facts.length > 1) throw new DomainRuleError('REQ-1', 'status', msg('request.one_at_a_time'), { collection: 'service_requests' });
+					const plan = decideRequestUpdate(facts[0]!, cleaned, requestActorOf(caller, facts[0]!), now);
+					out = { ...cleaned, ...plan.columns };
+				}
+			}
+			// DLR-2: the sales clerk's check, stamped and logged.
+			return await filterClerkCheck(out, meta.keys, hook.database, caller, now);
 		} catch (error) {
 			throw toDirectusError(error);
 		}
@@ -71,6 +82,12 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 				await notifyRequests(ctx, keys.map(Number));
 			} catch (error) {
 				ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+			}
+			try {
+				await reconcileClerkCheck(ctx, keys.map(Number));
+				await tellScheduled(ctx, keys.map(Number));
+			} catch (error) {
+				ctx.logger.error(`[after-sales] DLR-2: clerk check / scheduling notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
 			}
 		});
 	}

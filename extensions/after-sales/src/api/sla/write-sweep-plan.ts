@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import { computeDeliveries, type NotificationChannels } from '../../domain/notifications';
 import { computeEscalationRecipients, computeReassignee, HANDLER_FIELD, type SweepPlan, type UserDirectory } from '../../domain/sla';
+import { computeResponsibleMessage } from '../../domain/service-requests';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { fromInstant } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
@@ -14,6 +15,8 @@ type Row = Record<string, unknown>;
 export type WriteCounts = { warnings: number; breaches: number; already_logged: number; reassigned: number };
 
 const CHUNK = 500;
+
+const textOrNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
 export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<string, Row>, channels: NotificationChannels, now: Date): Promise<WriteCounts> {
 	const counts: WriteCounts = { warnings: 0, breaches: 0, already_logged: 0, reassigned: 0 };
@@ -26,9 +29,12 @@ export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: Readonly
 			const record = rows.get(`${e.collection}:${e.item}`) ?? {};
 			const recipients = computeEscalationRecipients(e.collection, record, e.notify_roles, directory);
 			const deliveries = computeDeliveries(e.key, e.kind, recipients, channels, e.deliver_at);
+			// DLR-2: a dealer task's escalation names the person responsible once one is recorded.
+			const responsible = e.collection === 'service_requests' ? textOrNull(record['responsible_person']) : null;
 			return {
+				responsible,
 				escalation_key: e.key, kind: e.kind, collection: e.collection, item: e.item, milestone: e.milestone, milestone_label: e.milestone_label,
-				level: e.level, timer: timerIds.get(e.timer_key) ?? null, due_at: fromInstant(e.due_at), occurred_at: fromInstant(now), message: e.message,
+				level: e.level, timer: timerIds.get(e.timer_key) ?? null, due_at: fromInstant(e.due_at), occurred_at: fromInstant(now), message: computeResponsibleMessage(e.message, responsible),
 				notified_users: JSON.stringify(recipients), deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(e.deliver_at) : null,
 			};
 		});

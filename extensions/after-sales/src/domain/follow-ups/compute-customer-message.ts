@@ -11,10 +11,13 @@ export interface CustomerMessageFacts {
 	completed: boolean;
 	survey_url: string | null;
 	time_zone: string;
+	/** DLR-2: the visit the dealer scheduled, and who comes. */
+	visit_at?: Date | null;
+	dealer_name?: string | null;
 }
 
 /**
- * REQ-7, FUP-6: the text a customer receives by SMS or e-mail (Chinese; customers have no account
+ * REQ-7, FUP-6, DLR-2: the text a customer receives by SMS or e-mail (Chinese; customers have no account
  * and no language setting). Null for a follow-up that sends the customer nothing.
  */
 export function computeCustomerMessage(facts: CustomerMessageFacts): { subject: string; text: string } | null {
@@ -25,6 +28,12 @@ export function computeCustomerMessage(facts: CustomerMessageFacts): { subject: 
 		const when = facts.ready_at ? formatLocalInstant(facts.ready_at, facts.time_zone).slice(0, 16) : null;
 		const body = facts.completed || !when ? `${unit}${order}已修好，请安排取车。` : `${unit}${order}预计于 ${when} 修好，请安排取车。`;
 		return { subject: '取车通知', text: `【售后服务】${who}${body}` };
+	}
+	if (facts.kind === 'visit_notice') {
+		if (!facts.visit_at) return null;
+		const when = formatLocalInstant(facts.visit_at, facts.time_zone).slice(0, 16);
+		const dealer = facts.dealer_name ? `当地经销商 ${facts.dealer_name} ` : '当地经销商';
+		return { subject: '上门服务预约', text: `【售后服务】${who}${unit}的服务已由${dealer}安排于 ${when} 上门，如需改约请回复或致电。` };
 	}
 	if (facts.survey_url) {
 		return { subject: '服务满意度调查', text: `【售后服务】${who}感谢您使用我们的服务${order}。请花一分钟为本次服务评分：${facts.survey_url}` };

@@ -30,7 +30,7 @@ export interface FollowUpSettingsInput {
 export interface PlannedFollowUp {
 	follow_up_key: string;
 	kind: FollowUpRecordKind;
-	rule: 'FUP-1' | 'FUP-2' | 'FUP-3' | 'FUP-4' | 'FUP-5' | 'REQ-7';
+	rule: 'FUP-1' | 'FUP-2' | 'FUP-3' | 'FUP-4' | 'FUP-5' | 'REQ-7' | 'DLR-2';
 	/** FUP-4: the event a call or letter is about. */
 	event_name?: string | null;
 	event_on?: string | null;

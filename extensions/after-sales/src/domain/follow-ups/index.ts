@@ -15,3 +15,4 @@ export { computeCollectNoticeKey, decideCollectNotice, type CollectNoticeDecisio
 export { computeEventCallKey, computeEventLetterKey, decideEventCalls, decideEventLetter, type EventNotice } from './decide-event-follow-ups';
 export { computeKeyAccountVisitKey, decideKeyAccountVisits } from './decide-key-account-visits';
 export { computeCustomerMessage, type CustomerMessageFacts } from './compute-customer-message';
+export { computeScheduledNoticeKey, computeVisitNoticeKey, decideVisitNotices, type ScheduledTask, type StaffNotice, type VisitNoticePlan } from './decide-visit-notices';

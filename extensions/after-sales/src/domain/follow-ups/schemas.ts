@@ -20,7 +20,7 @@ export const VisitWindowSchema = z
 export type VisitWindow = z.output<typeof VisitWindowSchema>;
 
 /** The kinds a `follow_ups` row holds (the collection's choices); the rules create all but `survey`. */
-export const FOLLOW_UP_RECORD_KINDS = ['first_call', 'second_call', 'satisfaction_call', 'survey', 'event_call', 'event_letter', 'key_account_visit', 'collect_notice'] as const;
+export const FOLLOW_UP_RECORD_KINDS = ['first_call', 'second_call', 'satisfaction_call', 'survey', 'event_call', 'event_letter', 'key_account_visit', 'collect_notice', 'visit_notice'] as const;
 export type FollowUpRecordKind = (typeof FOLLOW_UP_RECORD_KINDS)[number];
 
 /** The call list shows each kind in both languages. */
@@ -33,6 +33,7 @@ export const FOLLOW_UP_KIND_LABELS: Readonly<Record<FollowUpRecordKind, { zh: st
 	event_letter: { zh: '活动信函', en: 'Event letter' },
 	key_account_visit: { zh: '重点客户走访', en: 'Key-account visit' },
 	collect_notice: { zh: '取车通知', en: 'Collection notice' },
+	visit_notice: { zh: '上门预约通知', en: 'Visit appointment notice' },
 };
 
 export const FOLLOW_UP_STATUSES = ['planned', 'done', 'missed', 'cancelled'] as const;

@@ -90,6 +90,10 @@ export function decideRequestUpdate(facts: RequestFacts, change: RequestChange, 
 
 	const assigneeChanged = 'assignee' in change && (change.assignee ?? null) !== facts.assignee;
 	const dealerChanged = 'dealer' in change && (change.dealer ?? null) !== facts.dealer;
+	// DLR-2: dealers may not push warranty customers back to the company: a dealer clears or moves no task.
+	if ((assigneeChanged || dealerChanged) && actor && !actor.desk && actor.roles.includes('dealer')) {
+		throw new DomainRuleError('DLR-2', dealerChanged ? 'dealer' : 'assignee', msg('dealer_task.no_hand_back'), { collection: C });
+	}
 	if ((assigneeChanged || dealerChanged) && actor && !actor.desk) {
 		throw new DomainRuleError('REQ-3', assigneeChanged ? 'assignee' : 'dealer', msg('request.desk_assigns'), { collection: C });
 	}

@@ -33,7 +33,7 @@ describe('DEFAULT_SLA_POLICIES', () => {
 			'a dealer task',
 			{ collection: 'service_requests', is_dealer_task: true },
 			'clerk_check',
-			{ duration_minutes: 240, start_field: 'dispatched_at', escalate_to_level: 3, notify_roles: ['leadership', 'service_agent'] },
+			{ duration_minutes: 240, start_field: 'dispatched_at', fulfil_field: 'clerk_checked_at', escalate_to_level: 3, notify_roles: ['leadership', 'service_agent'] },
 		],
 		[
 			'a warranty repair',

@@ -184,7 +184,8 @@ const inputs: SlaPolicyInput[] = [
 				start_field: 'dispatched_at',
 				duration_minutes: 4 * HOUR,
 				clock: '24x7',
-				fulfil_field: 'scheduled_at',
+				// Met by the clerk's recorded check, or once the dealer has the task in hand (scheduled or further).
+				fulfil_field: 'clerk_checked_at',
 				fulfil_states: REQUEST_IN_HAND,
 				escalate_to_level: 3,
 				notify_roles: ['leadership', 'service_agent'],

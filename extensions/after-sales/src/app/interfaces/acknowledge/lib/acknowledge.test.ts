@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeAcknowledgeRequest, decideAcknowledgeView, readErrorMessage, type AcknowledgeFacts } from './acknowledge';
+import { computeAcknowledgeBody, computeAcknowledgeRequest, decideAcknowledgeView, needsResponsible, readErrorMessage, type AcknowledgeFacts } from './acknowledge';
 
 const ME = '8f0e4a52-1111-4000-8000-000000000001';
 const base: AcknowledgeFacts = { primaryKey: 12, acknowledgedAt: null, notifiedUsers: [ME], me: ME, admin: false };
@@ -28,5 +28,20 @@ describe('acknowledge button (ESC-4)', () => {
 		expect(readErrorMessage({ response: { data: { errors: [{ message: 'Only a user who was notified' }] } } })).toBe('Only a user who was notified');
 		expect(readErrorMessage(new Error('Network Error'))).toBe('Network Error');
 		expect(readErrorMessage('boom')).toBe('boom');
+	});
+
+	test.each([
+		['a clerk-check breach of a dealer task naming nobody', { collection: 'service_requests', milestone: 'clerk_check', kind: 'breach', responsible: null }, true],
+		['a clerk-check breach already naming someone', { collection: 'service_requests', milestone: 'clerk_check', kind: 'breach', responsible: '王经理' }, false],
+		['a clerk-check warning', { collection: 'service_requests', milestone: 'clerk_check', kind: 'warning', responsible: null }, false],
+		['a scheduling breach', { collection: 'service_requests', milestone: 'dealer_scheduled', kind: 'breach', responsible: '' }, false],
+	] as const)('DLR-2: when the escalation is %s, then the form asks for the person responsible: %s', (_name, values, asked) => {
+		expect(needsResponsible(values)).toBe(asked);
+	});
+
+	test('DLR-2: the button sends the person responsible only when one is given', () => {
+		expect(computeAcknowledgeBody('  王经理 ')).toEqual({ responsible: '王经理' });
+		expect(computeAcknowledgeBody('  ')).toEqual({});
+		expect(computeAcknowledgeBody(null)).toEqual({});
 	});
 });

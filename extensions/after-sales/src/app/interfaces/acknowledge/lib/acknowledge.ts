@@ -17,6 +17,21 @@ export function computeAcknowledgeRequest(id: string | number): { method: 'POST'
 	return { method: 'POST', path: `/after-sales/escalations/${encodeURIComponent(String(id))}/acknowledge` };
 }
 
+/**
+ * DLR-2: a dealer task escalated to leadership (a clerk-check breach) is acknowledged naming the
+ * person responsible; the form asks for it when the escalation names nobody yet.
+ */
+export function needsResponsible(values: { collection?: unknown; milestone?: unknown; kind?: unknown; responsible?: unknown }): boolean {
+	const named = typeof values.responsible === 'string' && values.responsible.trim() !== '';
+	return values.collection === 'service_requests' && values.milestone === 'clerk_check' && values.kind === 'breach' && !named;
+}
+
+/** The body the button sends: the person responsible when one is asked for and given. */
+export function computeAcknowledgeBody(responsible: string | null | undefined): Record<string, string> {
+	const name = (responsible ?? '').trim();
+	return name ? { responsible: name } : {};
+}
+
 /** ESC-4: only a notified user (or an administrator) may acknowledge, and only once. */
 export function decideAcknowledgeView(facts: AcknowledgeFacts): AcknowledgeView {
 	if (facts.primaryKey === null || facts.primaryKey === undefined || facts.primaryKey === '+') return 'unsaved';
@@ -33,8 +48,8 @@ export function readErrorMessage(error: unknown): string {
 }
 
 export const ACK_MESSAGES = {
-	zh: { button: '确认已知悉', acknowledged: '已确认', notNotified: '仅收到此升级通知的人员可确认', unsaved: '升级记录由系统生成', failed: '确认失败' },
-	en: { button: 'Acknowledge', acknowledged: 'Acknowledged', notNotified: 'Only users notified of this escalation can acknowledge it', unsaved: 'Escalations are written by the system', failed: 'Could not acknowledge' },
+	zh: { button: '确认已知悉', acknowledged: '已确认', notNotified: '仅收到此升级通知的人员可确认', unsaved: '升级记录由系统生成', failed: '确认失败', responsible: '责任人（DLR-2：经销商任务升级至公司领导，确认前须填写）' },
+	en: { button: 'Acknowledge', acknowledged: 'Acknowledged', notNotified: 'Only users notified of this escalation can acknowledge it', unsaved: 'Escalations are written by the system', failed: 'Could not acknowledge', responsible: 'Person responsible (DLR-2: a dealer task escalated to leadership names one before it is acknowledged)' },
 } satisfies Record<Locale, Record<string, string>>;
 
 function readIdList(value: unknown): string[] {
