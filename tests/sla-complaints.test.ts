@@ -2,7 +2,7 @@
 // step allowed to the right role is accepted and recorded, every other one is a 400 naming CMP-3.
 import { describe, expect, test } from 'vitest';
 import { json, loginAdmin } from './helpers';
-import { agent, createComplaint, manager, memo, uploadAgreementFile, userId } from './sla-helpers';
+import { agent, createComplaint, manager, memo, uploadAgreementFile, userId, waitForTimers } from './sla-helpers';
 
 type Who = 'agent' | 'manager';
 const as = (who: Who) => (who === 'agent' ? agent() : manager());
@@ -24,6 +24,21 @@ const expectCmp3 = (result: { status: number; body: any }) => {
 };
 
 describe('creating a complaint (CMP-1, CMP-2, CMP-5, CMP-6)', () => {
+	test('CMP-2: when a complaint of each category is registered, then each is recorded and the month’s summary counts it under its category; an unknown category is refused', async () => {
+		const admin = await loginAdmin();
+		const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+		const counts = async () => Object.fromEntries(((await admin.call(`/after-sales/reports/summary?period=month&at=${month}`)).body.data.lines as any[]).map((l) => [l.key, l.value]));
+		const before = await counts();
+		const categories = ['quality', 'attitude', 'delivery', 'billing', 'other'];
+		for (const category of categories) expect((await createComplaint({ category, received_at: new Date(Date.now() - 60_000).toISOString() })).category).toBe(category);
+		const after = await counts();
+		for (const category of categories) expect(after[`complaints_category_${category}`]).toBe((before[`complaints_category_${category}`] ?? 0) + 1);
+		const bad = await admin.call('/items/complaints', { method: 'POST', body: json({ received_at: new Date().toISOString(), channel: 'phone', recorder: await memo('admin', () => userId(loginAdmin())), category: 'weather', severity: 'normal', description: 'x' }) });
+		expect(bad.status).toBe(400);
+		expect(JSON.stringify(bad.body.errors[0])).toContain('category');
+	});
+
+
 	test.each([
 		['normal', 1],
 		['serious', 2],
@@ -120,6 +135,19 @@ describe('the workflow (CMP-3)', () => {
 		expect(final.first_response_at).not.toBeNull();
 		// Closed is final.
 		for (const to of ['received', 'tracking', 'rejected']) expectCmp3(await move(complaint.id, 'manager', to));
+	});
+
+	test('CMP-4: when a complaint is registered, then it must be answered within 24 h of receipt, and approving the handling proposal put to the customer is the answer', async () => {
+		const complaint = await createComplaint({ received_at: new Date(Date.now() - 60_000).toISOString() });
+		const timers = await waitForTimers('complaints', complaint.id, (t) => t.some((x: any) => x.milestone === 'reply'));
+		const reply = timers.find((t: any) => t.milestone === 'reply');
+		expect(new Date(reply.due_at).getTime() - new Date(complaint.received_at).getTime()).toBe(24 * 3_600_000);
+		expect(reply.state).toBe('running');
+		for (const [who, to] of [['agent', 'contacting'], ['agent', 'analysing'], ['agent', 'proposed'], ['manager', 'approved']] as const) {
+			expect((await move(complaint.id, who, to)).status).toBe(200);
+		}
+		const after = await waitForTimers('complaints', complaint.id, (t) => t.some((x: any) => x.milestone === 'reply' && x.state === 'fulfilled'));
+		expect(after.find((t: any) => t.milestone === 'reply').state).toBe('fulfilled');
 	});
 
 	test.each(['received', 'contacting', 'analysing', 'proposed'])('CMP-3: when a leader rejects a complaint that is %s with a reason, then it is rejected; without a reason it is refused', async (state) => {
