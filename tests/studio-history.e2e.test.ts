@@ -33,6 +33,20 @@ async function managersComplaint() {
 }
 
 describe('the Studio (CMP-3, ESC-4)', () => {
+	test('ESC-3: when a manager signs in to the Studio, then they land on 售后工作台 with their late work, escalations to acknowledge and today’s calls, each with a countdown', async () => {
+		await managersComplaint();
+		await sweep();
+		const page = await studioAsManager();
+		await page.waitForURL(/\/admin\/after-sales/, { timeout: 30_000 });
+		await page.waitForSelector('[data-testid=work-queue] [data-testid=queue-mine]', { timeout: 30_000 });
+		const text = await page.locator('[data-testid=work-queue]').innerText();
+		for (const heading of ['我的待办', '本级预警与超时', '待确认的升级', '今日回访']) expect(text).toContain(heading);
+		await expect.poll(() => page.locator('[data-testid=queue-to_acknowledge] [data-testid=countdown]').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid=queue-to_acknowledge] [data-testid=countdown]').first().innerText()).toMatch(/已超时|剩余|无时限/);
+		await page.screenshot({ path: join(SHOTS, 'studio-work-queue.png') });
+		await page.context().close();
+	}, 180_000);
+
 	test('CMP-3: when a manager opens a complaint, then its history is a timeline naming who did each step, with the status label', async () => {
 		const complaint = await managersComplaint();
 		const page = await studioAsManager();

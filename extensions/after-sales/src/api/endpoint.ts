@@ -13,6 +13,7 @@ import { registerReportRoutes } from './reports';
 import { getCoverage } from './routes/coverage';
 import { getOverview } from './routes/overview';
 import { registerSlaRoutes } from './sla';
+import { registerWorkQueueRoutes } from './work-queue/routes';
 
 type Handler = (caller: Caller, req: Request) => Promise<unknown>;
 
@@ -51,6 +52,7 @@ export default defineEndpoint({
 		registerRatingRoutes(router, ctx, route);
 		registerPortalUserRoutes(router, ctx, route);
 		registerFollowUpRoutes(router, ctx, route);
+		registerWorkQueueRoutes(router, ctx, route as never);
 		registerSurveyRoutes(router, ctx);
 		router.get('/units/:serial/coverage', route((caller, req) => getCoverage(ctx, caller, String(req.params['serial']), req.query)));
 	},

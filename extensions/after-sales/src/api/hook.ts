@@ -13,6 +13,7 @@ import { registerErrorLanguage } from './lib/error-language';
 import { registerQualityHooks } from './quality';
 import { registerRequestHooks } from './service-requests';
 import { registerSettingsHooks } from './settings/register-settings-hooks';
+import { registerStudioHooks } from './install/provision-studio';
 import { registerSlaHooks } from './sla';
 import { registerWarrantyHooks } from './warranty';
 
@@ -34,6 +35,7 @@ export default defineHook((register, context) => {
 	registerWarrantyHooks(register as never, ctx);
 	registerQualityHooks(register as never, ctx);
 	registerSettingsHooks(register as never);
+	registerStudioHooks(register as never);
 	registerSlaHooks(register as never, ctx);
 	registerRequestHooks(register as never, ctx);
 	registerFollowUpHooks(register as never, ctx);

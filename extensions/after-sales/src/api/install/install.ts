@@ -8,6 +8,7 @@ import { provisionIndexes } from './provision-indexes';
 import { provisionPresets } from './provision-presets';
 import { provisionRoles } from './provision-roles';
 import { provisionSettings } from './provision-settings';
+import { provisionStudio } from './provision-studio';
 import { provisionTranslations } from './provision-translations';
 import type { PackContext } from '../lib/context';
 import { syncOpenRecords } from '../sla';
@@ -40,6 +41,7 @@ export async function install(ctx: PackContext, options: PlanOptions & { dryRun?
 	const settings = await provisionSettings(ctx);
 	const dashboard = await provisionDashboard(ctx);
 	const presets = await provisionPresets(ctx); // FUP-1..5: the call list bookmarks
+	await provisionStudio(ctx.database); // staff land on the work queue
 	await writeInstallRecord(ctx, { version: 1, pack_version: PACK_VERSION, applied_at: new Date().toISOString(), ...plan.owned });
 	await syncOpenRecords(ctx); // ESC-1: records already in the project get their timers (idempotent)
 	return {

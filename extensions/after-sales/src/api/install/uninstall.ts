@@ -7,6 +7,7 @@ import { PACK_SNAPSHOT } from './pack-snapshot';
 import { adoptUnrecordedInstall, type Snapshot } from './compute-schema-plan';
 import { computeDropOrder } from './compute-drop-order';
 import { DASHBOARD_ID } from './provision-dashboard';
+import { unprovisionStudio } from './provision-studio';
 import { readInstallRecord, type OwnedItems } from './install-record';
 import { schemaService } from './plan-install';
 import { ROLES } from './roles';
@@ -132,6 +133,7 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 	}
 	const translations = await knex('directus_translations').whereIn('key', Object.keys(PACK_SNAPSHOT.translations)).pluck('id');
 	if (translations.length) await svc.translations.deleteMany(translations);
+	await unprovisionStudio(knex);
 	if (plan.keepData) return;
 
 	// Only the relation goes: Directus would otherwise drop a foreign field that points at a dropped collection.

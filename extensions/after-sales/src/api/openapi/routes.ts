@@ -17,6 +17,7 @@ import { RemindQuery } from '../warranty/routes';
 import { DueQuerySchema, FollowUpIdSchema } from '../follow-ups/routes';
 import { EventNoticeInputSchema, FollowUpLogSchema, SurveyAnswerSchema } from '../../domain/follow-ups';
 import { CoverageAnswerSchema, SweepResultSchema } from './responses';
+import { WorkQueueQuerySchema } from '../work-queue/routes';
 
 export type HttpMethod = 'get' | 'post';
 
@@ -98,6 +99,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/technician/requests/:id/status', summary: 'On site, waiting for parts or the customer (clocks pause), resolved', rules: ['REQ-3', 'ESC-1'], tag: 'technician', who: 'technician', params: z.object({ id: RequestIdSchema }), body: StatusSchema },
 	{ method: 'get', path: '/me/notifications', summary: "The caller's notices (unread count and list)", rules: ['NTF-2'], tag: 'portal', who: 'signed-in', query: InboxQuerySchema },
 	{ method: 'post', path: '/me/notifications/:id/read', summary: 'Mark one of the caller\'s notices read', rules: ['NTF-2'], tag: 'portal', who: 'signed-in', params: z.object({ id: RequestIdSchema }) },
+	{ method: 'get', path: '/me/work-queue', summary: "The staff member's work queue: own open records by next deadline, warned and breached at their level, escalations to acknowledge, calls due today", rules: ['ESC-3', 'ESC-4', 'FUP-3'], tag: 'sla', who: 'staff', query: WorkQueueQuerySchema },
 	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },
 
 	{ method: 'get', path: '/follow-ups/due', summary: "The agents' call list: planned follow-ups due on a date (calendar time zone) or overdue", rules: ['FUP-1', 'FUP-2', 'FUP-3'], tag: 'follow-ups', who: 'staff', query: DueQuerySchema },

@@ -1,6 +1,7 @@
 // `npm run seed` / first `npm start`: a realistic, deterministic demo archive written through
 // Directus's own services (so types, casts and relations are Directus's), then the derived
 // columns (warranty status, customer overview) computed by the same code the hooks use.
+import { provisionStudio } from '../install/provision-studio';
 import { Readable } from 'node:stream';
 import { AGREEMENT_STATES } from '../../domain/complaints';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
@@ -378,5 +379,7 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	await knex('service_settings').update({ demo_seeded_at: fromInstant(now, knex) });
 	// A demo project reads as the Chinese product it is; an existing project's settings are only touched by `seed`.
 	await knex('directus_settings').update({ project_name: '售后服务 After-sales', default_language: 'zh-CN', project_color: '#E35169' });
+	// The demo staff start on the work queue, as install arranges for staff (issue #12 item 3).
+	await provisionStudio(knex);
 	return { counts: report, customerIds };
 }

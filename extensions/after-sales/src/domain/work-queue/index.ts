@@ -1,0 +1,1 @@
+export { computeWorkQueue, type QueueInput, type QueueItem, type WorkQueue } from './compute-work-queue';
