@@ -5,6 +5,7 @@
 // the stock value credited; freight charged when the dealer pays it; restoration when disassembled.
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { formatMoney, parseMoney } from '../../domain/money';
 import { decideStockReceipt, decideStockReturn, StockLineSchema, STOCK_RETURN_REASONS, type StockReturnReason } from '../../domain/parts-returns';
 import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import { formatZodIssues } from '../../domain/errors';
@@ -14,7 +15,6 @@ import type { Accountability } from '../lib/context';
 import { fromInstant, toJson } from '../lib/db-values';
 import { insertOnce } from '../lib/insert-once';
 import { forbidden, ruleViolation } from '../lib/errors';
-import { money } from '../dealer/routes';
 import { loadPlanSettings } from '../dealer-plans/load-plan-settings';
 
 type Payload = Record<string, unknown>;
@@ -27,6 +27,9 @@ const COMPUTED = ['stock_value', 'freight_payer', 'ledger_posted_at'];
 
 /** DLR-5: a stock return moves open → shipped → received (ledger posted) → closed. */
 export const STOCK_FLOW: Record<string, string[]> = { open: ['shipped'], shipped: ['received'], received: ['closed'] };
+
+/** A stored decimal as '0.00' (numbers on SQLite, strings on PostgreSQL); empty stays null. */
+const money = (value: unknown): string | null => (value === null || value === undefined || value === '' ? null : formatMoney(parseMoney(String(value), 'amount')));
 
 const StoredLinesSchema = z.array(StockLineSchema).min(1).max(200);
 const ReasonSchema = z.enum(STOCK_RETURN_REASONS);
