@@ -38,6 +38,8 @@ const levelField = () => int('handling_level', { zh: '处理级别', en: 'Handli
 	display: 'formatted-value', display_options: { prefix: 'L' }, validation: { _and: [{ handling_level: { _between: [1, 3] } }] },
 	validation_message: { zh: '处理级别：1–3（ESC-2）', en: 'Handling level: 1–3 (ESC-2)' }, nullable: false,
 });
+/** DLR-5: the stock-return fields are shown only on a return of kind stock. */
+const STOCK_ONLY = [{ name: 'DLR-5: stock returns only', rule: { _and: [{ kind: { _neq: 'stock' } }] }, hidden: true }];
 /** Shown as a read-only timeline (who, when, from → to as status labels, summary) in forms and lists. */
 const history = (label = { zh: '变更记录', en: 'History' }) => json('history', label, {
 	readonly: true, interface: 'after-sales-timeline', options: null, display: 'after-sales-history', display_options: null,
@@ -424,18 +426,18 @@ export const COLLECTIONS: CollectionSpec[] = [
 			user('inspected_by', { zh: '检验人', en: 'Inspected by' }, { readonly: true }),
 			ts('inspected_at', { zh: '检验时间', en: 'Inspected at' }, { readonly: true }),
 			json('reminders_sent', { zh: '已发提醒', en: 'Reminders sent' }, { readonly: true }),
-			divider('stock_divider', { zh: '库存退货（DLR-5）', en: 'Stock return (DLR-5)' }),
+			{ ...divider('stock_divider', { zh: '库存退货（DLR-5）', en: 'Stock return (DLR-5)' }), conditions: STOCK_ONLY },
 			choice('return_reason', { zh: '退货原因', en: 'Return reason' }, [
 				c('quality_defect', '质量问题（公司承担运费）', 'Quality defect (company pays freight)'),
 				c('disassembled', '经销商拆卸过（经销商承担运费和修复工时）', 'Disassembled by the dealer (dealer pays freight and restoration)'),
 				c('unsaleable', '其他滞销（经销商承担运费）', 'Unsaleable (dealer pays freight)'),
-			], { note: { zh: 'DLR-5：库存退货必填', en: 'DLR-5: required for a stock return' } }),
-			json('stock_lines', { zh: '退货明细', en: 'Returned stock' }, { note: { zh: 'DLR-5：[{part_no 或 model, serial?, quantity, unit_value, shipped_to_dealer_on}]；两个完整销售季节前发货的库存视同已售，不能退', en: 'DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold' } }),
-			money('stock_value', { zh: '退货价值', en: 'Stock value' }, { readonly: true, note: { zh: 'DLR-5：数量×单价之和，收货时贷记经销商', en: 'DLR-5: sum of quantity × unit value, credited to the dealer on receipt' } }),
-			choice('freight_payer', { zh: '运费承担', en: 'Freight paid by' }, [c('company', '公司', 'Company'), c('dealer', '经销商', 'Dealer')], { readonly: true, note: { zh: 'DLR-5：按退货原因自动确定', en: 'DLR-5: follows from the return reason' } }),
-			money('freight_amount', { zh: '运费', en: 'Freight' }, { note: { zh: 'DLR-5：收货时填写；经销商承担时记入往来账', en: 'DLR-5: entered on receipt; charged to the dealer when the dealer pays' } }),
-			money('restoration_amount', { zh: '修复工时费', en: 'Restoration labour' }, { note: { zh: 'DLR-5：经销商拆卸过的产品收货时填写，记入往来账', en: 'DLR-5: for a disassembled product, entered on receipt and charged to the dealer' } }),
-			ts('ledger_posted_at', { zh: '记账时间', en: 'Posted to ledger at' }, { readonly: true, note: { zh: 'DLR-5：收货时一次性记入往来账', en: 'DLR-5: posted once, on receipt' } }),
+			], { conditions: STOCK_ONLY, note: { zh: 'DLR-5：库存退货必填', en: 'DLR-5: required for a stock return' } }),
+			json('stock_lines', { zh: '退货明细', en: 'Returned stock' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：[{part_no 或 model, serial?, quantity, unit_value, shipped_to_dealer_on}]；两个完整销售季节前发货的库存视同已售，不能退', en: 'DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold' } }),
+			money('stock_value', { zh: '退货价值', en: 'Stock value' }, { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：数量×单价之和，收货时贷记经销商', en: 'DLR-5: sum of quantity × unit value, credited to the dealer on receipt' } }),
+			choice('freight_payer', { zh: '运费承担', en: 'Freight paid by' }, [c('company', '公司', 'Company'), c('dealer', '经销商', 'Dealer')], { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：按退货原因自动确定', en: 'DLR-5: follows from the return reason' } }),
+			money('freight_amount', { zh: '运费', en: 'Freight' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：收货时填写；经销商承担时记入往来账', en: 'DLR-5: entered on receipt; charged to the dealer when the dealer pays' } }),
+			money('restoration_amount', { zh: '修复工时费', en: 'Restoration labour' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：经销商拆卸过的产品收货时填写，记入往来账', en: 'DLR-5: for a disassembled product, entered on receipt and charged to the dealer' } }),
+			ts('ledger_posted_at', { zh: '记账时间', en: 'Posted to ledger at' }, { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：收货时一次性记入往来账', en: 'DLR-5: posted once, on receipt' } }),
 			text('notes', { zh: '备注', en: 'Notes' }),
 			o2m('parts', { zh: '旧件', en: 'Old parts' }, 'repair_parts', 'parts_return', ['part_no', 'old_part_serial', 'old_part_status']),
 			...created(),
