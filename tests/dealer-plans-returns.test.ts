@@ -142,6 +142,28 @@ describe('spare-parts plans (DLR-3)', () => {
 		expect(notes.filter((x) => x.recipient !== d.user).every((x) => x.subject.includes(d.code))).toBe(true);
 	});
 
+	test('DLR-3, DLR-5: when a dealer sends malformed bodies to the plan and stock-return endpoints, then every answer is a 400 and nothing is written', async () => {
+		const d = await freshDealer();
+		const next = (await d.session.call('/after-sales/dealer/parts-plan')).body.data.next_season;
+		const plan = { season: next.key, year: next.year, lines: [{ part_no: 'X', quantity: 1, kind: 'wear' }] };
+		const stock = { return_reason: 'unsaleable', lines: [line()] };
+		const bodies: [string, unknown][] = [
+			['/after-sales/dealer/parts-plan', []], ['/after-sales/dealer/parts-plan', 'plan'], ['/after-sales/dealer/parts-plan', { ...plan, year: 1e12 }],
+			['/after-sales/dealer/parts-plan', { ...plan, lines: [{ part_no: 'X\u0000', quantity: 1, kind: 'wear' }] }], ['/after-sales/dealer/parts-plan', { ...plan, lines: [{ part_no: 'X', quantity: '1e3', kind: 'wear' }] }],
+			['/after-sales/dealer/parts-plan', { ...plan, lines: Array.from({ length: 501 }, () => plan.lines[0]) }], ['/after-sales/dealer/parts-plan', { ...plan, season: null }],
+			['/after-sales/dealer/stock-returns', []], ['/after-sales/dealer/stock-returns', { ...stock, lines: [] }], ['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ unit_value: '-1' })] }],
+			['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ unit_value: '1e9' })] }], ['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ shipped_to_dealer_on: '2026-02-30' })] }],
+			['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ part_no: undefined })] }], ['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ quantity: '999999999', unit_value: '9999999' })] }],
+			['/after-sales/dealer/stock-returns', { ...stock, dealer: 1 }], ['/after-sales/dealer/stock-returns', { ...stock, lines: [line({ shipped_to_dealer_on: dayOffset(3) })] }],
+		];
+		for (const [path, body] of bodies) {
+			const res = await d.session.call(path, { method: 'POST', body: typeof body === 'string' ? body : json(body) });
+			expect(res.status, `${path} ${JSON.stringify(body).slice(0, 120)} → ${JSON.stringify(res.body)}`).toBe(400);
+		}
+		expect((await d.session.call('/after-sales/dealer/parts-plan')).body.data.plans).toEqual([]);
+		expect((await d.session.call('/after-sales/dealer/stock-returns')).body.data).toEqual([]);
+	});
+
 	test('DLR-3: when a dealer asks to run the reminders, then it is a 403', async () => {
 		const d = await freshDealer();
 		expect((await d.session.call('/after-sales/dealer-plans/remind', { method: 'POST' })).status).toBe(403);
@@ -207,7 +229,10 @@ describe('stock returns (DLR-5)', () => {
 		expect(received.status).toBe(400);
 		expect(received.body.errors[0].extensions.rule).toBe('DLR-5');
 
-		const ok = await create({ return_reason: 'unsaleable', stock_lines: [line()], stock_value: '999999.00', freight_payer: 'company' });
+		const computed = await create({ return_reason: 'unsaleable', stock_lines: [line()], stock_value: '999999.00' });
+		expect(computed.status).toBe(400);
+		expect(computed.body.errors[0].extensions).toMatchObject({ rule: 'INT-3', field: 'stock_value' });
+		const ok = await create({ return_reason: 'unsaleable', stock_lines: [line()] });
 		expect(ok.status, JSON.stringify(ok.body)).toBe(200);
 		const id = ok.body.data.id;
 		const row = (await tech.call(`/items/parts_returns/${id}?fields=stock_value,freight_payer,status,batch_key,deadline`)).body.data;
@@ -233,7 +258,10 @@ describe('stock returns (DLR-5)', () => {
 		const ledger = (await admin.call(`/items/dealer_ledger?filter[parts_return][_eq]=${id}&fields=entry_type,amount&sort=entry_type&limit=-1`)).body.data;
 		expect(ledger.map((e: any) => [e.entry_type, Number(e.amount)])).toEqual([['freight_charge', -50], ['stock_return_credit', 2501]]);
 
-		// A stock-return credit is never posted by hand; an old-part batch takes no stock fields.
+		// A plan is filed by the dealer, never typed in; a stock-return credit is never posted by hand; an old-part batch takes no stock fields.
+		const typed = await admin.call(`/items/dealers/${d.id}`, { method: 'PATCH', body: json({ parts_plans: [] }) });
+		expect(typed.status).toBe(400);
+		expect(typed.body.errors[0].extensions).toMatchObject({ rule: 'INT-3', field: 'parts_plans' });
 		const manual = await admin.call('/items/dealer_ledger', { method: 'POST', body: json({ dealer: d.id, entry_type: 'stock_return_credit', amount: '10.00' }) });
 		expect(manual.status).toBe(400);
 		expect(manual.body.errors[0].extensions).toMatchObject({ rule: 'DLR-5', field: 'entry_type' });
