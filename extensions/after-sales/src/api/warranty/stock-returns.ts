@@ -105,11 +105,13 @@ export async function filterReturnUpdate(payload: Payload, batch: StoredReturn, 
 			throw ruleViolation('DLR-5', f, msg('stock_return.locked'), { collection: 'parts_returns' });
 		}
 	}
-	if (!moving || to !== 'received') return cleaned;
-	if (hook.accountability && !hook.accountability.admin) {
+	if (!moving) return cleaned;
+	// The dealer ships; the technical department or a service manager receives and closes.
+	if (to !== 'shipped' && hook.accountability && !hook.accountability.admin) {
 		const caller = await resolveCaller(hook.database, hook.accountability);
 		if (!hasRole(caller, 'technical_dept', 'service_manager')) throw forbidden('DLR-5', msg('stock_return.receiver'));
 	}
+	if (to !== 'received') return cleaned;
 	const { timezone, maxLineFen } = await loadPlanSettings(hook.database);
 	const now = new Date();
 	const received_on = typeof cleaned['received_on'] === 'string' ? cleaned['received_on'] : computeLocalDate(now, timezone);
