@@ -13,6 +13,10 @@ export interface PartsPlanFilingFacts {
 	existing: readonly PartsPlan[];
 }
 
+/** The lines as the Studio's timeline shows them: part × quantity (kind), the first ten. */
+const listLines = (lines: PartsPlanInput['lines']) =>
+	lines.slice(0, 10).map((l) => `${l.part_no}${l.part_name ? ` ${l.part_name}` : ''} ×${l.quantity}（${l.kind === 'warranty' ? '三包件 warranty' : '易损件 wear'}）`).join('，') + (lines.length > 10 ? ` …（+${lines.length - 10}）` : '');
+
 /** Plans kept on a dealer: a few years of seasons. */
 const KEEP = 24;
 
@@ -37,7 +41,7 @@ export function decidePartsPlanFiling(input: PartsPlanInput, facts: PartsPlanFil
 		season: input.season, year: input.year, label: occurrence.label, season_starts_on: occurrence.starts_on, deadline,
 		filed_on: facts.today, at: facts.now.toISOString(), by: facts.user, first_filed_on: previous?.first_filed_on ?? facts.today,
 		on_time, revision, lines: input.lines, note: input.note ?? null,
-		summary: `${input.year} ${occurrence.label} · ${input.lines.length} 项 lines · ${on_time ? '按时 on time' : '逾期 late'}（截止 due ${deadline}）${revision > 1 ? ` · 第 ${revision} 版 revision ${revision}` : ''}`,
+		summary: `${input.year} ${occurrence.label} · ${input.lines.length} 项 lines · ${on_time ? '按时 on time' : '逾期 late'}（截止 due ${deadline}）${revision > 1 ? ` · 第 ${revision} 版 revision ${revision}` : ''}：${listLines(input.lines)}`,
 	};
 	const others = facts.existing.filter((p) => p !== previous);
 	const plans = [...others, plan].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).slice(-KEEP);
