@@ -22,6 +22,7 @@ import { writeSweepPlan } from './write-sweep-plan';
 import { runFollowUpStep } from '../follow-ups/run-follow-up-step';
 import { sendMonthlyReports } from '../reports/send-monthly-reports';
 import { sendPlanNotices } from '../dealer-plans/send-plan-notices';
+import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 
 export type SweepReport = {
 	due_timers: number;
@@ -58,6 +59,8 @@ const BATCH = 5_000;
 /** Records committed up to this long after the date they were stamped with are still reconciled. */
 export const RECONCILE_OVERLAP_MS = 2 * 60_000;
 const WATERMARK_FIELD = 'sla_reconciled_until';
+/** DLR-3: the business day this instance last sent the parts-plan notices. */
+let plansNoticedOn: string | null = null;
 
 type SweepState = { knex: Knex; ctx: PackContext; now: Date; calendar: Calendar; policies: StoredPolicy[]; channels: NotificationChannels; lock: 'skip' | false; report: SweepReport };
 
@@ -106,11 +109,16 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 		ctx.logger.error(`[after-sales] RPT-2/RPT-5: sending the monthly reports failed, retried next sweep: ${(error as Error).message}`);
 	}
 
-	// DLR-3: reminders before a parts plan is due, the managers told once it is overdue (keys make both once).
-	try {
-		state.report.parts_plan_notices = (await sendPlanNotices(ctx, knex, now)).notices;
-	} catch (error) {
-		ctx.logger.error(`[after-sales] DLR-3: parts-plan reminders failed, retried next sweep: ${(error as Error).message}`);
+	// DLR-3: reminders before a parts plan is due, the managers told once it is overdue: once a
+	// business day per instance (notice keys make each notice once across instances and retries).
+	const planDay = computeLocalDate(now, settings.calendar.timezone);
+	if (plansNoticedOn !== planDay) {
+		try {
+			state.report.parts_plan_notices = (await sendPlanNotices(ctx, knex, now)).notices;
+			plansNoticedOn = planDay;
+		} catch (error) {
+			ctx.logger.error(`[after-sales] DLR-3: parts-plan reminders failed, retried next sweep: ${(error as Error).message}`);
+		}
 	}
 
 	const delivering = Date.now();
