@@ -42,6 +42,8 @@ const levelField = () => int('handling_level', { zh: '处理级别', en: 'Handli
 	display: 'formatted-value', display_options: { prefix: 'L' }, validation: { _and: [{ handling_level: { _between: [1, 3] } }] },
 	validation_message: { zh: '处理级别：1–3（ESC-2）', en: 'Handling level: 1–3 (ESC-2)' }, nullable: false,
 });
+/** DLR-5: the stock-return fields are shown only on a return of kind stock. */
+const STOCK_ONLY = [{ name: 'DLR-5: stock returns only', rule: { _and: [{ kind: { _neq: 'stock' } }] }, hidden: true }];
 /** Shown as a read-only timeline (who, when, from → to as status labels, summary) in forms and lists. */
 const history = (label = { zh: '变更记录', en: 'History' }) => json('history', label, {
 	readonly: true, interface: 'after-sales-timeline', options: null, display: 'after-sales-history', display_options: null,
@@ -75,6 +77,10 @@ export const COLLECTIONS: CollectionSpec[] = [
 			json('parts_return_deadlines', { zh: '旧件返厂截止日（月-日）', en: 'Old-part return deadlines (MM-DD)' }, { default: '["06-30","12-31"]', interface: 'tags', note: { zh: 'WTY-6', en: 'WTY-6' } }),
 			json('parts_return_reminder_days', { zh: '旧件提醒提前天数', en: 'Old-part reminder days before' }, { default: '[14,3]', interface: 'tags' }),
 			json('busy_seasons', { zh: '农忙季节', en: 'Busy seasons' }, { note: { zh: 'WTY-11：按地区和品类的农忙日期', en: 'WTY-11: busy-season dates per region and category' } }),
+			divider('dealer_divider', { zh: '经销商 DLR', en: 'Dealers (DLR)' }),
+			json('sales_seasons', { zh: '销售季节（月-日）', en: 'Sales seasons (MM-DD)' }, { default: '[{"key":"spring","label":"春季 Spring","from":"03-01","to":"05-31"},{"key":"autumn","label":"秋季 Autumn","from":"09-01","to":"11-30"}]', note: { zh: 'DLR-3、DLR-5：[{key, label?, from, to}]，月-日，互不重叠；配件计划在季节开始前提交，两个完整季节后未退的库存视同售出', en: 'DLR-3, DLR-5: [{key, label?, from, to}] as month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold' } }),
+			int('parts_plan_lead_days', { zh: '配件计划提前天数', en: 'Parts plan due (days before season)' }, { default: 30, note: { zh: 'DLR-3：销售季节前 30 天提交', en: 'DLR-3: filed 30 days before the sales season' }, validation: { _and: [{ parts_plan_lead_days: { _between: [1, 365] } }] }, validation_message: { zh: '配件计划提前天数：1–365（DLR-3）', en: 'Parts plan due: 1–365 days before the season (DLR-3)' } }),
+			int('parts_plan_reminder_days', { zh: '配件计划提醒（截止前天数）', en: 'Parts plan reminder (days before due)' }, { default: 7, note: { zh: 'DLR-3：截止前若干天提醒未提交的经销商；截止后仍未提交则通知售后服务部主管', en: 'DLR-3: dealers without a plan are reminded this many days before it is due; once it is overdue the service managers are told' }, validation: { _and: [{ parts_plan_reminder_days: { _between: [0, 365] } }] }, validation_message: { zh: '配件计划提醒：0–365 天（DLR-3）', en: 'Parts plan reminder: 0–365 days (DLR-3)' } }),
 			divider('service_divider', { zh: '服务时限 REQ/CMP', en: 'Service deadlines (REQ/CMP)' }),
 			int('progress_check_percent', { zh: '进度检查点（%）', en: 'Progress check at (%)' }, { default: 75, note: { zh: 'REQ-6：承诺工期过去 70–80% 时检查进度', en: 'REQ-6: check progress when 70–80 % of the promised time has passed' }, validation: { _and: [{ progress_check_percent: { _between: [1, 100] } }] }, validation_message: { zh: '进度检查点：1–100（REQ-6）', en: 'Progress check at: 1–100 (REQ-6)' } }),
 			int('collect_notice_short_hours', { zh: '短工期取车提前通知（小时）', en: 'Collection notice, short jobs (h)' }, { default: 1, note: { zh: 'REQ-7', en: 'REQ-7' } }),
@@ -136,7 +142,11 @@ export const COLLECTIONS: CollectionSpec[] = [
 			text('agreement_area', { zh: '协议区域', en: 'Agreement area' }),
 			date('agreement_start', { zh: '协议开始', en: 'Agreement start' }),
 			date('agreement_end', { zh: '协议结束', en: 'Agreement end' }, { note: { zh: 'DLR-1：到期次日起（或暂停、终止时）不能登记三包维修或提交索赔', en: 'DLR-1: from the day after it (or when suspended / terminated) the dealer logs no warranty repairs and files no claims' } }),
-			date('parts_plan_filed_on', { zh: '配件计划提交日', en: 'Parts plan filed on' }, { note: { zh: 'DLR-3：销售季节前 30 天', en: 'DLR-3: 30 days before the season' } }),
+			date('parts_plan_filed_on', { zh: '配件计划提交日', en: 'Parts plan filed on' }, { readonly: true, note: { zh: 'DLR-3：最近一次提交配件计划的日期（经销商门户提交）', en: 'DLR-3: the day of the latest parts-plan filing (filed in the dealer portal)' } }),
+			json('parts_plans', { zh: '配件计划', en: 'Parts plans' }, {
+				readonly: true, interface: 'after-sales-timeline', options: null, display: 'after-sales-history', display_options: null,
+				note: { zh: 'DLR-3：经销商在门户提交的三包件/易损件计划（每季一份，含是否按时），只读', en: 'DLR-3: the warranty / wear parts plans the dealer filed in the portal (one per season, on time or late), read-only' },
+			}),
 			divider('rating_divider', { zh: '评级 DLR-4', en: 'Rating (DLR-4)' }),
 			json('rating_proposal', { zh: '评级调整建议', en: 'Rating proposal' }, { readonly: true, note: { zh: 'DLR-4：月度考评低于（或高于）所在等级标准时由系统生成，待主管批准或驳回', en: 'DLR-4: written by the monthly review when the dealer falls below (or rises above) its tier’s bar; a manager approves or dismisses it' } }),
 			choice('rating_decision', { zh: '评级决定', en: 'Rating decision' }, [c('approve', '批准调整', 'Approve'), c('dismiss', '驳回建议', 'Dismiss')], { note: { zh: 'DLR-4：仅售后服务部主管或管理员；驳回须写明说明', en: 'DLR-4: service manager or admin only; dismissing needs a note' } }),
@@ -432,11 +442,12 @@ export const COLLECTIONS: CollectionSpec[] = [
 	},
 	{
 		collection: 'parts_returns', icon: 'local_shipping', sort: 10, display_template: '{{dealer.code}} · {{deadline}}',
-		label: { zh: '旧件返厂', en: 'Old-part returns' }, note: { zh: '旧件返厂批次，每年两次截止（WTY-6）', en: 'Old-part return batches, two deadlines a year (WTY-6)' },
+		label: { zh: '旧件返厂', en: 'Old-part returns' }, note: { zh: '旧件返厂批次，每年两次截止（WTY-6）；经销商库存退货（DLR-5）', en: 'Old-part return batches, two deadlines a year (WTY-6); dealer stock returns (DLR-5)' },
 		fields: [
 			pk(),
 			m2o('dealer', { zh: '经销商', en: 'Dealer' }, 'dealers', '{{code}} {{name}}', 'RESTRICT', { required: true, nullable: false }),
-			date('deadline', { zh: '返厂截止日', en: 'Deadline' }, { required: true, nullable: false }),
+			date('deadline', { zh: '返厂截止日', en: 'Deadline' }, { required: true, nullable: false, note: { zh: '库存退货：提交日', en: 'Stock returns: the day it was filed' } }),
+			choice('kind', { zh: '类型', en: 'Kind' }, [c('old_parts', '三包旧件', 'Old warranty parts'), c('stock', '库存退货', 'Stock return')], { default: 'old_parts', nullable: false, note: { zh: 'WTY-6 旧件返厂批次，或 DLR-5 经销商库存退货', en: 'A WTY-6 old-part batch, or a DLR-5 dealer stock return' } }),
 			str('batch_key', { zh: '批次键', en: 'Batch key' }, { unique: true, hidden: true, readonly: true, maxLength: 64 }),
 			choice('status', { zh: '状态', en: 'Status' }, [
 				c('open', '待发运', 'Open', '#6644FF'), c('shipped', '已发运', 'Shipped', '#3399FF'), c('received', '已收货', 'Received', '#FFA439'),
@@ -449,6 +460,18 @@ export const COLLECTIONS: CollectionSpec[] = [
 			user('inspected_by', { zh: '检验人', en: 'Inspected by' }, { readonly: true }),
 			ts('inspected_at', { zh: '检验时间', en: 'Inspected at' }, { readonly: true }),
 			json('reminders_sent', { zh: '已发提醒', en: 'Reminders sent' }, { readonly: true }),
+			{ ...divider('stock_divider', { zh: '库存退货（DLR-5）', en: 'Stock return (DLR-5)' }), conditions: STOCK_ONLY },
+			choice('return_reason', { zh: '退货原因', en: 'Return reason' }, [
+				c('quality_defect', '质量问题（公司承担运费）', 'Quality defect (company pays freight)'),
+				c('disassembled', '经销商拆卸过（经销商承担运费和修复工时）', 'Disassembled by the dealer (dealer pays freight and restoration)'),
+				c('unsaleable', '其他滞销（经销商承担运费）', 'Unsaleable (dealer pays freight)'),
+			], { conditions: STOCK_ONLY, note: { zh: 'DLR-5：库存退货必填', en: 'DLR-5: required for a stock return' } }),
+			json('stock_lines', { zh: '退货明细', en: 'Returned stock' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：[{part_no 或 model, serial?, quantity, unit_value, shipped_to_dealer_on}]；两个完整销售季节前发货的库存视同已售，不能退', en: 'DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold' } }),
+			money('stock_value', { zh: '退货价值', en: 'Stock value' }, { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：数量×单价之和，收货时贷记经销商', en: 'DLR-5: sum of quantity × unit value, credited to the dealer on receipt' } }),
+			choice('freight_payer', { zh: '运费承担', en: 'Freight paid by' }, [c('company', '公司', 'Company'), c('dealer', '经销商', 'Dealer')], { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：按退货原因自动确定', en: 'DLR-5: follows from the return reason' } }),
+			money('freight_amount', { zh: '运费', en: 'Freight' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：收货时填写；经销商承担时记入往来账', en: 'DLR-5: entered on receipt; charged to the dealer when the dealer pays' } }),
+			money('restoration_amount', { zh: '修复工时费', en: 'Restoration labour' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：经销商拆卸过的产品收货时填写，记入往来账', en: 'DLR-5: for a disassembled product, entered on receipt and charged to the dealer' } }),
+			ts('ledger_posted_at', { zh: '记账时间', en: 'Posted to ledger at' }, { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：收货时一次性记入往来账', en: 'DLR-5: posted once, on receipt' } }),
 			text('notes', { zh: '备注', en: 'Notes' }),
 			o2m('parts', { zh: '旧件', en: 'Old parts' }, 'repair_parts', 'parts_return', ['part_no', 'old_part_serial', 'old_part_status']),
 			...created(),
@@ -511,11 +534,12 @@ export const COLLECTIONS: CollectionSpec[] = [
 			choice('entry_type', { zh: '分录类型', en: 'Entry type' }, [
 				c('warranty_credit', '三包核销（冲减应收）', 'Warranty credit'), c('adjustment', '调整', 'Adjustment'),
 				c('freight_charge', '运费', 'Freight charge'), c('restoration_charge', '修复工时费', 'Restoration charge'),
-				c('opening_balance', '期初', 'Opening balance'),
+				c('opening_balance', '期初', 'Opening balance'), c('stock_return_credit', '库存退货（冲减应收）', 'Stock return credit'),
 			], { required: true, nullable: false }),
 			money('amount', { zh: '金额（正数冲减应收）', en: 'Amount (positive reduces receivables)' }, { required: true, nullable: false, options: { step: 0.01, iconLeft: 'currency_yuan' } }),
 			m2o('claim', { zh: '索赔单', en: 'Claim' }, 'warranty_claims', '{{claim_no}}', 'RESTRICT'),
 			m2o('reverses', { zh: '冲销分录', en: 'Reverses entry' }, 'dealer_ledger', '#{{id}}', 'RESTRICT'),
+			m2o('parts_return', { zh: '库存退货', en: 'Stock return' }, 'parts_returns', '#{{id}} {{deadline}}', 'RESTRICT', { readonly: true, note: { zh: 'DLR-5：库存退货收货生成的分录', en: 'DLR-5: entries posted by receiving a stock return' } }),
 			str('idempotency_key', { zh: '幂等键', en: 'Idempotency key' }, { unique: true, readonly: true, maxLength: 128, note: { zh: 'WTY-8：每张索赔单至多一笔核销', en: 'WTY-8: at most one credit per claim' } }),
 			ts('posted_at', { zh: '记账时间', en: 'Posted at' }, { required: true, nullable: false, indexed: true }),
 			user('posted_by', { zh: '记账人', en: 'Posted by' }, { readonly: true }),

@@ -20,6 +20,12 @@ export interface ServiceSettings {
 	parts_return_reminder_days: 'json' | null;
 	/** 农忙季节 / Busy seasons — WTY-11: busy-season dates per region and category */
 	busy_seasons: 'json' | null;
+	/** 销售季节（月-日） / Sales seasons (MM-DD) — DLR-3, DLR-5: [{key, label?, from, to}] as month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold */
+	sales_seasons: 'json' | null;
+	/** 配件计划提前天数 / Parts plan due (days before season) — DLR-3: filed 30 days before the sales season */
+	parts_plan_lead_days: number | null;
+	/** 配件计划提醒（截止前天数） / Parts plan reminder (days before due) — DLR-3: dealers without a plan are reminded this many days before it is due; once it is overdue the service managers are told */
+	parts_plan_reminder_days: number | null;
 	/** 进度检查点（%） / Progress check at (%) — REQ-6: check progress when 70–80 % of the promised time has passed */
 	progress_check_percent: number | null;
 	/** 短工期取车提前通知（小时） / Collection notice, short jobs (h) — REQ-7 */
@@ -118,8 +124,10 @@ export interface Dealers {
 	agreement_start: 'date' | null;
 	/** 协议结束 / Agreement end — DLR-1: from the day after it (or when suspended / terminated) the dealer logs no warranty repairs and files no claims */
 	agreement_end: 'date' | null;
-	/** 配件计划提交日 / Parts plan filed on — DLR-3: 30 days before the season */
+	/** 配件计划提交日 / Parts plan filed on — DLR-3: the day of the latest parts-plan filing (filed in the dealer portal) */
 	parts_plan_filed_on: 'date' | null;
+	/** 配件计划 / Parts plans — DLR-3: the warranty / wear parts plans the dealer filed in the portal (one per season, on time or late), read-only */
+	parts_plans: 'json' | null;
 	/** 评级调整建议 / Rating proposal — DLR-4: written by the monthly review when the dealer falls below (or rises above) its tier’s bar; a manager approves or dismisses it */
 	rating_proposal: 'json' | null;
 	/** 评级决定 / Rating decision — DLR-4: service manager or admin only; dismissing needs a note */
@@ -560,14 +568,16 @@ export interface RepairParts {
 	date_updated: 'datetime' | null;
 }
 
-/** 旧件返厂 / Old-part returns: Old-part return batches, two deadlines a year (WTY-6) */
+/** 旧件返厂 / Old-part returns: Old-part return batches, two deadlines a year (WTY-6); dealer stock returns (DLR-5) */
 export interface PartsReturns {
 	/** 编号 / ID */
 	id: number;
 	/** 经销商 / Dealer */
 	dealer: number | Dealers;
-	/** 返厂截止日 / Deadline */
+	/** 返厂截止日 / Deadline — Stock returns: the day it was filed */
 	deadline: 'date';
+	/** 类型 / Kind — A WTY-6 old-part batch, or a DLR-5 dealer stock return */
+	kind: 'old_parts' | 'stock';
 	/** 批次键 / Batch key */
 	batch_key: string | null;
 	/** 状态 / Status */
@@ -586,6 +596,20 @@ export interface PartsReturns {
 	inspected_at: 'datetime' | null;
 	/** 已发提醒 / Reminders sent */
 	reminders_sent: 'json' | null;
+	/** 退货原因 / Return reason — DLR-5: required for a stock return */
+	return_reason: 'quality_defect' | 'disassembled' | 'unsaleable' | null;
+	/** 退货明细 / Returned stock — DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold */
+	stock_lines: 'json' | null;
+	/** 退货价值 / Stock value — DLR-5: sum of quantity × unit value, credited to the dealer on receipt */
+	stock_value: string | number | null;
+	/** 运费承担 / Freight paid by — DLR-5: follows from the return reason */
+	freight_payer: 'company' | 'dealer' | null;
+	/** 运费 / Freight — DLR-5: entered on receipt; charged to the dealer when the dealer pays */
+	freight_amount: string | number | null;
+	/** 修复工时费 / Restoration labour — DLR-5: for a disassembled product, entered on receipt and charged to the dealer */
+	restoration_amount: string | number | null;
+	/** 记账时间 / Posted to ledger at — DLR-5: posted once, on receipt */
+	ledger_posted_at: 'datetime' | null;
 	/** 备注 / Notes */
 	notes: string | null;
 	/** 旧件 / Old parts */
@@ -675,13 +699,15 @@ export interface DealerLedger {
 	/** 经销商 / Dealer */
 	dealer: number | Dealers;
 	/** 分录类型 / Entry type */
-	entry_type: 'warranty_credit' | 'adjustment' | 'freight_charge' | 'restoration_charge' | 'opening_balance';
+	entry_type: 'warranty_credit' | 'adjustment' | 'freight_charge' | 'restoration_charge' | 'opening_balance' | 'stock_return_credit';
 	/** 金额（正数冲减应收） / Amount (positive reduces receivables) */
 	amount: string | number;
 	/** 索赔单 / Claim */
 	claim: number | WarrantyClaims | null;
 	/** 冲销分录 / Reverses entry */
 	reverses: number | DealerLedger | null;
+	/** 库存退货 / Stock return — DLR-5: entries posted by receiving a stock return */
+	parts_return: number | PartsReturns | null;
 	/** 幂等键 / Idempotency key — WTY-8: at most one credit per claim */
 	idempotency_key: string | null;
 	/** 记账时间 / Posted at */

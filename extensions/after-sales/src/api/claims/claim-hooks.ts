@@ -75,6 +75,9 @@ export function registerClaimHooks(register: Register, ctx: PackContext) {
 		const caller = await staffCallerOf(hook);
 		if (!hook.accountability) return payload;
 		if (payload['entry_type'] === 'warranty_credit') throw ruleViolation('WTY-8', 'entry_type', msg('ledger.credit_by_settling'), { collection: 'dealer_ledger' });
+		// DLR-5: stock-return entries come from receiving the return, never by hand.
+		if (payload['entry_type'] === 'stock_return_credit') throw ruleViolation('DLR-5', 'entry_type', msg('ledger.credit_by_receiving'), { collection: 'dealer_ledger' });
+		if (payload['parts_return'] !== undefined && payload['parts_return'] !== null) throw ruleViolation('DLR-5', 'parts_return', msg('ledger.credit_by_receiving'), { collection: 'dealer_ledger' });
 		if (payload['dealer'] === undefined || payload['dealer'] === null) throw ruleViolation('INT-4', 'dealer', msg('ledger.needs_dealer'), { collection: 'dealer_ledger' });
 		const dealer = parseIdOrThrow(typeof payload['dealer'] === 'object' ? (payload['dealer'] as Payload)['id'] : payload['dealer'], 'dealer', 'INT-4');
 		if (!(await hook.database('dealers').where({ id: dealer }).first('id'))) throw ruleViolation('INT-4', 'dealer', msg('ledger.no_dealer', { id: String(dealer) }), { collection: 'dealer_ledger' });

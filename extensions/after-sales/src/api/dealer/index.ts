@@ -4,6 +4,8 @@ import type { PackContext } from '../lib/context';
 import { registerNoticeRoutes } from '../notices/routes';
 import { registerTechnicianRoutes } from '../technician/routes';
 import { registerWarrantyRoutes } from '../warranty/routes';
+import { registerStockReturnRoutes } from '../warranty/stock-return-routes';
+import { registerDealerPlanRoutes } from '../dealer-plans';
 import { registerPortalRoutes } from './portal';
 import { registerDealerRoutes } from './routes';
 
@@ -12,5 +14,7 @@ export function registerPortalUserRoutes(router: Router, ctx: PackContext, route
 	registerTechnicianRoutes(router, ctx, route);
 	registerNoticeRoutes(router, ctx, route);
 	registerWarrantyRoutes(router, ctx, route);
+	registerDealerPlanRoutes(router, ctx, route);
+	registerStockReturnRoutes(router, ctx, route);
 	registerPortalRoutes(router, ctx);
 }

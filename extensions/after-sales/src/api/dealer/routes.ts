@@ -163,11 +163,11 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 	router.get('/dealer/parts-returns', route(async (caller) => {
 		const dealer = dealerOf(caller);
 		const batches = await knex()('parts_returns').where({ dealer }).orderBy('deadline', 'desc')
-			.select('id', 'deadline', 'status', 'shipped_on', 'carrier', 'tracking_no', 'received_on', 'reminders_sent');
+			.select('id', 'kind', 'deadline', 'status', 'shipped_on', 'carrier', 'tracking_no', 'received_on', 'reminders_sent');
 		const parts = batches.length ? await knex()('repair_parts').whereIn('parts_return', batches.map((b: Row) => b.id))
 			.select('id', 'parts_return', 'repair_record', 'part_no', 'part_name', 'quantity', 'old_part_serial', 'old_part_status') : [];
 		return batches.map((b: Row) => ({
-			...b, deadline: toDay(b.deadline), shipped_on: toDay(b.shipped_on), received_on: toDay(b.received_on), reminders_sent: toJsonArray(b.reminders_sent),
+			...b, kind: b.kind ?? 'old_parts', deadline: toDay(b.deadline), shipped_on: toDay(b.shipped_on), received_on: toDay(b.received_on), reminders_sent: toJsonArray(b.reminders_sent),
 			parts: parts.filter((p: Row) => p.parts_return === b.id),
 		}));
 	}));
@@ -176,8 +176,8 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const dealer = dealerOf(caller);
 		const id = await assertOwnedBy(knex(), caller, 'parts_return', req.params['id'], 'id');
 		const body = parseOrThrow(ShipInputSchema, req.body ?? {}, 'WTY-6');
-		const batch = await knex()('parts_returns').where({ id, dealer }).first('status');
-		if (batch.status !== 'open') throw ruleViolation('WTY-6', 'status', msg('parts_return.not_open', { status: state('parts_returns', 'status', batch.status) }), { collection: 'parts_returns' });
+		const batch = await knex()('parts_returns').where({ id, dealer }).first('status', 'kind');
+		if (batch.status !== 'open') throw ruleViolation(batch.kind === 'stock' ? 'DLR-5' : 'WTY-6', 'status', msg('parts_return.not_open', { status: state('parts_returns', 'status', batch.status) }), { collection: 'parts_returns' });
 		// CAL-3: "today" is the business day where the dealer works, not the UTC date.
 		const today = computeLocalDate(new Date(), (await loadSettings(knex())).calendar.timezone);
 		if (body.shipped_on && body.shipped_on > today) throw ruleViolation('INT-2', 'shipped_on', msg('int.shipped_future', { value: body.shipped_on, today }), { collection: 'parts_returns' });

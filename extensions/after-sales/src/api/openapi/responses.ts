@@ -34,7 +34,7 @@ export const CoverageAnswerSchema = z.strictObject({
 export const SweepResultSchema = z.strictObject({
 	due_timers: z.number().int(), records: z.number().int(), reconciled: z.number().int(), warnings: z.number().int(), breaches: z.number().int(),
 	already_logged: z.number().int(), reassigned: z.number().int(), failed_records: z.number().int(),
-	skipped_locked: z.number().int(), follow_ups_missed: z.number().int(), key_account_visits_planned: z.number().int(), customer_messages_sent: z.number().int(), customer_messages_failed: z.number().int(), monthly_reports_sent: z.number().int(), deliveries_sent: z.number().int(), deliveries_failed: z.number().int(), deliver_ms: z.number(), duration_ms: z.number(),
+	skipped_locked: z.number().int(), follow_ups_missed: z.number().int(), key_account_visits_planned: z.number().int(), customer_messages_sent: z.number().int(), customer_messages_failed: z.number().int(), monthly_reports_sent: z.number().int(), parts_plan_notices: z.number().int(), deliveries_sent: z.number().int(), deliveries_failed: z.number().int(), deliver_ms: z.number(), duration_ms: z.number(),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

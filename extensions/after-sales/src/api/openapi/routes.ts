@@ -14,6 +14,9 @@ import { ClerkCheckInputSchema } from '../../domain/service-requests';
 import { AcceptSchema, ArriveSchema, RequestIdSchema, StatusSchema, TechnicianRepairSchema } from '../technician/routes';
 import { InboxQuerySchema } from '../notices/routes';
 import { RemindQuery } from '../warranty/routes';
+import { PlanRemindQuery } from '../dealer-plans/routes';
+import { PartsPlanInputSchema } from '../../domain/dealer-plans';
+import { StockReturnInputSchema } from '../../domain/parts-returns';
 import { DueQuerySchema, FollowUpIdSchema } from '../follow-ups/routes';
 import { EventNoticeInputSchema, FollowUpLogSchema, SurveyAnswerSchema } from '../../domain/follow-ups';
 import { CoverageAnswerSchema, SweepResultSchema } from './responses';
@@ -86,8 +89,12 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/dealer/claims', summary: 'Create a claim for a repair record (optionally submit it)', rules: ['WTY-7', 'REQ-8', 'DLR-1'], tag: 'dealer', who: 'dealer', body: ClaimInputSchema },
 	{ method: 'post', path: '/dealer/claims/:id/submit', summary: 'Submit a draft claim', rules: ['WTY-7', 'REQ-8', 'DLR-1'], tag: 'dealer', who: 'dealer', params: id },
 	{ method: 'post', path: '/dealer/claims/:id/confirm-writeoff', summary: 'Confirm the write-off notice: settles the claim and posts one ledger credit', rules: ['WTY-7', 'WTY-8'], tag: 'dealer', who: 'dealer', params: id },
-	{ method: 'get', path: '/dealer/parts-returns', summary: "The dealer's old-part return batches", rules: ['WTY-6'], tag: 'dealer', who: 'dealer' },
-	{ method: 'post', path: '/dealer/parts-returns/:id/ship', summary: 'Mark a return batch shipped', rules: ['WTY-6'], tag: 'dealer', who: 'dealer', params: id, body: ShipInputSchema },
+	{ method: 'get', path: '/dealer/parts-returns', summary: "The dealer's return batches (old parts and stock)", rules: ['WTY-6', 'DLR-5'], tag: 'dealer', who: 'dealer' },
+	{ method: 'post', path: '/dealer/parts-returns/:id/ship', summary: 'Mark a return batch (old parts or stock) shipped', rules: ['WTY-6', 'DLR-5'], tag: 'dealer', who: 'dealer', params: id, body: ShipInputSchema },
+	{ method: 'get', path: '/dealer/parts-plan', summary: "The dealer's spare-parts plans, the next sales season and the day its plan is due", rules: ['DLR-3'], tag: 'dealer', who: 'dealer' },
+	{ method: 'post', path: '/dealer/parts-plan', summary: 'File (or revise) the warranty / wear parts plan of a season; late filing is recorded as late', rules: ['DLR-3', 'DLR-1'], tag: 'dealer', who: 'dealer', body: PartsPlanInputSchema },
+	{ method: 'get', path: '/dealer/stock-returns', summary: "The dealer's stock returns with lines, value, freight payer and amounts", rules: ['DLR-5'], tag: 'dealer', who: 'dealer' },
+	{ method: 'post', path: '/dealer/stock-returns', summary: 'File a stock return (quality defect / disassembled / unsaleable); stock two whole seasons old counts as sold', rules: ['DLR-5'], tag: 'dealer', who: 'dealer', body: StockReturnInputSchema },
 	{ method: 'get', path: '/dealer/ledger', summary: "The dealer's ledger entries and balance", rules: ['WTY-8'], tag: 'dealer', who: 'dealer' },
 
 	{ method: 'get', path: '/technician/requests', summary: 'Requests assigned to the technician', rules: ['REQ-3', 'NTF-1'], tag: 'technician', who: 'technician' },
@@ -100,6 +107,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'get', path: '/me/notifications', summary: "The caller's notices (unread count and list)", rules: ['NTF-2'], tag: 'portal', who: 'signed-in', query: InboxQuerySchema },
 	{ method: 'post', path: '/me/notifications/:id/read', summary: 'Mark one of the caller\'s notices read', rules: ['NTF-2'], tag: 'portal', who: 'signed-in', params: z.object({ id: RequestIdSchema }) },
 	{ method: 'get', path: '/me/work-queue', summary: "The staff member's work queue: own open records by next deadline, warned and breached at their level, escalations to acknowledge, calls due today", rules: ['ESC-3', 'ESC-4', 'FUP-3'], tag: 'sla', who: 'staff', query: WorkQueueQuerySchema },
+	{ method: 'post', path: '/dealer-plans/remind', summary: 'Run the parts-plan reminders and overdue notices now (optionally at another instant or for one dealer)', rules: ['DLR-3'], tag: 'warranty', who: 'manager', query: PlanRemindQuery },
 	{ method: 'post', path: '/parts-returns/remind', summary: 'Run the old-part reminders and missing-part marking now', rules: ['WTY-6'], tag: 'warranty', who: 'manager', query: RemindQuery },
 
 	{ method: 'get', path: '/follow-ups/due', summary: "The agents' call list: planned follow-ups due on a date (calendar time zone) or overdue", rules: ['FUP-1', 'FUP-2', 'FUP-3'], tag: 'follow-ups', who: 'staff', query: DueQuerySchema },

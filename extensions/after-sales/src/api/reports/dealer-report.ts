@@ -118,7 +118,7 @@ export async function queryDealerFigures(knex: Knex, period: ReportPeriod, deale
 		rows(
 			`select dealer, count(*) as n, sum(case when ${d.day('coalesce(shipped_on, received_on)')} <= ${d.day('deadline')} then 1 else 0 end) as on_time
 			 from parts_returns
-			 where ${d.day('deadline')} >= ? and ${d.day('deadline')} <= ? and (${d.day('deadline')} < ? or coalesce(shipped_on, received_on) is not null)${only('dealer').sql}
+			 where (kind = 'old_parts' or kind is null) and ${d.day('deadline')} >= ? and ${d.day('deadline')} <= ? and (${d.day('deadline')} < ? or coalesce(shipped_on, received_on) is not null)${only('dealer').sql}
 			 group by dealer`,
 			[period.from, period.to, period.today, ...only('dealer').bindings],
 		),

@@ -8,6 +8,9 @@ import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/m
 import { computeDayEnd, computeFollowUpKey, computeSurveyToken } from '../../domain/follow-ups';
 import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
 import { computeLocalDate } from '../../domain/warranty';
+import { decidePartsPlanFiling } from '../../domain/dealer-plans';
+import { computeNextSeason, DEFAULT_SALES_SEASONS } from '../../domain/seasons';
+import { computeDatePlusDays } from '../../domain/warranty/compute-date-plus-days';
 import { ROLE_BY_KEY } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 import { fromInstant } from '../lib/db-values';
@@ -76,7 +79,22 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		agreement_start: daysBefore(today, 900),
 		agreement_end: daysAfter(today, 540),
 	}));
-	const dealerIds = await createMany('dealers', dealerRows);
+	// DLR-3: every demo dealer has filed its parts plan for the coming season (D007 late when seeded after the deadline).
+	const season = computeNextSeason(DEFAULT_SALES_SEASONS, 30, new Date(`${today}T04:00:00Z`), 'UTC');
+	const onTimeDay = today < computeDatePlusDays(season.deadline, -5) ? today : computeDatePlusDays(season.deadline, -5);
+	const planOf = (i: number) => {
+		const filedOn = i === 6 && today > season.deadline ? today : onTimeDay;
+		const { plans } = decidePartsPlanFiling({
+			season: season.key, year: season.year, note: undefined,
+			lines: [
+				{ part_no: 'YB-25-01', part_name: '液压泵总成', quantity: String(2 + (i % 3)), kind: 'warranty' },
+				{ part_no: 'LV-60-12', part_name: '割台皮带', quantity: String(10 + i), kind: 'wear' },
+				{ part_no: 'FL-08-03', part_name: '机油滤芯', quantity: '40', kind: 'wear' },
+			],
+		}, { seasons: DEFAULT_SALES_SEASONS, leadDays: 30, today: filedOn, now: new Date(`${filedOn}T02:00:00Z`), user: null, existing: [] });
+		return { parts_plans: plans, parts_plan_filed_on: filedOn };
+	};
+	const dealerIds = await createMany('dealers', dealerRows.map((row, i) => ({ ...row, ...planOf(i) })));
 
 	// Products (WTY-10)
 	const productIds = await createMany('products', PRODUCTS.map(({ price: _price, ...p }) => ({ ...p, regulation_profile: 'auto' })));

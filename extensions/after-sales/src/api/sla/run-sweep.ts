@@ -21,6 +21,8 @@ import { SLA_COLLECTIONS } from './sync-timers';
 import { writeSweepPlan } from './write-sweep-plan';
 import { runFollowUpStep } from '../follow-ups/run-follow-up-step';
 import { sendMonthlyReports } from '../reports/send-monthly-reports';
+import { sendPlanNotices } from '../dealer-plans/send-plan-notices';
+import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 
 export type SweepReport = {
 	due_timers: number;
@@ -43,6 +45,8 @@ export type SweepReport = {
 	customer_messages_failed: number;
 	/** RPT-2, RPT-5: monthly report notices sent (once a month). */
 	monthly_reports_sent: number;
+	/** DLR-3: parts-plan reminders to dealers and overdue notices to managers sent (each once per dealer and season). */
+	parts_plan_notices: number;
 	deliveries_sent: number;
 	deliveries_failed: number;
 	/** Of `duration_ms`, the time spent delivering notices. */
@@ -55,6 +59,8 @@ const BATCH = 5_000;
 /** Records committed up to this long after the date they were stamped with are still reconciled. */
 export const RECONCILE_OVERLAP_MS = 2 * 60_000;
 const WATERMARK_FIELD = 'sla_reconciled_until';
+/** DLR-3: the business day this instance last sent the parts-plan notices. */
+let plansNoticedOn: string | null = null;
 
 type SweepState = { knex: Knex; ctx: PackContext; now: Date; calendar: Calendar; policies: StoredPolicy[]; channels: NotificationChannels; lock: 'skip' | false; report: SweepReport };
 
@@ -65,7 +71,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) === 'sqlite' ? false : 'skip',
-		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, monthly_reports_sent: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
+		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, monthly_reports_sent: 0, parts_plan_notices: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
@@ -101,6 +107,18 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 		state.report.monthly_reports_sent = await sendMonthlyReports(ctx, knex, now);
 	} catch (error) {
 		ctx.logger.error(`[after-sales] RPT-2/RPT-5: sending the monthly reports failed, retried next sweep: ${(error as Error).message}`);
+	}
+
+	// DLR-3: reminders before a parts plan is due, the managers told once it is overdue: once a
+	// business day per instance (notice keys make each notice once across instances and retries).
+	const planDay = computeLocalDate(now, settings.calendar.timezone);
+	if (plansNoticedOn !== planDay) {
+		try {
+			state.report.parts_plan_notices = (await sendPlanNotices(ctx, knex, now)).notices;
+			plansNoticedOn = planDay;
+		} catch (error) {
+			ctx.logger.error(`[after-sales] DLR-3: parts-plan reminders failed, retried next sweep: ${(error as Error).message}`);
+		}
 	}
 
 	const delivering = Date.now();

@@ -10,7 +10,11 @@ import { hasRole, resolveCaller } from '../lib/caller';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { loadSettings } from '../services/settings';
 import type { Register } from './register';
+import { filterReturnCreate, filterReturnUpdate, STOCK_FIELDS } from './stock-returns';
 import { msg, state } from '../../domain/messages';
+
+/** WTY-6 batches (DLR-5 stock returns have no deadline reminders and no old parts). */
+export const oldParts = (q: Knex.QueryBuilder) => q.where('kind', 'old_parts').orWhereNull('kind');
 
 export async function loadReturnSettings(knex: Knex): Promise<{ returns: PartsReturnSettings; timezone: string }> {
 	const settings = await loadSettings(knex);
@@ -48,7 +52,7 @@ export async function sendReturnReminders(ctx: PackContext, now: Date) {
 	const knex = ctx.database;
 	const { returns, timezone } = await loadReturnSettings(knex);
 	const today = computeLocalDate(now, timezone);
-	const open = await knex('parts_returns').whereIn('status', ['open']).select('id', 'dealer', 'deadline', 'shipped_on', 'received_on', 'reminders_sent');
+	const open = await knex('parts_returns').whereIn('status', ['open']).where(oldParts).select('id', 'dealer', 'deadline', 'shipped_on', 'received_on', 'reminders_sent');
 	const due = computeDueReminders(
 		open.map((b: Record<string, unknown>) => ({
 			id: b['id'] as number, dealer: b['dealer'] as number, deadline: toDay(b['deadline'])!, shipped_on: toDay(b['shipped_on']), received_on: toDay(b['received_on']),
@@ -88,7 +92,7 @@ export async function sendReturnReminders(ctx: PackContext, now: Date) {
 export async function markMissingAfterDeadline(knex: Knex, now: Date) {
 	const { timezone } = await loadReturnSettings(knex);
 	const today = computeLocalDate(now, timezone);
-	const overdue = (await knex('parts_returns').where({ status: 'open' }).select('id', 'deadline')).filter((b: Record<string, unknown>) => toDay(b['deadline'])! < today);
+	const overdue = (await knex('parts_returns').where({ status: 'open' }).where(oldParts).select('id', 'deadline')).filter((b: Record<string, unknown>) => toDay(b['deadline'])! < today);
 	if (!overdue.length) return 0;
 	return knex('repair_parts').whereIn('parts_return', overdue.map((b: { id: number }) => b.id)).where({ old_part_status: 'pending' }).update({ old_part_status: 'missing' });
 }
@@ -110,7 +114,15 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 	// WTY-6 in the Studio: open → shipped → received (parts count as returned) → inspected (every part
 	// classified) → closed, one step at a time; the technical department receives and inspects.
 	// INT-3: the batch key is the pack's (dealer:deadline), so a batch made by hand is found like any other.
-	register.filter('parts_returns.items.create', async (payload: Record<string, unknown>) => {
+	register.filter('parts_returns.items.create', async (payload: Record<string, unknown>, _meta: unknown, hook: HookContext) => {
+		// DLR-5: a stock return is computed by its own rules; an old-part batch carries no stock fields.
+		let stock: Record<string, unknown> | null;
+		try {
+			stock = await filterReturnCreate(payload, hook as never);
+		} catch (error) {
+			throw toDirectusError(error);
+		}
+		if (stock) return stock;
 		const dealer = typeof payload['dealer'] === 'object' && payload['dealer'] !== null ? (payload['dealer'] as { id?: unknown }).id : payload['dealer'];
 		if (dealer === undefined || dealer === null || typeof payload['deadline'] !== 'string') return payload;
 		return { ...payload, batch_key: computeReturnBatchKey(dealer as number, payload['deadline']), reminders_sent: payload['reminders_sent'] ?? [] };
@@ -120,9 +132,15 @@ export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
 			const cleaned = { ...payload };
 			delete cleaned['batch_key'];
 			delete cleaned['reminders_sent'];
-			if (!('status' in cleaned)) return cleaned;
-			if (meta.keys.length !== 1) throw ruleViolation('WTY-6', 'status', msg('parts_return.one_at_a_time'), { collection: 'parts_returns' });
-			const batch = await hook.database('parts_returns').where({ id: meta.keys[0] }).first('id', 'status');
+			const touchesStock = ['kind', ...STOCK_FIELDS].some((f) => f in cleaned);
+			if (!('status' in cleaned) && !touchesStock) return cleaned;
+			if (meta.keys.length !== 1) throw ruleViolation(touchesStock ? 'DLR-5' : 'WTY-6', 'status' in cleaned ? 'status' : 'kind', msg('parts_return.one_at_a_time'), { collection: 'parts_returns' });
+			const batch = await hook.database('parts_returns').where({ id: meta.keys[0] }).first('id', 'status', 'dealer', 'kind', 'return_reason', 'stock_lines', 'stock_value', 'freight_amount', 'restoration_amount');
+			// DLR-5: a stock return follows its own workflow; an old-part batch is refused stock fields.
+			if (batch && (batch.kind === 'stock' || touchesStock)) {
+				const out = await filterReturnUpdate(cleaned, batch, hook as never);
+				if (batch.kind === 'stock' || !('status' in cleaned)) return out;
+			}
 			const to = String(cleaned['status']);
 			if (!batch || batch.status === to) return cleaned;
 			if (!(Object.hasOwn(FLOW, batch.status) ? FLOW[batch.status]! : []).includes(to)) throw ruleViolation('WTY-6', 'status', msg('parts_return.transition', { from: state('parts_returns', 'status', batch.status), to: state('parts_returns', 'status', to) }), { collection: 'parts_returns' });

@@ -1,5 +1,5 @@
 /**
- * INT-3: keys that make effects exactly-once and document numbers. Only the pack writes them: a
+ * INT-3: keys that make effects exactly-once, document numbers and values the pack computes (DLR-3, DLR-5). Only the pack writes them: a
  * client value would let someone pre-empt a settlement's credit (`claim:74:credit`) or an
  * escalation. Any value a client sends for one of these is refused, not silently dropped.
  */
@@ -9,7 +9,9 @@ export const SYSTEM_OWNED_FIELDS: Readonly<Record<string, readonly string[]>> = 
 	follow_ups: ['follow_up_key', 'survey_url'],
 	quality_alerts: ['alert_key'],
 	warranty_claims: ['claim_no', 'writeoff_notice_no'],
-	parts_returns: ['batch_key'],
+	parts_returns: ['batch_key', 'stock_value', 'freight_payer', 'ledger_posted_at'],
+	// DLR-3: plans are filed by the dealer through the portal, never typed into the Studio.
+	dealers: ['parts_plans', 'parts_plan_filed_on'],
 	sla_timers: ['timer_key'],
 };
 

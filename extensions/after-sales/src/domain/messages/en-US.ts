@@ -142,6 +142,23 @@ export const EN_US = {
 	'parts_return.not_open': 'the batch is {status}, only an open batch is shipped',
 	'parts_return.classifier': 'only the technical department classifies old parts',
 
+	'plan.unknown_season': 'there is no sales season {value} (seasons: {known})',
+	'plan.season_over': 'the {year} {season} season ended on {ends_on}; file the plan of a coming season',
+	'plan.too_far': 'plans are filed for this year and the next, not for {year}',
+	'scope.plan_reminders': 'Only an administrator or a service manager runs the parts-plan reminders',
+
+	'stock_return.counts_as_sold': 'stock shipped to the dealer on {value} has been through two whole sales seasons without being returned: it counts as sold and cannot go back',
+	'stock_return.too_large': '{value} exceeds the maximum of {max} per amount',
+	'stock_return.negative': 'must not be negative',
+	'stock_return.restoration_only_disassembled': 'only a product the dealer disassembled is charged restoration labour',
+	'stock_return.restoration_needed': 'a disassembled product is received with its restoration labour (0 if none)',
+	'stock_return.freight_needed': 'the dealer pays this freight: enter it on receipt (0 if none)',
+	'stock_return.kind_fixed': 'a return batch stays what it was created as (old parts or stock)',
+	'stock_return.locked': 'the stock of a return is fixed once it is shipped',
+	'stock_return.stock_only': '{fields} belong to stock returns (kind stock) only',
+	'stock_return.receiver': 'the technical department or a service manager receives returned stock',
+	'ledger.credit_by_receiving': 'stock-return credits are posted only by receiving the stock return',
+
 	'int.not_date': '{value} is not a real date (YYYY-MM-DD, years {min}–{max})',
 	'int.not_instant': '{value} is not a real date and time (ISO 8601, years {min}–{max})',
 	'int.future': '{at} lies in the future; record work when it is done',

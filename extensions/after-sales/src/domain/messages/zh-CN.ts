@@ -144,6 +144,23 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'parts_return.not_open': '该批次{status}，只有待发运的批次可以发运',
 	'parts_return.classifier': '只有技术部可以给旧件分类',
 
+	'plan.unknown_season': '{field}：没有销售季节 {value}（已设季节：{known}）',
+	'plan.season_over': '{field}：{year} 年{season}已于 {ends_on} 结束；请提交即将到来季节的计划',
+	'plan.too_far': '{field}：只能提交今年和明年的配件计划，不能提交 {year} 年的',
+	'scope.plan_reminders': '只有管理员或售后服务部主管可以运行配件计划提醒',
+
+	'stock_return.counts_as_sold': '{field}：{value} 发给经销商的库存已过两个完整销售季节仍未退回，视同已售出，不能退厂',
+	'stock_return.too_large': '{field}：{value} 超过单笔上限 {max}',
+	'stock_return.negative': '{field}：不能为负数',
+	'stock_return.restoration_only_disassembled': '{field}：只有经销商拆卸过的产品才收取修复工时费',
+	'stock_return.restoration_needed': '{field}：经销商拆卸过的产品收货时须填写修复工时费（没有则填 0）',
+	'stock_return.freight_needed': '{field}：此次运费由经销商承担，收货时须填写（没有则填 0）',
+	'stock_return.kind_fixed': '{field}：返厂批次的类型（旧件或库存）创建后不能更改',
+	'stock_return.locked': '{field}：库存退货发运后，退货内容不能再修改',
+	'stock_return.stock_only': '{fields} 只用于库存退货（类型为库存）',
+	'stock_return.receiver': '库存退货由技术部或售后服务部主管收货',
+	'ledger.credit_by_receiving': '库存退货贷记只能通过库存退货收货生成',
+
 	'int.not_date': '{field}：{value}不是有效日期（格式 YYYY-MM-DD，年份 {min}–{max}）',
 	'int.not_instant': '{field}：{value}不是有效的日期时间（ISO 8601，年份 {min}–{max}）',
 	'int.future': '{field}：{at}在将来；请在工作完成后再记录',

@@ -3,3 +3,8 @@ export { computeNextReturnDeadline } from './compute-next-return-deadline';
 export { computeReturnBatchKey } from './compute-return-batch-key';
 export { isReturnedOnTime } from './is-returned-on-time';
 export { PartsReturnSettingsSchema, type PartsReturnSettings } from './schemas';
+export { computeFreightPayer } from './compute-freight-payer';
+export { decideStockReceipt, type StockLedgerEntry, type StockReceiptFacts } from './decide-stock-receipt';
+export { decideStockReturn, type StockReturnFacts, type StockReturnRow } from './decide-stock-return';
+export { isCountedAsSold, SEASONS_UNTIL_SOLD } from './is-counted-as-sold';
+export { STOCK_RETURN_REASONS, StockLineSchema, StockReturnInputSchema, type FreightPayer, type StockLine, type StockReturnInput, type StockReturnReason, type StoredStockLine } from './stock-schemas';
