@@ -119,7 +119,7 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		await page.fill('#email', 'manager@example.com');
 		await page.fill('#password', DEMO_PASSWORD);
 		await page.click('button[type=submit]');
-		await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('不是经销商或技术员账号');
+		await expect.poll(() => page.locator('[role=alert]').innerText(), { timeout: 20_000 }).toContain('不是经销商或技术员账号');
 		await context.close();
 	});
 
@@ -130,7 +130,7 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		await page.fill('#email', 'tech1@example.com');
 		await page.fill('#password', DEMO_PASSWORD);
 		await page.click('button[type=submit]');
-		await expect.poll(() => page.locator('h1').innerText()).toContain('技术员工作台');
+		await expect.poll(() => page.locator('h1').innerText(), { timeout: 20_000 }).toContain('技术员工作台');
 		await page.waitForSelector('[data-testid=tab-requests]');
 		await page.screenshot({ path: join(SHOTS, 'portal-technician.png') });
 		await context.close();
