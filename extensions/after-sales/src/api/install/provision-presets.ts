@@ -4,6 +4,7 @@
 // - every main collection's default columns and order, for everyone (a global preset: no user, no
 //   role, no bookmark): complaints with their status, category and severity, requests with their
 //   status and problem, newest first.
+// - issue #12 item 3: 待处理投诉, 待处理报修, 即将超时 and 已超时 for the same roles;
 // Each is created when there is none of its kind; one an admin edited or recreated is left as it is.
 import { ROLE_BY_KEY } from './roles';
 import { systemItems, type PackContext } from '../lib/context';
@@ -18,6 +19,30 @@ export const CALL_LIST_BOOKMARKS = [
 	{
 		bookmark: '逾期未访 / Missed follow-ups', icon: 'phone_missed', color: '#E35169',
 		filter: { _and: [{ status: { _eq: 'missed' } }] },
+	},
+] as const;
+
+/** Issue #12 item 3: the service desk's working lists, beside the work queue. */
+export const WORK_BOOKMARKS = [
+	{
+		collection: 'complaints', bookmark: '待处理投诉 / Open complaints', icon: 'report', color: '#FFA439',
+		filter: { _and: [{ status: { _nin: ['closed', 'rejected'] } }] },
+		fields: ['id', 'received_at', 'customer', 'category', 'severity', 'status', 'handling_level', 'handler'], sort: ['received_at'],
+	},
+	{
+		collection: 'service_requests', bookmark: '待处理报修 / Open requests', icon: 'support_agent', color: '#3399FF',
+		filter: { _and: [{ status: { _nin: ['resolved', 'closed', 'cancelled'] } }] },
+		fields: ['id', 'received_at', 'customer', 'type', 'problem', 'status', 'assignee', 'dealer'], sort: ['received_at'],
+	},
+	{
+		collection: 'sla_timers', bookmark: '即将超时 / Warned deadlines', icon: 'hourglass_bottom', color: '#FFA439',
+		filter: { _and: [{ state: { _eq: 'warned' } }] },
+		fields: ['collection', 'item', 'milestone_label', 'level', 'due_at', 'state'], sort: ['due_at'],
+	},
+	{
+		collection: 'sla_timers', bookmark: '已超时 / Breached deadlines', icon: 'alarm', color: '#E35169',
+		filter: { _and: [{ state: { _eq: 'breached' } }] },
+		fields: ['collection', 'item', 'milestone_label', 'level', 'due_at', 'breached_at'], sort: ['-breached_at'],
 	},
 ] as const;
 
@@ -45,6 +70,15 @@ export async function provisionPresets(ctx: PackContext): Promise<{ created: num
 	for (const key of ['service_agent', 'service_manager'] as const) {
 		const role = ROLE_BY_KEY.get(key)!.id;
 		const have = new Set((await presets.readByQuery({ filter: { role: { _eq: role }, collection: { _eq: 'follow_ups' } }, fields: ['bookmark'], limit: -1 })).map((p: { bookmark: string | null }) => p.bookmark));
+		for (const b of WORK_BOOKMARKS) {
+			const mine = new Set((await presets.readByQuery({ filter: { role: { _eq: role }, collection: { _eq: b.collection } }, fields: ['bookmark'], limit: -1 })).map((p: { bookmark: string | null }) => p.bookmark));
+			if (mine.has(b.bookmark)) continue;
+			await presets.createOne({
+				bookmark: b.bookmark, role, user: null, collection: b.collection, icon: b.icon, color: b.color, filter: b.filter, layout: 'tabular',
+				layout_query: { tabular: { fields: [...b.fields], sort: [...b.sort], limit: 100 } },
+			});
+			created++;
+		}
 		for (const b of CALL_LIST_BOOKMARKS) {
 			if (have.has(b.bookmark)) continue;
 			await presets.createOne({
