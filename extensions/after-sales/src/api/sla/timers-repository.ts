@@ -61,7 +61,11 @@ export async function readTimersOf(knex: Knex, refs: readonly { collection: SlaC
 	const result = new Map<string, (StoredTimer & { id: number })[]>();
 	for (const ref of refs) result.set(`${ref.collection}:${ref.item}`, []);
 	const byCollection = new Map<SlaCollection, string[]>();
-	for (const ref of refs) byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.item]);
+	for (const ref of refs) {
+		const items = byCollection.get(ref.collection);
+		if (items) items.push(ref.item);
+		else byCollection.set(ref.collection, [ref.item]);
+	}
 	for (const [collection, items] of byCollection) {
 		for (const part of chunks(items)) {
 			const rows: Row[] = await knex('sla_timers').where({ collection }).whereIn('item', part).orderBy('id').select('*');

@@ -75,6 +75,12 @@ export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: Readonly
 	return counts;
 }
 
+const pushTo = (map: Map<string, string[]>, key: string, value: string) => {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+};
+
 /** The active users the plan's notices and reassignments name, in three statements at most. */
 async function loadDirectory(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<string, Row>): Promise<UserDirectory> {
 	const roleMembers = new Map<string, string[]>();
@@ -93,8 +99,8 @@ async function loadDirectory(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<stri
 		for (const user of users) {
 			const key = roleIds.get(user.role)!;
 			const id = String(user.id);
-			roleMembers.set(key, [...(roleMembers.get(key) ?? []), id]);
-			if (key === 'dealer' && user.dealer !== null && user.dealer !== undefined) dealerUsers.set(String(user.dealer), [...(dealerUsers.get(String(user.dealer)) ?? []), id]);
+			pushTo(roleMembers, key, id);
+			if (key === 'dealer' && user.dealer !== null && user.dealer !== undefined) pushTo(dealerUsers, String(user.dealer), id);
 			active.add(id);
 		}
 	}
