@@ -50,8 +50,8 @@ export type SweepReport = {
 	duration_ms: number;
 };
 
-/** Timers read per batch. */
-const BATCH = 5_000;
+/** Timers read per batch (one transaction): 2,000 measured faster than 5,000 on SQLite (smaller heap, shorter write transaction), the same on PostgreSQL. */
+const BATCH = 2_000;
 /** Records committed up to this long after the date they were stamped with are still reconciled. */
 export const RECONCILE_OVERLAP_MS = 2 * 60_000;
 const WATERMARK_FIELD = 'sla_reconciled_until';

@@ -89,7 +89,12 @@ function decideRecord(due: DueRecord, policies: readonly StoredPolicy[], calenda
 	}
 
 	const before = new Map(due.timers.map((t) => [t.milestone, t]));
-	plan.timers.push(...timers.filter((t) => isTimerChanged(before.get(t.milestone), t)));
+	for (const t of timers) {
+		const stored = before.get(t.milestone);
+		if (!isTimerChanged(stored, t)) continue;
+		const levelOnly = stored !== undefined && stored.id !== null && stored.level !== t.level && !isTimerChanged(stored, { ...t, level: stored.level });
+		plan.timers.push(levelOnly ? { ...t, level_only: true } : t);
+	}
 	plan.retire.push(...retire);
 	plan.escalations.push(...escalations);
 	if (raise) plan.levels.push(raise);
