@@ -3,7 +3,7 @@
 // queries read and write them. A scratch table of its own, dropped afterwards.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromInstant, rowsOf, toInstant, toJson, vendorOf } from '../extensions/after-sales/src/api/lib/db-values';
-import { insertManyOnce, insertOnce } from '../extensions/after-sales/src/api/lib/insert-once';
+import { insertManyOnce, insertManyOnceReturning, insertOnce } from '../extensions/after-sales/src/api/lib/insert-once';
 import { dialectOf, toFen } from '../extensions/after-sales/src/api/reports/sql-dialect';
 import { closeTestDb, testDb } from './reports-db';
 
@@ -46,6 +46,15 @@ describe(`vendor values on ${process.env['DB_CLIENT'] ?? 'sqlite3'}`, () => {
 		await insertOnce(knex, TABLE, { once_key: 'b1' }, 'once_key');
 		expect(await insertManyOnce(knex, TABLE, [{ once_key: 'b1' }, { once_key: 'b2' }, { once_key: 'b3' }], 'once_key')).toBe(2);
 		expect(await insertManyOnce(knex, TABLE, [{ once_key: 'b1' }, { once_key: 'b2' }], 'once_key')).toBe(0);
+	});
+
+	test('ESC-4: when a batch holds new and taken keys, then insertManyOnceReturning hands back the new rows only, with their ids', async () => {
+		const knex = testDb();
+		await insertOnce(knex, TABLE, { once_key: 'r1' }, 'once_key');
+		const rows = await insertManyOnceReturning(knex, TABLE, [{ once_key: 'r1' }, { once_key: 'r2' }, { once_key: 'r3' }], 'once_key', ['id', 'once_key']);
+		const stored: { id: number; once_key: string }[] = await knex(TABLE).whereIn('once_key', ['r2', 'r3']).orderBy('once_key').select('id', 'once_key');
+		expect(rows.map((r) => ({ id: Number(r['id']), once_key: String(r['once_key']) })).sort((a, b) => a.once_key.localeCompare(b.once_key))).toEqual(stored.map((r) => ({ id: Number(r.id), once_key: r.once_key })));
+		expect(await insertManyOnceReturning(knex, TABLE, [{ once_key: 'r2' }], 'once_key', ['id'])).toEqual([]);
 	});
 
 	test('INT-3: when a duplicate is met inside a transaction, then the transaction goes on and commits its other writes', async () => {

@@ -43,6 +43,13 @@ const leaseMs = (ctx: PackContext) => Math.max(1, Number(ctx.env['AFTER_SALES_DE
 const CLAIM_BATCH = 2_000;
 
 type Row = Record<string, unknown>;
+
+/** Escalations a sweep logged already claimed under `lease` (see writeSweepPlan), as stored. */
+export type HeldDeliveries = { lease: string; rows: Row[] };
+
+/** NTF-3: the lease one sweep's deliveries are claimed under. */
+export const deliveryLease = (ctx: PackContext, knex: Knex, now: Date) => leaseOf(knex, now, leaseMs(ctx));
+
 const parse = <T>(value: unknown, fallback: T): T => (value === null || value === undefined ? fallback : typeof value === 'string' ? JSON.parse(value) : (value as T));
 const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { name: 'next_delivery_at', type: 'timestamp' }];
 
@@ -54,11 +61,13 @@ const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { 
  * stable key (`X-Idempotency-Key`, and in the body) and are marked sent right after, so a crash
  * re-sends a digest at most once, with the same key.
  */
-export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown): Promise<{ sent: number; failed: number }> {
+export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown, held?: HeldDeliveries): Promise<{ sent: number; failed: number }> {
 	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
 	const retry = (await loadSettings(knex)).deliveryRetry;
-	const lease = leaseOf(knex, now, leaseMs(ctx));
-	const rows = await claimUnderLease<Row>(knex, { table: 'escalations', now, lease, batch: CLAIM_BATCH, max: Infinity });
+	const lease = held?.lease ?? deliveryLease(ctx, knex, now);
+	// The sweep's own new escalations are already under this lease (written so); the rest is claimed.
+	const claimed = await claimUnderLease<Row>(knex, { table: 'escalations', now, lease, batch: CLAIM_BATCH, max: Infinity });
+	const rows = held?.rows.length ? [...held.rows, ...claimed] : claimed;
 	if (!rows.length) return { sent: 0, failed: 0 };
 
 	const deliveriesOf = new Map<number, Delivery[]>();

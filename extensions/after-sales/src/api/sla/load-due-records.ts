@@ -30,7 +30,9 @@ export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], pol
 		const key = refKey(ref.collection, ref.item);
 		if (seen.has(key)) continue;
 		seen.add(key);
-		byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.item]);
+		const items = byCollection.get(ref.collection);
+		if (items) items.push(ref.item);
+		else byCollection.set(ref.collection, [ref.item]);
 	}
 	const locked = new Set<string>();
 	for (const [collection, items] of byCollection) {

@@ -13,7 +13,7 @@ import type { Calendar } from '../../domain/calendar';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
 import { channelsOf, loadSettings } from '../services/settings';
-import { deliverDue } from './deliver';
+import { deliverDue, deliveryLease } from './deliver';
 import { deliverNotices } from '../notices/deliver-notices';
 import { loadDueRecords, type RecordRef } from './load-due-records';
 import { loadPolicies } from './load-policies';
@@ -54,15 +54,20 @@ export type SweepReport = {
 	duration_ms: number;
 };
 
-/** Timers read per batch. */
-const BATCH = 5_000;
+/** Timers read per batch (one transaction): 2,000 measured faster than 5,000 on SQLite (smaller heap, shorter write transaction), the same on PostgreSQL. */
+const BATCH = 2_000;
 /** Records committed up to this long after the date they were stamped with are still reconciled. */
 export const RECONCILE_OVERLAP_MS = 2 * 60_000;
 const WATERMARK_FIELD = 'sla_reconciled_until';
 /** DLR-3: the business day this instance last sent the parts-plan notices. */
 let plansNoticedOn: string | null = null;
 
-type SweepState = { knex: Knex; ctx: PackContext; now: Date; calendar: Calendar; policies: StoredPolicy[]; channels: NotificationChannels; lock: 'skip' | false; report: SweepReport };
+type Row = Record<string, unknown>;
+type SweepState = {
+	knex: Knex; ctx: PackContext; now: Date; calendar: Calendar; policies: StoredPolicy[]; channels: NotificationChannels; lock: 'skip' | false; report: SweepReport;
+	/** NTF-3: this sweep's delivery lease, and the escalations it logged already under it (committed batches only). */
+	lease: string; held: Row[];
+};
 
 export async function runSweep(ctx: PackContext, now = new Date()): Promise<SweepReport> {
 	const started = Date.now();
@@ -71,6 +76,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	const state: SweepState = {
 		knex, ctx, now, calendar: settings.calendar, policies: await loadPolicies(knex, ctx.logger), channels: channelsOf(settings.raw, ctx),
 		lock: vendorOf(knex) === 'sqlite' ? false : 'skip',
+		lease: deliveryLease(ctx, knex, now), held: [],
 		report: { due_timers: 0, records: 0, reconciled: 0, warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, failed_records: 0, skipped_locked: 0, follow_ups_missed: 0, key_account_visits_planned: 0, customer_messages_sent: 0, customer_messages_failed: 0, monthly_reports_sent: 0, parts_plan_notices: 0, deliveries_sent: 0, deliveries_failed: 0, deliver_ms: 0, duration_ms: 0 },
 	};
 
@@ -123,7 +129,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 
 	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });
-	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema);
+	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema, { lease: state.lease, rows: state.held });
 	// NTF-2: job notices owed or due for a retry go out with the escalations.
 	const notices = await deliverNotices(ctx, knex, state.channels, now);
 	state.report.deliveries_sent = delivered.sent + notices.sent;
@@ -145,9 +151,11 @@ async function sweepBatch(state: SweepState, refs: readonly RecordRef[]): Promis
 			for (const failure of plan.failures) {
 				state.ctx.logger.error(`[after-sales] ${failure.rule}: sweep of ${failure.collection} #${failure.item} failed, retried next sweep: ${failure.message}`);
 			}
-			const written = await writeSweepPlan(trx, plan, loaded.rows, state.channels, state.now);
+			const written = await writeSweepPlan(trx, plan, loaded.rows, state.channels, state.now, state.lease);
 			return { ...written, records: loaded.records.length, failed: plan.failures.length, skipped: loaded.skipped };
 		});
+		// Only once the batch committed: a batch rolled back and split logged nothing of these.
+		for (const row of counts.held) state.held.push(row);
 		report.records += counts.records;
 		report.failed_records += counts.failed;
 		report.skipped_locked += counts.skipped;

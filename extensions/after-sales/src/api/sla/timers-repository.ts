@@ -56,15 +56,22 @@ const chunks = <T>(list: readonly T[], size = CHUNK): T[][] => {
 	return out;
 };
 
+/** The columns `fromTimerRow` reads: not the labels, keys and dates Studio shows. */
+const STORED_COLUMNS = ['id', 'collection', 'item', 'policy', 'milestone', 'started_at', 'due_at', 'warn_at', 'paused_since', 'paused_minutes', 'state', 'fulfilled_at', 'level', 'warned_at', 'breached_at', 'next_check_at'];
+
 /** Every timer of the given records, grouped by `collection:item`. */
 export async function readTimersOf(knex: Knex, refs: readonly { collection: SlaCollection; item: string }[]): Promise<Map<string, (StoredTimer & { id: number })[]>> {
 	const result = new Map<string, (StoredTimer & { id: number })[]>();
 	for (const ref of refs) result.set(`${ref.collection}:${ref.item}`, []);
 	const byCollection = new Map<SlaCollection, string[]>();
-	for (const ref of refs) byCollection.set(ref.collection, [...(byCollection.get(ref.collection) ?? []), ref.item]);
+	for (const ref of refs) {
+		const items = byCollection.get(ref.collection);
+		if (items) items.push(ref.item);
+		else byCollection.set(ref.collection, [ref.item]);
+	}
 	for (const [collection, items] of byCollection) {
 		for (const part of chunks(items)) {
-			const rows: Row[] = await knex('sla_timers').where({ collection }).whereIn('item', part).orderBy('id').select('*');
+			const rows: Row[] = await knex('sla_timers').where({ collection }).whereIn('item', part).orderBy('id').select(STORED_COLUMNS);
 			for (const row of rows) result.get(`${collection}:${row['item']}`)?.push(fromTimerRow(row));
 		}
 	}
@@ -90,7 +97,16 @@ export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], n
 	const ids = new Map<string, number>();
 	const known = timers.filter((t) => t.id !== null);
 	for (const t of known) ids.set(computeTimerKey(t.collection, t.item, t.milestone), t.id!);
-	for (const part of chunks(known)) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
+	// ESC-2: clocks only raised to the record's new level, one statement per level and chunk.
+	const raised = new Map<number, number[]>();
+	for (const t of known) {
+		if (!t.level_only) continue;
+		const list = raised.get(t.level);
+		if (list) list.push(t.id!);
+		else raised.set(t.level, [t.id!]);
+	}
+	for (const [level, list] of raised) for (const part of chunks(list)) await knex('sla_timers').whereIn('id', part).update({ level });
+	for (const part of chunks(known.filter((t) => !t.level_only))) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
 
 	const fresh = timers.filter((t) => t.id === null);
 	for (const part of chunks(fresh)) {

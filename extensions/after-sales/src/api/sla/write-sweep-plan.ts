@@ -8,18 +8,25 @@ import { computeEscalationRecipients, computeReassignee, HANDLER_FIELD, type Swe
 import { computeResponsibleMessage } from '../../domain/service-requests';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { fromInstant } from '../lib/db-values';
-import { insertManyOnce } from '../lib/insert-once';
+import { insertManyOnceReturning } from '../lib/insert-once';
 import { retireTimers, writeTimers } from './timers-repository';
 
 type Row = Record<string, unknown>;
 export type WriteCounts = { warnings: number; breaches: number; already_logged: number; reassigned: number };
+/**
+ * NTF-3: the escalations this batch logged whose notices are due now are written already claimed
+ * under the sweep's delivery lease (`lease`), and handed back as stored, so the delivery step
+ * sends them without claiming and re-reading them. A crash before delivery leaves them to the
+ * lease's expiry, like a crash during delivery. Null `lease`: every row waits to be claimed.
+ */
+export type WrittenPlan = WriteCounts & { held: Row[] };
 
 const CHUNK = 500;
 
 const textOrNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
-export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<string, Row>, channels: NotificationChannels, now: Date): Promise<WriteCounts> {
-	const counts: WriteCounts = { warnings: 0, breaches: 0, already_logged: 0, reassigned: 0 };
+export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<string, Row>, channels: NotificationChannels, now: Date, lease: string | null = null): Promise<WrittenPlan> {
+	const counts: WrittenPlan = { warnings: 0, breaches: 0, already_logged: 0, reassigned: 0, held: [] };
 	const timerIds = await writeTimers(knex, plan.timers, now);
 	const directory = await loadDirectory(knex, plan, rows);
 
@@ -35,11 +42,18 @@ export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: Readonly
 				responsible,
 				escalation_key: e.key, kind: e.kind, collection: e.collection, item: e.item, milestone: e.milestone, milestone_label: e.milestone_label,
 				level: e.level, timer: timerIds.get(e.timer_key) ?? null, due_at: fromInstant(e.due_at), occurred_at: fromInstant(now), message: computeResponsibleMessage(e.message, responsible),
-				notified_users: JSON.stringify(recipients), deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(e.deliver_at) : null,
+				notified_users: JSON.stringify(recipients), deliveries: JSON.stringify(deliveries),
+				next_delivery_at: !deliveries.length ? null : lease !== null && e.deliver_at.getTime() <= now.getTime() ? lease : fromInstant(e.deliver_at),
 			};
 		});
 		let inserted = 0;
-		for (let i = 0; i < logRows.length; i += CHUNK) inserted += await insertManyOnce(knex, 'escalations', logRows.slice(i, i + CHUNK), 'escalation_key');
+		for (let i = 0; i < logRows.length; i += CHUNK) {
+			const part = logRows.slice(i, i + CHUNK);
+			const ids = new Map((await insertManyOnceReturning(knex, 'escalations', part, 'escalation_key', ['id', 'escalation_key'])).map((r) => [String(r['escalation_key']), Number(r['id'])]));
+			inserted += ids.size;
+			// Only the rows this sweep inserted are its to deliver; a key already taken is another sweep's.
+			for (const row of part) if (lease !== null && row.next_delivery_at === lease && ids.has(row.escalation_key)) counts.held.push({ ...row, id: ids.get(row.escalation_key) });
+		}
 		counts[kind === 'warning' ? 'warnings' : 'breaches'] += inserted;
 		counts.already_logged += logRows.length - inserted;
 	}
@@ -75,6 +89,12 @@ export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: Readonly
 	return counts;
 }
 
+const pushTo = (map: Map<string, string[]>, key: string, value: string) => {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+};
+
 /** The active users the plan's notices and reassignments name, in three statements at most. */
 async function loadDirectory(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<string, Row>): Promise<UserDirectory> {
 	const roleMembers = new Map<string, string[]>();
@@ -93,8 +113,8 @@ async function loadDirectory(knex: Knex, plan: SweepPlan, rows: ReadonlyMap<stri
 		for (const user of users) {
 			const key = roleIds.get(user.role)!;
 			const id = String(user.id);
-			roleMembers.set(key, [...(roleMembers.get(key) ?? []), id]);
-			if (key === 'dealer' && user.dealer !== null && user.dealer !== undefined) dealerUsers.set(String(user.dealer), [...(dealerUsers.get(String(user.dealer)) ?? []), id]);
+			pushTo(roleMembers, key, id);
+			if (key === 'dealer' && user.dealer !== null && user.dealer !== undefined) pushTo(dealerUsers, String(user.dealer), id);
 			active.add(id);
 		}
 	}

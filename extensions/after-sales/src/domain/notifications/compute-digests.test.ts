@@ -32,6 +32,14 @@ describe('computeDigests', () => {
 		expect(digests[0]?.escalations).toHaveLength(1);
 	});
 
+	test('ESC-4: when a burst of 20,000 escalations reaches one manager twice over, then one digest lists each once, in order', () => {
+		const burst = Array.from({ length: 20_000 }, (_, i) => notice({ key: `complaints:${i}:reply:L2:breach`, item_id: i }));
+		const events = [...burst, ...burst].map((escalation) => ({ recipient: 'manager', channel: 'in_app', escalation }));
+		const digests = computeDigests(events);
+		expect(digests).toHaveLength(1);
+		expect(digests[0]!.escalations.map((e) => e.key)).toEqual(burst.map((e) => e.key));
+	});
+
 	test('ESC-2: when nothing happened, then there are no digests', () => {
 		expect(computeDigests([])).toEqual([]);
 	});

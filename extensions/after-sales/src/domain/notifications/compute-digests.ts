@@ -6,19 +6,22 @@ import type { Digest, NotificationEvent } from './types';
  * person through two roles) appears once.
  */
 export function computeDigests(events: readonly NotificationEvent[]): Digest[] {
-	const digests = new Map<string, Digest>();
+	const digests = new Map<string, { digest: Digest; listed: Set<string> }>();
 
 	for (const { recipient, channel, escalation } of events) {
 		const id = JSON.stringify([recipient, channel]);
-		let digest = digests.get(id);
+		let entry = digests.get(id);
 
-		if (!digest) {
-			digest = { recipient, channel, escalations: [] };
-			digests.set(id, digest);
+		if (!entry) {
+			entry = { digest: { recipient, channel, escalations: [] }, listed: new Set() };
+			digests.set(id, entry);
 		}
 
-		if (!digest.escalations.some((listed) => listed.key === escalation.key)) digest.escalations.push(escalation);
+		// A set, not a scan of the list: a burst of 20,000 escalations to one manager stays linear.
+		if (entry.listed.has(escalation.key)) continue;
+		entry.listed.add(escalation.key);
+		entry.digest.escalations.push(escalation);
 	}
 
-	return [...digests.values()];
+	return [...digests.values()].map((entry) => entry.digest);
 }

@@ -38,6 +38,16 @@ describe('decideSweep', () => {
 		expect(plan.failures).toEqual([]);
 	});
 
+	test('ESC-2: when a breach raises the record, then its other stored clocks are planned as level-only changes and the breached one in full', () => {
+		const record = complaint();
+		const plan = decideSweep([due('14', record, stored(record, '14'))], policies, DEFAULT_CALENDAR, now);
+		const byMilestone = Object.fromEntries(plan.timers.map((t) => [t.milestone, t]));
+		expect(byMilestone['first_response']!.level_only).toBeUndefined();
+		expect(plan.timers.filter((t) => t.milestone !== 'first_response').map((t) => [t.milestone, t.level, t.level_only]).sort()).toEqual([['manager_informed', 2, true], ['reply', 2, true]]);
+		// A timer the sweep creates (none stored) is never level-only: it is inserted whole.
+		expect(decideSweep([due('15', record, [])], policies, DEFAULT_CALENDAR, now).timers.some((t) => t.level_only)).toBe(false);
+	});
+
 	test('ESC-1: when the stored timer is due but the record was in fact answered (a sync was missed), then nothing is escalated and the timer is fulfilled', () => {
 		const timers = stored(complaint(), '8');
 		const plan = decideSweep([due('8', complaint({ status: 'contacting' }), timers)], policies, DEFAULT_CALENDAR, now);

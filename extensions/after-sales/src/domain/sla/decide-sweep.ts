@@ -1,4 +1,4 @@
-import type { Calendar } from '../calendar';
+import type { Calendar, Clock } from '../calendar';
 import { DomainRuleError } from '../errors';
 import { computeDeliveryTime } from './compute-delivery-time';
 import { computeEscalationKey } from './compute-escalation-key';
@@ -22,9 +22,16 @@ import type { DueRecord, PlannedEscalation, PlannedLevel, PlannedTimer, StoredPo
  */
 export function decideSweep(records: readonly DueRecord[], policies: readonly StoredPolicy[], calendar: Calendar, now: Date): SweepPlan {
 	const plan: SweepPlan = { timers: [], retire: [], escalations: [], levels: [], failures: [] };
+	// CAL-2: when a notice may go out depends only on the clock: computed once per batch, not per timer.
+	const deliverAt = new Map<Clock, Date>();
+	const deliverAtOf = (clock: Clock) => {
+		let at = deliverAt.get(clock);
+		if (!at) deliverAt.set(clock, (at = computeDeliveryTime(now, calendar, clock)));
+		return at;
+	};
 	for (const due of records) {
 		try {
-			decideRecord(due, policies, calendar, now, plan);
+			decideRecord(due, policies, calendar, now, plan, deliverAtOf);
 		} catch (error) {
 			const rule = error instanceof DomainRuleError ? error.rule : 'ESC-1';
 			plan.failures.push({ collection: due.collection, item: due.item, rule, message: (error as Error).message });
@@ -33,7 +40,7 @@ export function decideSweep(records: readonly DueRecord[], policies: readonly St
 	return plan;
 }
 
-function decideRecord(due: DueRecord, policies: readonly StoredPolicy[], calendar: Calendar, now: Date, plan: SweepPlan) {
+function decideRecord(due: DueRecord, policies: readonly StoredPolicy[], calendar: Calendar, now: Date, plan: SweepPlan, deliverAtOf: (clock: Clock) => Date) {
 	const synced = decideRecordTimers({ collection: due.collection, item: due.item, record: due.record, facts: due.facts, existing: due.timers }, policies, calendar, now);
 	// Collected per record and added at the end, so a refused record contributes nothing.
 	const retire = synced.retire.map((t) => t.id).filter((id): id is number => id !== null);
@@ -55,7 +62,7 @@ function decideRecord(due: DueRecord, policies: readonly StoredPolicy[], calenda
 		const timer = { ...stored, level: Math.max(stored.level, level) as EscalationLevel };
 		const milestone = policy.milestones.find((m) => m.key === timer.milestone)!;
 		const actions = computeSweepActions(timer, milestone, now);
-		const deliverAt = computeDeliveryTime(now, calendar, milestone.clock);
+		const deliverAt = deliverAtOf(milestone.clock);
 		for (const action of actions) {
 			escalations.push({
 				key: computeEscalationKey(due.collection, due.item, action.milestone, action.level, action.kind),
@@ -82,7 +89,12 @@ function decideRecord(due: DueRecord, policies: readonly StoredPolicy[], calenda
 	}
 
 	const before = new Map(due.timers.map((t) => [t.milestone, t]));
-	plan.timers.push(...timers.filter((t) => isTimerChanged(before.get(t.milestone), t)));
+	for (const t of timers) {
+		const stored = before.get(t.milestone);
+		if (!isTimerChanged(stored, t)) continue;
+		const levelOnly = stored !== undefined && stored.id !== null && stored.level !== t.level && !isTimerChanged(stored, { ...t, level: stored.level });
+		plan.timers.push(levelOnly ? { ...t, level_only: true } : t);
+	}
 	plan.retire.push(...retire);
 	plan.escalations.push(...escalations);
 	if (raise) plan.levels.push(raise);

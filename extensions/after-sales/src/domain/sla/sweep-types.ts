@@ -21,7 +21,12 @@ export interface DueRecord {
 }
 
 /** A timer row to write, with the columns that describe it. */
-export type PlannedTimer = StoredTimer & { milestone_label: string; clock: string };
+export type PlannedTimer = StoredTimer & {
+	milestone_label: string;
+	clock: string;
+	/** ESC-2: only its level differs from the stored row (another clock of the record breached): written as one grouped level update. */
+	level_only?: boolean;
+};
 
 export interface PlannedEscalation {
 	key: string;
