@@ -1,4 +1,5 @@
-import { DEFAULT_CALENDAR } from '../../domain/calendar';
+import { DEFAULT_CALENDAR, parseCalendar, withPublicHolidays } from '../../domain/calendar';
+import { toJson } from '../lib/db-values';
 import { DEFAULT_SLA_POLICIES } from '../../domain/sla';
 import { systemItems, type PackContext } from '../lib/context';
 import { DealerRatingThresholdsSchema } from '../../domain/dealer-reports';
@@ -10,7 +11,8 @@ import { REGULATION_PROFILE_RULES, REGULATION_PROFILES } from '../../domain/warr
 /** Default values of the settings singleton's JSON fields (every number stays editable). */
 export function defaultSettings() {
 	return {
-		calendar: DEFAULT_CALENDAR,
+		// CAL-2: the State Council's published holidays and 调休 days, for the admin to see and edit.
+		calendar: withPublicHolidays({ ...DEFAULT_CALENDAR, holidays: [...DEFAULT_CALENDAR.holidays], adjusted_working_days: [...DEFAULT_CALENDAR.adjusted_working_days] }),
 		parts_return_deadlines: ['06-30', '12-31'],
 		parts_return_reminder_days: [14, 3],
 		busy_seasons: [
@@ -41,7 +43,17 @@ export async function provisionSettings(ctx: PackContext): Promise<{ created: nu
 		await settings.createOne(defaults);
 		created++;
 	} else {
-		const missing = Object.fromEntries(Object.entries(defaults).filter(([field]) => row[field] === null || row[field] === undefined));
+		const missing: Record<string, unknown> = Object.fromEntries(Object.entries(defaults).filter(([field]) => row[field] === null || row[field] === undefined));
+		// CAL-2: an upgrade adds a newly published year's holidays to a calendar that has none of that year.
+		if (!('calendar' in missing)) {
+			try {
+				const stored = parseCalendar(toJson(row.calendar));
+				const next = withPublicHolidays(stored);
+				if (next !== stored) missing['calendar'] = next;
+			} catch {
+				// A calendar broken by hand is the admin's to fix (the save hook names the field).
+			}
+		}
 		if (Object.keys(missing).length) {
 			await settings.updateOne(row.id, missing);
 			created += Object.keys(missing).length;
