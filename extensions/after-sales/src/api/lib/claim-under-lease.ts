@@ -1,8 +1,8 @@
 // NTF-3: the claim every delivery loop makes (escalations, job notices, customer notices): rows
 // whose `next_delivery_at` is due are moved to this run's lease in one statement per batch, so of
 // two instances claiming at once only one gets a given row (PostgreSQL re-checks the condition
-// after the other's commit; SQLite serialises writers; MariaDB / MySQL lock the rows, SKIP LOCKED). A crash leaves the lease to expire, and the
-// row is claimed again then.
+// after the other's commit; SQLite serialises writers; MariaDB / MySQL take the rows under row
+// locks, SKIP LOCKED). A crash leaves the lease to expire, and the row is claimed again then.
 import type { Knex } from 'knex';
 import { fromInstant, toStoredPrecision, vendorOf } from './db-values';
 
