@@ -77,7 +77,7 @@ export async function withDatabase<T>(env: Record<string, string>, fn: (knex: Kn
 	const knex = knexFactory(
 		client === 'sqlite3'
 			? { client, connection: { filename: env['DB_FILENAME']! }, useNullAsDefault: true }
-			: { client, connection: { host: env['DB_HOST'], port: Number(env['DB_PORT']), user: env['DB_USER'], password: env['DB_PASSWORD'], database: env['DB_DATABASE'] } },
+			: { client: client === 'mysql' ? 'mysql2' : client, connection: { host: env['DB_HOST'], port: Number(env['DB_PORT']), user: env['DB_USER'], password: env['DB_PASSWORD'], database: env['DB_DATABASE'] } },
 	);
 	try {
 		return await fn(knex);

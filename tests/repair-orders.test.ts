@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, json, login, loginAdmin } from './helpers';
 import { DEMO_PASSWORD } from './warranty-fixtures';
 import { freePort } from './setup/global-setup';
-import { agent, sweep, waitFor, waitForTimers } from './sla-helpers';
+import { agent, sweep, waitFor, waitForTimers, wholeSecondFromNow } from './sla-helpers';
 
 const HOUR = 3_600_000;
 const tag = `R${Date.now().toString(36).toUpperCase()}`;
@@ -80,7 +80,7 @@ afterAll(async () => {
 
 describe('REQ-6: the progress check at a share of the promised window', () => {
 	test('REQ-6: when a repair is dropped off with a promised completion, then its progress check falls at 75 % of that window and the promise itself at 100 %', async () => {
-		const dropped = new Date(Date.now() - HOUR);
+		const dropped = wholeSecondFromNow(-HOUR);
 		const promised = new Date(dropped.getTime() + 4 * HOUR);
 		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: promised.toISOString() });
 		const timers = await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check'));
@@ -91,7 +91,7 @@ describe('REQ-6: the progress check at a share of the promised window', () => {
 	});
 
 	test('REQ-6: when the admin changes 进度检查点 to 50 %, then the open progress checks move at once', async () => {
-		const dropped = new Date(Date.now() - HOUR);
+		const dropped = wholeSecondFromNow(-HOUR);
 		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: new Date(dropped.getTime() + 10 * HOUR).toISOString() });
 		await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'progress_check'));
 		const set = await patch(admin, '/items/service_settings', { progress_check_percent: 50 });
@@ -102,7 +102,7 @@ describe('REQ-6: the progress check at a share of the promised window', () => {
 	});
 
 	test('ESC-3: when the admin changes 预警点 to 50 %, then milestones without their own warning point warn at half their duration', async () => {
-		const dropped = new Date(Date.now() - HOUR);
+		const dropped = wholeSecondFromNow(-HOUR);
 		const promised = new Date(dropped.getTime() + 8 * HOUR);
 		const r = await repair({ dropped_off_at: dropped.toISOString(), promised_at: promised.toISOString() });
 		const before = await waitForTimers('repair_records', r.id, (t) => t.some((x) => x.milestone === 'promised_completion'));
@@ -235,7 +235,7 @@ describe('REQ-5: the technician is told of the customer’s consent', () => {
 
 describe('REQ-7: the customer is told to collect', () => {
 	test('REQ-7: when a short job nears its promised completion, then the customer is texted once, 1 h before, and the notice is done', async () => {
-		const promised = new Date(Date.now() + 30 * 60_000);
+		const promised = wholeSecondFromNow(30 * 60_000);
 		const r = await repair({ dropped_off_at: new Date(Date.now() - 2 * HOUR).toISOString(), promised_at: promised.toISOString() });
 		const notice = await waitFor('the collection notice', () => collectNotice(r.id));
 		expect(Date.parse(notice.due_at)).toBe(promised.getTime() - HOUR);
@@ -260,7 +260,7 @@ describe('REQ-7: the customer is told to collect', () => {
 		expect((await sweep()).status).toBe(200);
 		expect(textsOf(notice.id)).toHaveLength(0);
 
-		const sooner = new Date(Date.now() + 3 * HOUR);
+		const sooner = wholeSecondFromNow(3 * HOUR);
 		expect((await patch(admin, `/items/repair_records/${r.id}`, { promised_at: sooner.toISOString() })).status).toBe(200);
 		const moved = await waitFor('the moved notice', async () => {
 			const n = await collectNotice(r.id);

@@ -18,6 +18,9 @@ export function userId(s: ReturnType<typeof session>): Promise<string> {
 
 export const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
 
+/** `Date.now() + offsetMs` to the whole second: MariaDB / MySQL keep instants in whole seconds, so a test comparing a stored instant exactly starts from one. */
+export const wholeSecondFromNow = (offsetMs: number) => new Date(Math.floor((Date.now() + offsetMs) / 1000) * 1000);
+
 export async function createComplaint(overrides: Record<string, unknown> = {}) {
 	const admin = await loginAdmin();
 	const recorder = await memo('admin', () => userId(loginAdmin()));

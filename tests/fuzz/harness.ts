@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../setup/directus-env';
 import {
-	actor, appendOnlySnapshot, db, diffFingerprints, fingerprint, firstError, isPg, leaksSql, send, settledFingerprint,
+	actor, appendOnlySnapshot, db, diffFingerprints, fingerprint, firstError, isMysql, isPg, leaksSql, send, settledFingerprint,
 	invariantViolations, type ActorKey, type AppendOnlySnapshot, type Fingerprint,
 } from './kit';
 
@@ -26,13 +26,13 @@ export type Violation = { kind: string; key: string; count: number; actor: Actor
 
 /** SQLite's data_version changes whenever another connection commits: a cheap "nothing was written". */
 async function changeMarker(): Promise<string | null> {
-	if (isPg()) return null;
+	if (isPg() || isMysql()) return null;
 	const rows = await db().raw('PRAGMA data_version');
 	return String(rows[0]?.data_version);
 }
 
 async function settleMarker(): Promise<string | null> {
-	if (isPg()) return null;
+	if (isPg() || isMysql()) return null;
 	const until = Date.now() + 3000;
 	let last = await changeMarker();
 	for (;;) {
@@ -180,7 +180,7 @@ export class Harness {
 	finish() {
 		const dir = join(ROOT, 'test-results', 'fuzz');
 		mkdirSync(dir, { recursive: true });
-		writeFileSync(join(dir, `${process.env['DB_CLIENT'] === 'pg' ? 'pg' : 'sqlite'}-${this.name.replace(/[^\w.-]+/g, '_')}.json`), JSON.stringify({ seed: this.seed, base_seed: BASE_SEED, requests: this.requests, timing_ms: this.timing, notes: Object.fromEntries(this.notes), violations: [...this.violations.values()] }, null, 2));
+		writeFileSync(join(dir, `${process.env['DB_CLIENT'] === 'pg' ? 'pg' : process.env['DB_CLIENT'] === 'mysql' ? 'mysql' : 'sqlite'}-${this.name.replace(/[^\w.-]+/g, '_')}.json`), JSON.stringify({ seed: this.seed, base_seed: BASE_SEED, requests: this.requests, timing_ms: this.timing, notes: Object.fromEntries(this.notes), violations: [...this.violations.values()] }, null, 2));
 		if (this.violations.size) throw new Error(this.report());
 	}
 }

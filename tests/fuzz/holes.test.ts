@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
 	actor, allActors, claimRow, claimState, closeDb, createClaim, createComplaint, createServiceRequest, createUnit, db, dealerId, del, fingerprint,
-	diffFingerprints, firstError, gql, hoursFromNow, isPg, leaksSql, patch, PNG_1PX, post, raw, repairBody, send, settledFingerprint, uploadSignature,
+	diffFingerprints, firstError, gql, hoursFromNow, isMysql, isPg, leaksSql, patch, PNG_1PX, post, raw, repairBody, send, settledFingerprint, storedNow, uploadSignature,
 	type Actor, type ActorKey, type ClaimFixture,
 } from './kit';
 
@@ -136,10 +136,10 @@ describe('INT-1, WTY-7: a submitted claim’s repair is frozen on every path', (
 		expect(res.status, JSON.stringify(res.body)).toBe(200);
 	});
 
-	test.runIf(isPg())('INT-1: when approved_amount > claimed_amount is written straight into the database, then PostgreSQL refuses it (check constraint)', async () => {
-		await expect(db()('warranty_claims').where({ id: approved.id }).update({ approved_amount: db().raw('claimed_amount + 1') })).rejects.toThrow(/check/i);
+	test.runIf(isPg() || isMysql())('INT-1: when approved_amount > claimed_amount is written straight into the database, then PostgreSQL or MariaDB refuses it (check constraint)', async () => {
+		await expect(db()('warranty_claims').where({ id: approved.id }).update({ approved_amount: db().raw('claimed_amount + 1') })).rejects.toThrow(/check|constraint .as_claim_approved_le_claimed. failed/i);
 		const line = approved.parts[0];
-		await expect(db()('repair_parts').where({ id: line }).update({ approved_amount: db().raw('amount + 1') })).rejects.toThrow(/check/i);
+		await expect(db()('repair_parts').where({ id: line }).update({ approved_amount: db().raw('amount + 1') })).rejects.toThrow(/check|constraint .as_parts_approved_le_amount. failed/i);
 	});
 });
 
@@ -264,7 +264,7 @@ describe('INT-3, WTY-8: system-owned keys are written by the pack only', () => {
 	test('INT-3: when a foreign row already holds the settlement’s key, then settlement still posts its one credit', async () => {
 		const claim = await createClaim(2, 'approved');
 		// A row written around the API (an import, an old version): the key space must be the pack's alone.
-		await db()('dealer_ledger').insert({ dealer: claim.dealer, entry_type: 'adjustment', amount: '0.01', idempotency_key: `claim:${claim.id}:credit`, posted_at: isPg() ? new Date() : Date.now(), note: 'foreign row' });
+		await db()('dealer_ledger').insert({ dealer: claim.dealer, entry_type: 'adjustment', amount: '0.01', idempotency_key: `claim:${claim.id}:credit`, posted_at: storedNow(), note: 'foreign row' });
 		const res = await post(A.dealer2, `/after-sales/dealer/claims/${claim.id}/confirm-writeoff`);
 		expect(res.status, JSON.stringify(res.body)).toBe(200);
 		expect(await db()('dealer_ledger').where({ claim: claim.id, entry_type: 'warranty_credit' })).toHaveLength(1);

@@ -98,9 +98,12 @@ let instance: Knex | null = null;
 export function db(): Knex {
 	if (instance) return instance;
 	const env = process.env;
+	const server = { host: env['DB_HOST'], port: Number(env['DB_PORT']), user: env['DB_USER'], password: env['DB_PASSWORD'], database: env['DB_DATABASE'] };
 	instance = env['DB_CLIENT'] === 'pg'
-		? knexFactory({ client: 'pg', connection: { host: env['DB_HOST'], port: Number(env['DB_PORT']), user: env['DB_USER'], password: env['DB_PASSWORD'], database: env['DB_DATABASE'] }, pool: { min: 0, max: 2 } })
-		: knexFactory({ client: 'sqlite3', connection: { filename: env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+		? knexFactory({ client: 'pg', connection: server, pool: { min: 0, max: 2 } })
+		: isMysql()
+			? knexFactory({ client: 'mysql2', connection: server, pool: { min: 0, max: 2 } })
+			: knexFactory({ client: 'sqlite3', connection: { filename: env['DB_FILENAME']! }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
 	return instance;
 }
 
@@ -110,6 +113,16 @@ export async function closeDb() {
 }
 
 export const isPg = () => process.env['DB_CLIENT'] === 'pg';
+export const isMysql = () => process.env['DB_CLIENT'] === 'mysql';
+
+/** A table name quoted for this vendor (MariaDB / MySQL quote with backticks). */
+const quoted = (t: string) => (isMysql() ? `\`${t}\`` : `"${t}"`);
+
+/** The rows of a raw select, whatever the driver: pg `{ rows }`, mysql2 `[rows, fields]`, sqlite3 `rows`. */
+const rawRows = (result: any): any[] => (isPg() ? result.rows : isMysql() ? result[0] : result);
+
+/** An instant as Directus stores it: epoch milliseconds in SQLite, timestamptz in PostgreSQL, the UTC wall clock (whole seconds) in MySQL. */
+export const storedNow = (): Date | number | string => (isPg() ? new Date() : isMysql() ? new Date().toISOString().slice(0, 19).replace('T', ' ') : Date.now());
 
 export type Fingerprint = { counts: Record<string, number>; hashes: Record<string, string> };
 
@@ -119,13 +132,13 @@ const stable = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x ==
 export async function fingerprint(countsOnly = false): Promise<Fingerprint> {
 	const k = db();
 	const tables = [...PACK_TABLES, 'directus_files', 'directus_folders'];
-	const countRows = await k.raw(tables.map((t) => `select '${t}' as t, count(*) as n from "${t}"`).join(' union all '));
+	const countRows = await k.raw(tables.map((t) => `select '${t}' as t, count(*) as n from ${quoted(t)}`).join(' union all '));
 	const counts: Record<string, number> = {};
-	for (const r of (isPg() ? countRows.rows : countRows) as { t: string; n: number | string }[]) counts[r.t] = Number(r.n);
+	for (const r of rawRows(countRows) as { t: string; n: number | string }[]) counts[r.t] = Number(r.n);
 	const hashes: Record<string, string> = {};
 	if (countsOnly) return { counts, hashes };
-	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, ${t === 'directus_files' ? 'count(*)' : 'max(id)'} as m from "${t}"`).join(' union all '));
-	for (const r of (isPg() ? stamps.rows : stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
+	const stamps = await k.raw(STAMPED.map((t) => `select '${t}' as t, max(${t === 'directus_files' ? 'modified_on' : 'date_updated'}) as u, ${t === 'directus_files' ? 'count(*)' : 'max(id)'} as m from ${quoted(t)}`).join(' union all '));
+	for (const r of rawRows(stamps) as { t: string; u: unknown; m: unknown }[]) hashes[r.t] = stable([r.u, r.m]);
 	if (isPg()) {
 		// One round trip: PostgreSQL hashes each table's rows itself.
 		const res = await k.raw(FINGERPRINTED.map((t) => `select '${t}' as t, md5(coalesce(string_agg(r::text, '|' order by r.id), '')) as h from "${t}" r`).join(' union all '));

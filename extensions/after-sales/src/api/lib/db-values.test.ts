@@ -1,6 +1,7 @@
 import knexFactory from 'knex';
 import { describe, expect, test } from 'vitest';
-import { fromInstant, instantText, rowsOf, toInstant, toWriteRow, vendorOf } from './db-values';
+import { leaseOf } from './claim-under-lease';
+import { fromInstant, instantText, rowsOf, toInstant, toStoredPrecision, toWriteRow, vendorOf } from './db-values';
 
 // Clients are never connected: vendorOf only reads the configuration.
 const mysql = knexFactory({ client: 'mysql2' });
@@ -24,6 +25,18 @@ describe('vendor values', () => {
 
 	test.each([pg, sqlite, undefined])('CAL-3: when an instant is written for PostgreSQL, SQLite or an unknown database, then it is ISO 8601 in UTC (%#)', (knex) => {
 		expect(fromInstant(new Date('2026-12-01T10:31:52.747Z'), knex)).toBe('2026-12-01T10:31:52.747Z');
+	});
+
+	test('NTF-3: when a delivery lease is taken on MySQL, then it is a whole second (the column keeps no fraction, so the rows written with it match it again)', () => {
+		const now = new Date('2026-12-01T10:31:52.747Z');
+		for (let i = 0; i < 20; i++) {
+			const lease = leaseOf(mysql, now, 120_000);
+			expect(lease).toMatch(/^2026-12-01 10:3[34]:\d{2}\.000$/);
+			expect(new Date(`${lease.replace(' ', 'T')}Z`).getTime()).toBeGreaterThanOrEqual(now.getTime() + 120_000);
+		}
+		expect(toStoredPrecision(now, mysql).toISOString()).toBe('2026-12-01T10:31:53.000Z');
+		expect(toStoredPrecision(now, pg)).toBe(now);
+		expect(toStoredPrecision(now, sqlite)).toBe(now);
 	});
 
 	test('CAL-3: when mysql2 hands back a UTC wall clock read as local time, then toInstant with the MySQL client recovers the instant', () => {

@@ -76,6 +76,15 @@ export function toStoredInstant(date: Date | null, knex: Knex): string | number 
 	return vendorOf(knex) === 'sqlite' ? date.getTime() : fromInstant(date, knex);
 }
 
+/**
+ * An instant cut to the precision the vendor's timestamp columns keep: whole seconds on MariaDB /
+ * MySQL (Directus creates `TIMESTAMP` without fractions there), milliseconds elsewhere. A value that
+ * is written and later matched for equality (a delivery lease) must be cut first.
+ */
+export function toStoredPrecision(date: Date, knex: Knex): Date {
+	return vendorOf(knex) === 'mysql' ? new Date(Math.ceil(date.getTime() / 1000) * 1000) : date;
+}
+
 /** An instant as text the vendor's timestamp columns accept and compare correctly. */
 export function instantText(date: Date, vendor: Vendor): string {
 	const iso = date.toISOString();

@@ -11,7 +11,7 @@ import { decideSweep, type SlaCollection, type StoredPolicy } from '../../domain
 import type { NotificationChannels } from '../../domain/notifications';
 import type { Calendar } from '../../domain/calendar';
 import type { PackContext } from '../lib/context';
-import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
+import { fromInstant, toInstant, toStoredInstant, vendorOf } from '../lib/db-values';
 import { channelsOf, loadSettings } from '../services/settings';
 import { deliverDue, deliveryLease } from './deliver';
 import { deliverNotices } from '../notices/deliver-notices';
@@ -81,16 +81,16 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	};
 
 	// ESC-1: records changed since the watermark, whatever happened to their after-commit sync.
-	const watermark = toInstant(settings.raw[WATERMARK_FIELD]);
+	const watermark = toInstant(settings.raw[WATERMARK_FIELD], knex);
 	const changed = await loadChangedRecords(knex, new Date((watermark ?? now).getTime() - RECONCILE_OVERLAP_MS));
 	state.report.reconciled = new Set(changed.map((r) => `${r.collection}:${r.item}`)).size;
 	for (let i = 0; i < changed.length; i += BATCH) await sweepBatch(state, changed.slice(i, i + BATCH));
 	if (WATERMARK_FIELD in settings.raw && settings.raw['id'] !== undefined) {
-		await knex('service_settings').where({ id: settings.raw['id'] }).update({ [WATERMARK_FIELD]: fromInstant(now) });
+		await knex('service_settings').where({ id: settings.raw['id'] }).update({ [WATERMARK_FIELD]: fromInstant(now, knex) });
 	}
 
 	// Keyset over id, so records that stay due (a failing one) are not read twice in one sweep.
-	const nowText = fromInstant(now)!;
+	const nowText = fromInstant(now, knex)!;
 	let lastId = 0;
 	for (;;) {
 		const due: { id: number; collection: SlaCollection; item: string }[] = await knex('sla_timers')
@@ -177,8 +177,8 @@ async function sweepBatch(state: SweepState, refs: readonly RecordRef[]): Promis
 
 /** ESC-1: records of the SLA collections created or updated since `since` (indexed `date_created` / `date_updated`). */
 async function loadChangedRecords(knex: Knex, since: Date): Promise<RecordRef[]> {
-	// Directus stores SQLite instants as epoch milliseconds, the other vendors as timestamps.
-	const bound = vendorOf(knex) === 'sqlite' ? since.getTime() : since;
+	// Directus stores SQLite instants as epoch milliseconds, the other vendors as timestamps (MySQL: the UTC wall clock).
+	const bound = toStoredInstant(since, knex)!;
 	const refs: RecordRef[] = [];
 	for (const collection of SLA_COLLECTIONS) {
 		for (const field of ['date_created', 'date_updated']) {
