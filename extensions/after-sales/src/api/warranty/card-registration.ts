@@ -22,7 +22,7 @@ import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { insertManyOnce } from '../lib/insert-once';
 import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
-import { refreshUnitWarranty } from '../services/unit-coverage';
+import { loadUnitFacts, refreshUnitWarranty, warrantyColumnsOf } from '../services/unit-coverage';
 
 const SerialSchema = z.string().trim().min(1).max(64);
 
@@ -101,6 +101,9 @@ export async function decideCardReviewPayload(knex: Knex, payload: Payload, keys
 	const out: Payload = { ...payload, card_reviewed_by: accountability?.user ?? null, card_reviewed_at: fromInstant(now, knex) };
 	if (payload['card_review'] === 'confirmed') {
 		out['card_received_on'] = decided.card_received_on;
+		// WTY-1/2: the answer already shows the warranty the confirmed card gives (not only after commit).
+		const facts = await loadUnitFacts(knex, { id: Number(row.id) });
+		if (facts) Object.assign(out, warrantyColumnsOf({ ...facts, unit: { ...facts.unit, card_received_on: decided.card_received_on } }, now, await loadSettings(knex)));
 		const submission = (toJson(row.card_submission) ?? {}) as { customer?: { name: string; phone: string; region?: string; address?: string; email?: string } };
 		if (row.customer === null && submission.customer) {
 			const attached = await attachCustomer({ caller_name: submission.customer.name, caller_phone: submission.customer.phone }, knex, accountability);
