@@ -80,8 +80,8 @@ export async function loadWorkQueue(ctx: PackContext, caller: Caller, now: Date,
 	const levels = levelsOf(caller);
 	const atLevel: QueueInput[] = [];
 	if (levels.length) {
-		const timers: Row[] = await knex('sla_timers').whereIn('state', ['warned', 'breached']).orderBy('due_at', 'desc').limit(5000)
-			.select('collection', 'item', 'due_at', 'milestone', 'milestone_label', 'state', 'level');
+		const timers: Row[] = await knex('sla_timers').whereIn('state', ['warned', 'breached']).orderBy('id', 'desc').limit(5000)
+			.select('collection', 'item', 'due_at', 'milestone', 'milestone_label', 'state', 'level', 'warned_at', 'breached_at');
 		const open = new Map<string, number | null>();
 		for (const collection of Object.keys(FINAL_STATES) as (keyof typeof FINAL_STATES)[]) {
 			const ids = timers.filter((t) => t.collection === collection).map((t) => t.item);
@@ -95,7 +95,7 @@ export async function loadWorkQueue(ctx: PackContext, caller: Caller, now: Date,
 			if (!open.has(key)) continue;
 			const level = Math.max(Number(t.level ?? 1), open.get(key) ?? 1);
 			if (!levels.includes(level)) continue;
-			atLevel.push({ collection: t.collection, item: String(t.item), title: `#${t.item}`, status: null, due_at: iso(t.due_at), milestone: t.milestone, milestone_label: t.milestone_label ?? null, state: t.state, level, escalation: null });
+			atLevel.push({ collection: t.collection, item: String(t.item), title: `#${t.item}`, status: null, due_at: iso(t.due_at), milestone: t.milestone, milestone_label: t.milestone_label ?? null, state: t.state, level, escalation: null, occurred_at: iso(t.breached_at) ?? iso(t.warned_at) });
 		}
 	}
 
@@ -104,10 +104,10 @@ export async function loadWorkQueue(ctx: PackContext, caller: Caller, now: Date,
 	if (me) {
 		const since = fromInstant(new Date(now.getTime() - 30 * 86_400_000), knex);
 		const rows: Row[] = await knex('escalations').whereNull('acknowledged_at').where('occurred_at', '>=', since).orderBy('occurred_at', 'desc').limit(1000)
-			.select('id', 'kind', 'collection', 'item', 'milestone', 'milestone_label', 'level', 'due_at', 'notified_users', 'message');
+			.select('id', 'kind', 'collection', 'item', 'milestone', 'milestone_label', 'level', 'due_at', 'occurred_at', 'notified_users', 'message');
 		for (const r of rows) {
 			if (!caller.admin && !toJsonArray(r.notified_users).map(String).includes(me)) continue;
-			toAck.push({ collection: r.collection, item: String(r.item), title: `#${r.item}`, status: r.kind ?? null, due_at: iso(r.due_at), milestone: r.milestone, milestone_label: r.milestone_label ?? null, state: r.kind === 'breach' ? 'breached' : 'warned', level: Number(r.level), escalation: Number(r.id) });
+			toAck.push({ collection: r.collection, item: String(r.item), title: `#${r.item}`, status: r.kind ?? null, due_at: iso(r.due_at), milestone: r.milestone, milestone_label: r.milestone_label ?? null, state: r.kind === 'breach' ? 'breached' : 'warned', level: Number(r.level), escalation: Number(r.id), occurred_at: iso(r.occurred_at) });
 		}
 	}
 

@@ -13,9 +13,13 @@ describe('computeWorkQueue', () => {
 		expect(q.mine.map((r) => [r.item, r.minutes_left])).toEqual([['3', -60], ['4', 10], ['2', 90], ['1', null]]);
 	});
 	test('ESC-4: when a record is listed twice in a section, then it appears once, and each section is capped', () => {
-		const q = computeWorkQueue({ ...empty, at_my_level: [row('1', '2026-12-01T07:00:00Z'), row('1', '2026-12-01T09:00:00Z'), row('2', null)] }, now, 1);
-		expect(q.at_my_level.map((r) => r.item)).toEqual(['1']);
-		expect(q.at_my_level[0]!.minutes_left).toBe(-60);
+		const q = computeWorkQueue({ ...empty, mine: [row('1', '2026-12-01T07:00:00Z'), row('1', '2026-12-01T09:00:00Z'), row('2', null)] }, now, 1);
+		expect(q.mine.map((r) => r.item)).toEqual(['1']);
+		expect(q.mine[0]!.minutes_left).toBe(-60);
+	});
+	test('ESC-4: when old escalations were never acknowledged, then a new one is still listed first', () => {
+		const q = computeWorkQueue({ ...empty, to_acknowledge: [row('1', '2026-06-01T00:00:00Z', { escalation: 1, occurred_at: '2026-06-01T00:00:00Z' }), row('2', '2026-12-01T07:30:00Z', { escalation: 2, occurred_at: '2026-12-01T07:45:00Z' })] }, now, 1);
+		expect(q.to_acknowledge.map((r) => r.escalation)).toEqual([2]);
 	});
 	test('ESC-4: when two escalations concern one record, then both are there to acknowledge', () => {
 		const q = computeWorkQueue({ ...empty, to_acknowledge: [row('1', null, { escalation: 7 }), row('1', null, { escalation: 8 })] }, now);

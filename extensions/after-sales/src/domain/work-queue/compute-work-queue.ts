@@ -14,6 +14,8 @@ export interface QueueItem {
 	level: number | null;
 	/** Escalations: the id to acknowledge. */
 	escalation: number | null;
+	/** When it happened (an escalation's occurrence): the newest trouble is listed first. */
+	occurred_at?: string | null;
 }
 
 export interface WorkQueue {
@@ -36,17 +38,24 @@ function byDeadline(a: QueueItem, b: QueueItem): number {
 	return a.minutes_left - b.minutes_left || a.collection.localeCompare(b.collection) || Number(a.item) - Number(b.item);
 }
 
+/** Newest first: what went wrong last is what nobody has looked at yet (then by deadline). */
+function byNewest(a: QueueItem, b: QueueItem): number {
+	const at = (r: QueueItem) => Date.parse(r.occurred_at ?? r.due_at ?? '') || 0;
+	return at(b) - at(a) || byDeadline(a, b);
+}
+
 /**
- * ESC-1..4, FUP-3 (issue #12 item 3): the signed-in person's work queue — their own open records by
- * next deadline, the warned and breached ones at their level, the escalations they were told of and
- * have not acknowledged, and the calls due today — each with a countdown, soonest first. A record
- * appears once per section; `limit` caps each section.
+ * ESC-1..4, FUP-3 (issue #12 item 3): the signed-in person's work queue — their own open records and
+ * today's calls by next deadline (late first), and the deadlines warned or breached at their level
+ * and the escalations they were told of and have not acknowledged, newest first (old unacknowledged
+ * ones never push a new breach out of sight) — each with a countdown. A record appears once per
+ * section; `limit` caps each section.
  */
 export function computeWorkQueue(input: { mine: QueueInput[]; at_my_level: QueueInput[]; to_acknowledge: QueueInput[]; calls_today: QueueInput[] }, now: Date, limit = 50): WorkQueue {
-	const section = (rows: QueueInput[]) => {
+	const section = (rows: QueueInput[], order: (a: QueueItem, b: QueueItem) => number = byDeadline) => {
 		const seen = new Set<string>();
 		const out: QueueItem[] = [];
-		for (const row of rows.map((r) => ({ ...r, minutes_left: minutesLeft(r.due_at, now) })).sort(byDeadline)) {
+		for (const row of rows.map((r) => ({ ...r, minutes_left: minutesLeft(r.due_at, now) })).sort(order)) {
 			const key = `${row.collection}:${row.item}:${row.escalation ?? ''}`;
 			if (seen.has(key)) continue;
 			seen.add(key);
@@ -54,5 +63,5 @@ export function computeWorkQueue(input: { mine: QueueInput[]; at_my_level: Queue
 		}
 		return out.slice(0, limit);
 	};
-	return { mine: section(input.mine), at_my_level: section(input.at_my_level), to_acknowledge: section(input.to_acknowledge), calls_today: section(input.calls_today) };
+	return { mine: section(input.mine), at_my_level: section(input.at_my_level, byNewest), to_acknowledge: section(input.to_acknowledge, byNewest), calls_today: section(input.calls_today) };
 }
