@@ -1,7 +1,6 @@
 import { defineHook } from '@directus/extensions-sdk';
 import { registerCli } from './cli';
 import { registerClaimAdapters, registerFreezeHooks } from './claims';
-import { registerPlanHooks } from './dealer-plans';
 import { registerDealerStandingHooks, registerRatingHooks } from './dealers';
 import { registerFollowUpHooks } from './follow-ups';
 import { registerArchiveHooks } from './hooks/archive';
@@ -30,7 +29,6 @@ export default defineHook((register, context) => {
 	registerClaimAdapters(register as never, ctx);
 	registerDealerStandingHooks(register as never, ctx);
 	registerRatingHooks(register as never, ctx);
-	registerPlanHooks(register as never);
 	register.init('routes.before', (meta: Record<string, any>) => unfreezeFolderQueries(meta['app']));
 	registerArchiveHooks(register, ctx);
 	registerUnitHooks(register as never, ctx);

@@ -1,14 +1,16 @@
 // Settings that are real (issue #11): the numbers and tables the rules read from service_settings
 // are checked on save (Studio, REST, GraphQL alike) and a bad one is a 400 naming the field and the
-// rule — `complaint_severity_levels.critical`, `delivery_retry.max_attempts`,
-// `regulation_profile_rules.0.profile` — so loadSettings never has to fall back silently.
+// rule — `complaint_severity_levels.critical`, `busy_seasons.1.from`, `sales_seasons.0.to`,
+// `notification_channels.webhooks.0.url`, `regulation_profile_rules.0.profile` — so loadSettings
+// never has to fall back silently. One table, one decode: every structured setting is listed here.
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { SeverityLevelsSchema } from '../../domain/complaints';
+import { PartsPlanSettingsSchema } from '../../domain/dealer-plans';
 import { DomainRuleError, formatZodIssues } from '../../domain/errors';
-import { DeliveryRetrySchema } from '../../domain/notifications';
+import { DeliveryRetrySchema, NotificationChannelsSchema } from '../../domain/notifications';
 import { isValidTimeZone } from '../../domain/calendar';
-import { parseRegulationSettings } from '../../domain/warranty';
+import { BusySeasonsSchema, parseRegulationSettings } from '../../domain/warranty';
 import { toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { msg } from '../../domain/messages';
@@ -16,13 +18,21 @@ import { msg } from '../../domain/messages';
 type Register = { filter: (event: string, handler: (...args: any[]) => unknown) => void };
 type Payload = Record<string, unknown>;
 
-const JSON_SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string]> = [
-	['complaint_severity_levels', SeverityLevelsSchema, 'CMP-5'],
-	['delivery_retry', DeliveryRetrySchema, 'ESC-4'],
+type Kind = 'json' | 'number';
+const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string, kind: Kind]> = [
+	['complaint_severity_levels', SeverityLevelsSchema, 'CMP-5', 'json'],
+	['delivery_retry', DeliveryRetrySchema, 'ESC-4', 'json'],
+	['notification_channels', NotificationChannelsSchema, 'ESC-2', 'json'],
+	['busy_seasons', BusySeasonsSchema, 'WTY-11', 'json'],
+	['sales_seasons', PartsPlanSettingsSchema.shape.seasons.removeDefault(), 'DLR-3', 'json'],
+	['parts_plan_lead_days', PartsPlanSettingsSchema.shape.lead_days.removeDefault(), 'DLR-3', 'number'],
+	['parts_plan_reminder_days', PartsPlanSettingsSchema.shape.reminder_days.removeDefault(), 'DLR-3', 'number'],
 ];
 
-function decode(field: string, rule: string, value: unknown): unknown {
+/** The stored or sent text of a setting as the value its schema reads (JSON parsed, a numeric text as a number). */
+function decode(field: string, rule: string, value: unknown, kind: Kind = 'json'): unknown {
 	if (typeof value !== 'string') return value;
+	if (kind === 'number') return value.trim() === '' ? value : Number(value);
 	try {
 		return JSON.parse(value);
 	} catch {
@@ -32,9 +42,9 @@ function decode(field: string, rule: string, value: unknown): unknown {
 
 /** Throws a 400 naming the first bad setting of the payload; the stored row supplies what the payload leaves out. */
 export async function checkPackSettings(knex: Knex, payload: Payload): Promise<void> {
-	for (const [field, schema, rule] of JSON_SETTINGS) {
+	for (const [field, schema, rule, kind] of SETTINGS) {
 		if (!(field in payload) || payload[field] === null) continue;
-		const parsed = schema.safeParse(decode(field, rule, payload[field]));
+		const parsed = schema.safeParse(decode(field, rule, payload[field], kind));
 		if (!parsed.success) {
 			const error = formatZodIssues(parsed.error, rule);
 			error.field = error.field ? `${field}.${error.field}` : field;

@@ -4,15 +4,13 @@
 // sweeps every minute. The sweep re-syncs every record it looks at, so an action lost in a crash
 // cannot make it escalate a record that was in fact fulfilled.
 import { parseSlaPolicy, type SlaCollection } from '../../domain/sla';
-import { parseNotificationChannels } from '../../domain/notifications';
 import type { Accountability, PackContext } from '../lib/context';
 import { toBool } from '../lib/db-values';
-import { ruleViolation, toDirectusError } from '../lib/errors';
+import { toDirectusError } from '../lib/errors';
 import { filterComplaintCreate, filterComplaintUpdate } from './complaint-workflow';
 import { markRepeatedComplaint } from './mark-repeated-complaint';
 import { runSweep } from './run-sweep';
 import { resyncOpenTimers, SLA_COLLECTIONS, syncContext, syncMany, type SyncContext } from './sync-timers';
-import { BusySeasonsSchema } from '../../domain/warranty';
 
 type Register = {
 	filter: (event: string, handler: (...args: any[]) => unknown) => void;
@@ -86,28 +84,7 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 		});
 	}
 
-	// ESC-2: channels are parsed on save; a bad webhook is a 400 naming notification_channels.webhooks.0.url.
-	for (const event of ['create', 'update']) {
-		register.filter(`service_settings.items.${event}`, guard(async (payload: Record<string, unknown>) => {
-			// WTY-11: busy seasons are checked on save; a bad one is a 400 naming busy_seasons.1.from.
-			if ('busy_seasons' in payload && payload['busy_seasons'] !== null) {
-				const seasons = BusySeasonsSchema.safeParse(decodeJson(payload['busy_seasons']));
-				if (!seasons.success) {
-					const issue = seasons.error.issues[0]!;
-					throw ruleViolation('WTY-11', ['busy_seasons', ...issue.path.map(String)].join('.'), issue.message);
-				}
-			}
-			if (!('notification_channels' in payload) || payload['notification_channels'] === null) return payload;
-			try {
-				parseNotificationChannels(decodeJson(payload['notification_channels']));
-			} catch (error) {
-				const e = error as { field?: string | null; message: string; rule?: string };
-				if (e.field !== undefined) e.field = `notification_channels${e.field ? `.${e.field}` : ''}`;
-				throw error;
-			}
-			return payload;
-		}));
-	}
+	// ESC-2, WTY-11: channels and busy seasons are checked on save with the other settings (api/settings).
 
 	// CMP-7: a registered complaint is counted with the others of its kind; a repeated one is marked and the managers told.
 	register.action('complaints.items.create', async (meta: Meta) => {
