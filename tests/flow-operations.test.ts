@@ -70,6 +70,7 @@ describe('after-sales-deadline (计算时限 / business deadline) in a Flow', ()
 	test.each([
 		['2 h of business time from Friday 16:00 runs into Monday morning', { duration: 2, unit: 'hours' }, '2026-11-30T01:00:00.000Z', '2026-11-30 09:00'],
 		['3 business days from Friday 16:00 end on Wednesday 16:00', { duration: 3, unit: 'business_days' }, '2026-12-02T08:00:00.000Z', '2026-12-02 16:00'],
+		['3 working days (WTY-11, counted in the calendar) from Friday 16:00 end when work stops on Wednesday', { duration: 3, unit: 'working_days' }, '2026-12-02T09:30:00.000Z', '2026-12-02 17:30'],
 		['2 h around the clock is 2 h', { duration: 2, unit: 'hours', clock: '24x7' }, '2026-11-27T10:00:00.000Z', '2026-11-27 18:00'],
 		['90 business minutes from Friday 16:00 end at closing time', { duration: '90', unit: 'minutes' }, '2026-11-27T09:30:00.000Z', '2026-11-27 17:30'],
 	])('CAL-1, CAL-2: when %s, then the flow answers that instant', async (_title, options, due, local) => {

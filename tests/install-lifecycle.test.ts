@@ -114,6 +114,16 @@ describe('upgrade and uninstall', () => {
 			const record = typeof stored === 'string' ? JSON.parse(stored) : stored; // PostgreSQL answers JSON parsed
 			record.fields['dealers.name'].note = hashValue('旧版说明 / old note');
 			await knex('service_settings').update({ install_record: JSON.stringify(record) });
+			// WTY-11: earlier versions stored working-day limits as 8-hour blocks of minutes; an admin lengthened one policy.
+			const legacy = (key: string, extra = 0) => knex('sla_policies').where({ key }).first('milestones').then(async (row) => {
+				const milestones = (typeof row.milestones === 'string' ? JSON.parse(row.milestones) : row.milestones) as Array<Record<string, unknown>>;
+				const old = milestones.map(({ duration_working_days: days, ...rest }) => (days ? { ...rest, duration_minutes: (Number(days) + extra) * 480 } : rest));
+				await knex('sla_policies').where({ key }).update({ milestones: JSON.stringify(old) });
+			});
+			const keys = await knex('sla_policies').where('key', 'like', 'default_%').orderBy('key').pluck('key');
+			expect(keys).toContain('default_repair_records_1');
+			await legacy('default_repair_records_1');
+			await legacy('default_service_requests_1', 1);
 		});
 
 		const upgrade = runCliStatus(['after-sales', 'install'], withPack);
@@ -123,6 +133,11 @@ describe('upgrade and uninstall', () => {
 		expect(upgrade.output).toContain('Restart a running Directus');
 		const notes = await withDatabase(env, (knex) => knex('directus_fields').whereIn('collection', ['customers', 'dealers']).where({ field: 'name' }).orderBy('collection').pluck('note'));
 		expect(notes).toEqual(['管理员的说明', shipped]);
+		// WTY-11: the untouched default policy now counts working days; the edited one is the admin's.
+		const policies = await withDatabase(env, (knex) => knex('sla_policies').whereIn('key', ['default_repair_records_1', 'default_service_requests_1']).orderBy('key').select('key', 'milestones'));
+		const lengths = policies.map((p) => (typeof p.milestones === 'string' ? JSON.parse(p.milestones) : p.milestones).map((m: Record<string, unknown>) => m['duration_working_days'] ?? m['duration_minutes']));
+		expect(lengths[0]).toContain(30);
+		expect(lengths[1]).toContain(4 * 480);
 
 		// Without --yes: the list, a refusal, nothing removed.
 		const ask = runCliStatus(['after-sales', 'uninstall'], withPack);

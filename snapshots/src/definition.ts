@@ -591,11 +591,12 @@ export const COLLECTIONS: CollectionSpec[] = [
 			json('condition', { zh: '适用条件', en: 'Condition' }, { note: { zh: '严重程度、类别、重点客户、经销商等级、是否经销商任务…', en: 'severity, category, key account, dealer tier, dealer task…' } }),
 			int('priority', { zh: '优先级', en: 'Priority' }, { default: 0, note: { zh: '多条匹配时取最高', en: 'Highest wins when several match' } }),
 			json('milestones', { zh: '里程碑', en: 'Milestones' }, {
-				interface: 'list', options: { template: '{{label}} · {{duration_minutes}} min · {{clock}} → L{{escalate_to_level}}', addLabel: '添加里程碑 / Add milestone', fields: [
+				interface: 'list', options: { template: '{{label}} · {{clock}} → L{{escalate_to_level}}', addLabel: '添加里程碑 / Add milestone', fields: [
 					{ field: 'key', name: '键 Key', type: 'string', meta: { interface: 'input', width: 'half', required: true, options: { font: 'monospace' } } },
 					{ field: 'label', name: '名称 Label', type: 'string', meta: { interface: 'input', width: 'half', required: true } },
 					{ field: 'start_field', name: '起算字段 Start field', type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: 'received_at' } } },
-					{ field: 'duration_minutes', name: '时长（分钟）Duration (min)', type: 'integer', meta: { interface: 'input', width: 'half', required: true } },
+					{ field: 'duration_minutes', name: '时长（分钟）Duration (min)', type: 'integer', meta: { interface: 'input', width: 'half', note: '填时长（分钟）或工作日数之一 / Minutes or working days, one of them' } },
+					{ field: 'duration_working_days', name: '时长（工作日）Duration (working days)', type: 'integer', meta: { interface: 'input', width: 'half', options: { min: 1, max: 366 }, note: '按工作日历计：起算当日不计，第 N 个工作日下班时到期（WTY-11）/ Counted in the calendar: the start day not counted, due when work stops on the Nth working day (WTY-11)' } },
 					{ field: 'clock', name: '时钟 Clock', type: 'string', meta: { interface: 'select-dropdown', width: 'half', required: true, options: { choices: [{ text: '24×7', value: '24x7' }, { text: '工作时间 Business', value: 'business' }] } } },
 					{ field: 'warn_ratio', name: '预警比例 Warn ratio', type: 'float', meta: { interface: 'input', width: 'half', options: { placeholder: '0.8' } } },
 					{ field: 'fulfil_states', name: '达成状态 Fulfilling states', type: 'json', meta: { interface: 'tags', width: 'half' } },

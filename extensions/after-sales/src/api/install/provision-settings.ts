@@ -1,6 +1,6 @@
 import { DEFAULT_CALENDAR, parseCalendar, withPublicHolidays } from '../../domain/calendar';
 import { toJson } from '../lib/db-values';
-import { DEFAULT_SLA_POLICIES } from '../../domain/sla';
+import { DEFAULT_SLA_POLICIES, SlaMilestoneSchema, type SlaMilestone } from '../../domain/sla';
 import { systemItems, type PackContext } from '../lib/context';
 import { DealerRatingThresholdsSchema } from '../../domain/dealer-reports';
 import { QualityThresholdsSchema } from '../../domain/quality';
@@ -61,16 +61,45 @@ export async function provisionSettings(ctx: PackContext): Promise<{ created: nu
 	}
 
 	const policies = await systemItems(ctx, 'sla_policies', ctx.database, false);
-	const existing: { key: string | null }[] = await policies.readByQuery({ fields: ['key'], limit: -1 });
-	const have = new Set(existing.map((p) => p.key));
+	const existing: { id: number; key: string | null; milestones: unknown }[] = await policies.readByQuery({ fields: ['id', 'key', 'milestones'], limit: -1 });
+	const have = new Map(existing.map((p) => [p.key, p]));
 	const perCollection = new Map<string, number>();
 	for (const policy of DEFAULT_SLA_POLICIES) {
 		const index = perCollection.get(policy.collection) ?? 0;
 		perCollection.set(policy.collection, index + 1);
 		const key = defaultPolicyKey(policy.collection, index);
-		if (have.has(key)) continue;
+		const stored = have.get(key);
+		if (stored) {
+			// WTY-11: a default policy still exactly as an earlier version wrote it (working days as
+			// 8-hour blocks of minutes) moves to limits counted in working days; one an admin edited is theirs.
+			if (isLegacyWorkingDayPolicy(toJson(stored.milestones), policy.milestones)) {
+				await policies.updateOne(stored.id, { milestones: policy.milestones });
+				created++;
+			}
+			continue;
+		}
 		await policies.createOne({ key, name: policy.name, collection: policy.collection, condition: policy.condition, priority: policy.priority, milestones: policy.milestones, active: policy.active });
 		created++;
 	}
 	return { created };
+}
+
+/** Earlier versions stored a limit of N working days as N × 480 business minutes. */
+const LEGACY_WORKING_DAY_MINUTES = 480;
+
+/** True when `stored` is `current` written the old way: every working-day limit as minutes, nothing else different. */
+export function isLegacyWorkingDayPolicy(stored: unknown, current: readonly SlaMilestone[]): boolean {
+	if (!Array.isArray(stored) || stored.length !== current.length) return false;
+	if (!current.some((m) => m.duration_working_days !== undefined)) return false;
+	return current.every((milestone, index) => {
+		const { duration_working_days: days, ...rest } = milestone;
+		const legacy = days === undefined ? milestone : { ...rest, duration_minutes: days * LEGACY_WORKING_DAY_MINUTES };
+		const old = SlaMilestoneSchema.safeParse(stored[index]);
+		return old.success && canonical(old.data) === canonical(SlaMilestoneSchema.parse(legacy));
+	});
+}
+
+/** JSON with sorted keys: PostgreSQL's jsonb and MariaDB reorder keys, so text comparison needs one order. */
+function canonical(value: unknown): string {
+	return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
 }

@@ -1,4 +1,5 @@
 export { addBusinessTime } from './add-business-time';
+export { addWorkingDays } from './add-working-days';
 export { CHINA_PUBLIC_HOLIDAYS, withPublicHolidays, type PublicHolidayYear } from './china-public-holidays';
 export { computeDateKey } from './compute-date-key';
 export { computeDayHours } from './compute-day-hours';

@@ -114,14 +114,15 @@ describe('computeTimers: fulfilment', () => {
 });
 
 describe('computeTimers: pauses', () => {
-	// Monday 09:00 Shanghai; on-site is 3 business days, paused while waiting for the customer or parts.
+	// Monday 09:00 Shanghai; on-site is 3 working days (due Thursday 17:30: 1,890 business minutes),
+	// paused while waiting for the customer or parts.
 	const request = (status: string): TimerRecord => ({ status, fields: { received_at: '2026-09-21T01:00:00Z' } });
 	const onSite = (status: string, now: string, existing: TimerRow[] = []) =>
 		run(request(status), now, existing, requestPolicy)['on_site']!;
 
 	test('ESC-1: when the record enters a pause state, then the timer pauses and leaves the sweep', () => {
 		const running = onSite('received', '2026-09-21 09:05');
-		expect(running.due_at).toEqual(shanghai('2026-09-24 09:00'));
+		expect(running.due_at).toEqual(shanghai('2026-09-24 17:30'));
 
 		const paused = onSite('waiting_parts', '2026-09-21 10:00', [running]);
 		expect(paused).toMatchObject({ state: 'paused', due_at: null, warn_at: null, paused_since: shanghai('2026-09-21 10:00') });
@@ -135,8 +136,8 @@ describe('computeTimers: pauses', () => {
 
 		const resumed = onSite('scheduled', '2026-09-22 10:00', [stillPaused]);
 		expect(resumed).toMatchObject({ state: 'running', paused_since: null, paused_minutes: 480 });
-		expect(resumed.due_at).toEqual(shanghai('2026-09-25 09:00'));
-		expect(resumed.warn_at).toEqual(shanghai('2026-09-24 13:12'));
+		expect(resumed.due_at).toEqual(shanghai('2026-09-25 17:30'));
+		expect(resumed.warn_at).toEqual(shanghai('2026-09-25 10:12'));
 	});
 
 	test('ESC-1: when a timer pauses twice, then both pauses add up', () => {
@@ -147,7 +148,7 @@ describe('computeTimers: pauses', () => {
 		timer = onSite('scheduled', '2026-09-28 09:00', [timer]);
 
 		expect(timer.paused_minutes).toBe(120);
-		expect(timer.due_at).toEqual(shanghai('2026-09-24 11:00'));
+		expect(timer.due_at).toEqual(shanghai('2026-09-25 10:30'));
 	});
 
 	test('ESC-1: when a paused milestone is met, then the pause closes and the timer is final', () => {
@@ -223,8 +224,33 @@ describe('computeTimers: a share of the record’s own window (REQ-6)', () => {
 	test('REQ-6: a policy milestone needs either a fixed duration or a window end, and a share only with a window end', () => {
 		const base = { key: 'x', label: 'x', clock: '24x7', fulfil_states: ['completed'], escalate_to_level: 1 } as const;
 		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base }] })).toThrow(DomainRuleError);
-		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, end_field: 'promised_at' }] })).toThrow(/duration_minutes or end_field/);
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, end_field: 'promised_at' }] })).toThrow(/exactly one of duration_minutes, duration_working_days or end_field/);
 		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, window_percent: 50 }] })).toThrow(/window_percent needs end_field/);
 		expect(parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, end_field: 'promised_at', window_percent: 50 }] }).milestones[0]!.window_percent).toBe(50);
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_minutes: 60, duration_working_days: 2 }] })).toThrow(/exactly one of/);
+		expect(() => parseSlaPolicy({ name: 'p', collection: 'repair_records', milestones: [{ ...base, duration_working_days: 2.5 }] })).toThrow(DomainRuleError);
+	});
+});
+
+describe('computeTimers: limits in working days (WTY-11)', () => {
+	const warrantyPolicy = selectPolicy({ collection: 'repair_records', coverage: 'warranty' }, DEFAULT_SLA_POLICIES)!;
+	// Dropped off Monday 21 Sep 2026 10:00 Shanghai; the 30th working day after it is Monday 2 Nov (no holidays in this calendar).
+	const repair: TimerRecord = { status: 'in_progress', fields: { received_at: shanghai('2026-09-21 10:00').toISOString(), completed_at: null } };
+	const finish = (calendar: typeof DEFAULT_CALENDAR) =>
+		byKey(computeTimers({ record: repair, policy: warrantyPolicy, existing: [], now: shanghai('2026-09-21 10:05'), calendar }))['repair_finished']!;
+
+	test('WTY-11: the 30-working-day limit ends when work stops on the 30th working day after drop-off', () => {
+		expect(finish(DEFAULT_CALENDAR).due_at).toEqual(shanghai('2026-11-02 17:30'));
+	});
+
+	test('WTY-11: when the working hours change, the limit stays on its day (no 8-hour blocks that drift)', () => {
+		const long = { ...DEFAULT_CALENDAR, working_hours: { ...DEFAULT_CALENDAR.working_hours, mon: [{ start: '08:00', end: '18:00' }], tue: [{ start: '08:00', end: '18:00' }], wed: [{ start: '08:00', end: '18:00' }], thu: [{ start: '08:00', end: '18:00' }], fri: [{ start: '08:00', end: '18:00' }] } };
+		expect(finish(long).due_at).toEqual(shanghai('2026-11-02 18:00'));
+	});
+
+	test('WTY-11: public holidays and 调休 days of the calendar move the limit', () => {
+		const national = { ...DEFAULT_CALENDAR, holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], adjusted_working_days: ['2026-10-10'] };
+		// Five weekdays off, one Saturday worked: four working days later.
+		expect(finish(national).due_at).toEqual(shanghai('2026-11-06 17:30'));
 	});
 });

@@ -1,4 +1,4 @@
-import { addBusinessTime, measureBusinessTime, type Calendar } from '../calendar';
+import { addBusinessTime, addWorkingDays, measureBusinessTime, type Calendar } from '../calendar';
 import { computeRecordInstant } from './compute-record-instant';
 import { isMilestoneFulfilled } from './is-milestone-fulfilled';
 import type { EscalationLevel, SlaMilestone, SlaPolicy } from './schemas';
@@ -95,11 +95,16 @@ function computeTimer(milestone: SlaMilestone, previous: TimerRow | undefined, i
 }
 
 /**
- * ESC-1, REQ-6: the milestone's length on its clock: fixed, or `window_percent` of the record's own
- * window (start_field → end_field, measured on the same clock). Null while the window's end is unknown;
+ * ESC-1, REQ-6, WTY-11: the milestone's length on its clock: fixed minutes; working days of the
+ * calendar (to the end of the Nth working day after the start's day, measured on the clock, so it
+ * follows the calendar's hours and holidays); or `window_percent` of the record's own window
+ * (start_field → end_field, measured on the same clock). Null while the window's end is unknown;
  * an end before the start is a window of zero (the milestone is due at once).
  */
 export function computeMilestoneDuration(milestone: SlaMilestone, record: TimerRecord, startedAt: Date, calendar: Calendar): number | null {
+	if (milestone.duration_working_days !== undefined) {
+		return measureBusinessTime(startedAt, addWorkingDays(startedAt, milestone.duration_working_days, calendar), calendar, milestone.clock);
+	}
 	if (milestone.end_field === undefined) return milestone.duration_minutes ?? null;
 	const endAt = computeRecordInstant(record, milestone.end_field);
 	if (endAt === null) return null;

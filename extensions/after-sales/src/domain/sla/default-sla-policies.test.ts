@@ -21,7 +21,7 @@ describe('DEFAULT_SLA_POLICIES', () => {
 			'a service request',
 			{ collection: 'service_requests' },
 			'on_site',
-			{ duration_minutes: 3 * 480, clock: 'business', pause_states: ['waiting_customer', 'waiting_parts'] },
+			{ duration_working_days: 3, clock: 'business', pause_states: ['waiting_customer', 'waiting_parts'] },
 		],
 		[
 			'a dealer task',
@@ -39,7 +39,7 @@ describe('DEFAULT_SLA_POLICIES', () => {
 			'a warranty repair',
 			{ collection: 'repair_records', coverage: 'warranty' },
 			'repair_finished',
-			{ duration_minutes: 30 * 480, clock: 'business', fulfil_field: 'completed_at' },
+			{ duration_working_days: 30, clock: 'business', fulfil_field: 'completed_at' },
 		],
 		[
 			'a busy-season main-part repair',

@@ -1,8 +1,6 @@
 import { parseSlaPolicy } from './parse-sla-policy';
 import type { SlaPolicy, SlaPolicyInput } from './schemas';
 
-/** CAL-1 default working day: 08:30–12:00 and 13:00–17:30. */
-const BUSINESS_DAY_MINUTES = 480;
 const HOUR = 60;
 const DAY = 24 * HOUR;
 
@@ -34,7 +32,7 @@ const onSiteMilestone: SlaPolicyInput['milestones'][number] = {
 	key: 'on_site',
 	label: '上门服务（3个工作日）',
 	label_en: 'On-site service (3 business days)',
-	duration_minutes: 3 * BUSINESS_DAY_MINUTES,
+	duration_working_days: 3,
 	clock: 'business',
 	fulfil_states: ['on_site', 'resolved', 'closed', 'cancelled'],
 	pause_states: REQUEST_PAUSES,
@@ -47,7 +45,7 @@ const warrantyFinishMilestone: SlaPolicyInput['milestones'][number] = {
 	label: '三包修理完工（30个工作日）',
 	label_en: 'Warranty repair finished (30 business days)',
 	start_field: 'received_at',
-	duration_minutes: 30 * BUSINESS_DAY_MINUTES,
+	duration_working_days: 30,
 	clock: 'business',
 	fulfil_field: 'completed_at',
 	escalate_to_level: 2,
@@ -234,7 +232,7 @@ const inputs: SlaPolicyInput[] = [
 				label: '补发三包凭证（10个工作日）',
 				label_en: 'Certificate reissued (10 business days)',
 				start_field: 'received_at',
-				duration_minutes: 10 * BUSINESS_DAY_MINUTES,
+				duration_working_days: 10,
 				clock: 'business',
 				fulfil_states: ['resolved', 'closed', 'cancelled'],
 				escalate_to_level: 2,

@@ -42,6 +42,8 @@ export const SlaMilestoneSchema = z
 		start_field: z.string().regex(FIELD_NAME, 'expected a field name').default('received_at'),
 		/** A fixed length on the milestone's clock; or, with `end_field`, a share of the record's own window. */
 		duration_minutes: z.number().positive().finite().optional(),
+		/** WTY-11, WTY-12: a limit in working days of the calendar (the start day not counted; due when work stops on the last one). */
+		duration_working_days: z.number().int('expected a whole number of working days').min(1).max(366).optional(),
 		/** REQ-6: the record's own window ends at this field (a repair's `promised_at`); the milestone falls at `window_percent` of start → end. */
 		end_field: z.string().regex(FIELD_NAME, 'expected a field name').optional(),
 		/** REQ-6: share of the window, 1–100; omitted = the 进度检查点 setting (`progress_check_percent`, default 75). */
@@ -59,11 +61,12 @@ export const SlaMilestoneSchema = z
 		reassign_to_role: z.string().min(1).optional(),
 	})
 	.superRefine((milestone, ctx) => {
-		if ((milestone.duration_minutes === undefined) === (milestone.end_field === undefined)) {
+		const lengths = (['duration_minutes', 'duration_working_days', 'end_field'] as const).filter((key) => milestone[key] !== undefined);
+		if (lengths.length !== 1) {
 			ctx.addIssue({
 				code: 'custom',
-				message: 'a milestone needs either duration_minutes or end_field (a share of the record’s own window), not both',
-				path: [milestone.duration_minutes === undefined ? 'duration_minutes' : 'end_field'],
+				message: 'a milestone needs exactly one of duration_minutes, duration_working_days or end_field (a share of the record’s own window)',
+				path: [lengths[1] ?? 'duration_minutes'],
 			});
 		}
 		if (milestone.window_percent !== undefined && milestone.end_field === undefined) {

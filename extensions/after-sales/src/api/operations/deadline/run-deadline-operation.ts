@@ -1,5 +1,5 @@
 // CAL-1, CAL-2: start + duration in the business calendar of service_settings (or 24×7).
-import { addBusinessTime, computeLocalParts } from '../../../domain/calendar';
+import { addBusinessTime, addWorkingDays, computeLocalParts, measureBusinessTime } from '../../../domain/calendar';
 import type { PackContext } from '../../lib/context';
 import { parseOrThrow } from '../../lib/errors';
 import { loadSettings } from '../../services/settings';
@@ -10,8 +10,9 @@ export async function runDeadlineOperation(ctx: PackContext, rawOptions: unknown
 	const options = parseOrThrow(DeadlineOperationOptionsSchema, dropBlank(rawOptions), 'CAL-1');
 	const { calendar } = await loadSettings(ctx.database);
 	const start = options.start ? new Date(options.start) : now;
-	const minutes = options.duration * DURATION_UNITS[options.unit];
-	const due = addBusinessTime(start, minutes, calendar, options.clock);
+	// WTY-11: working days are counted in the calendar (start day not counted, due at the end of the last one).
+	const due = options.unit === 'working_days' ? addWorkingDays(start, options.duration, calendar) : addBusinessTime(start, options.duration * DURATION_UNITS[options.unit], calendar, options.clock);
+	const minutes = options.unit === 'working_days' ? measureBusinessTime(start, due, calendar, options.clock) : options.duration * DURATION_UNITS[options.unit];
 	return {
 		start: start.toISOString(),
 		due_at: due.toISOString(),

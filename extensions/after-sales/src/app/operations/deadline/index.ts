@@ -17,7 +17,7 @@ export default defineOperationApp({
 		{
 			field: 'unit', name: '单位 / Unit', type: 'string', schema: { default_value: 'hours' },
 			meta: { width: 'half', interface: 'select-dropdown', options: { choices: [
-				{ value: 'minutes', text: '分钟 / Minutes' }, { value: 'hours', text: '小时 / Hours' }, { value: 'business_days', text: '工作日（8 小时）/ Business days (8 h)' },
+				{ value: 'minutes', text: '分钟 / Minutes' }, { value: 'hours', text: '小时 / Hours' }, { value: 'business_days', text: '工作日（8 小时）/ Business days (8 h)' }, { value: 'working_days', text: '工作日（按日历，至当日下班）/ Working days (calendar, to closing time)' },
 			] } },
 		},
 		{
