@@ -134,13 +134,29 @@ describe('RPT-2, RPT-5: the monthly reports go out by themselves', () => {
 		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 		const first = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
 		const month = new Date(first.getTime() - 86_400_000).toISOString().slice(0, 7);
+		// RPT-2: the reports go out from job_schedules.monthly_reports (default the 1st at 08:00); from 00:00 here, so the test does not depend on the hour.
+		const schedules = (await admin.call('/items/service_settings?fields=job_schedules')).body.data.job_schedules;
+		expect((await admin.call('/items/service_settings', { method: 'PATCH', body: json({ job_schedules: { ...schedules, monthly_reports: { day: 1, at: '00:00' } } }) })).status).toBe(200);
 		expect((await sweep()).status).toBe(200);
 		expect((await sweep()).status).toBe(200);
+		await admin.call('/items/service_settings', { method: 'PATCH', body: json({ job_schedules: schedules }) });
 		const managerId = (await admin.call('/users?filter[email][_eq]=manager@example.com&fields=id')).body.data[0].id;
 		const mine = (await admin.call(`/notifications?filter[recipient][_eq]=${managerId}&filter[subject][_contains]=${month}&fields=subject,message&limit=-1`)).body.data as any[];
 		expect(mine.filter((n) => n.subject.startsWith('售后服务月度小结'))).toHaveLength(1);
 		expect(mine.filter((n) => n.subject.startsWith('质量问题月报'))).toHaveLength(1);
-		expect(mine.find((n) => n.subject.startsWith('售后服务月度小结')).message).toContain(`/after-sales/reports/summary?period=month&at=${month}&format=xlsx`);
+		const summary = mine.find((n) => n.subject.startsWith('售后服务月度小结')).message as string;
+		expect(summary).toContain(`/after-sales/reports/summary?period=month&at=${month}&format=xlsx`);
+		// The report itself is filed as XLSX in the file library and linked from the notice.
+		const fileId = /\/assets\/([0-9a-f-]{36})\?download/.exec(summary)?.[1];
+		expect(fileId, summary).toBeTruthy();
+		const file = (await admin.call(`/files/${fileId}?fields=filename_download,type,folder,filesize`)).body.data;
+		expect(file).toMatchObject({ filename_download: `service-summary_${month}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+		expect(Number(file.filesize)).toBeGreaterThan(1000);
+		const asset = await fetch(`${baseUrl()}/assets/${fileId}?download`, { headers: { authorization: `Bearer ${admin.token}` } });
+		expect(asset.status).toBe(200);
+		expect(Buffer.from(await asset.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+		const files = (await admin.call(`/files?filter[filename_download][_eq]=quality-report_${month}.xlsx&fields=id`)).body.data;
+		expect(files).toHaveLength(1);
 	});
 });
 

@@ -9,7 +9,7 @@ import { dealerSession, PNG_1PX } from './warranty-fixtures';
 type Who = { call: (p: string, i?: RequestInit) => Promise<any> };
 let admin: Who;
 let original: Record<string, unknown>;
-const FIELDS = ['complaint_severity_levels', 'regulation_profiles', 'regulation_profile_rules', 'delivery_retry', 'signature_max_kb', 'report_max_range_days', 'default_timezone'];
+const FIELDS = ['complaint_severity_levels', 'regulation_profiles', 'regulation_profile_rules', 'delivery_retry', 'signature_max_kb', 'report_max_range_days', 'default_timezone', 'job_schedules'];
 
 const setSettings = (body: Record<string, unknown>) => admin.call('/items/service_settings', { method: 'PATCH', body: json(body) });
 
@@ -22,6 +22,15 @@ afterAll(async () => {
 });
 
 describe('settings the rules read', () => {
+	test('WTY-2, WTY-6, RPT-4, RPT-2: the jobs’ times are provisioned as settings an admin sees and changes', async () => {
+		expect(original['job_schedules']).toEqual({ unit_refresh: '00:10', parts_return_reminders: '01:20', quality_scan: '01:40', monthly_reports: { day: 1, at: '08:00' } });
+		const changed = { ...(original['job_schedules'] as object), quality_scan: '06:30', monthly_reports: { day: 2, at: '09:15' } };
+		const res = await setSettings({ job_schedules: changed });
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+		expect((await admin.call('/items/service_settings?fields=job_schedules')).body.data.job_schedules).toEqual(changed);
+		await setSettings({ job_schedules: original['job_schedules'] });
+	});
+
 	test('CMP-5: when the provisioned starting levels are read and serious complaints are set to start at L3, then a new serious complaint starts at L3', async () => {
 		expect(original['complaint_severity_levels']).toEqual({ normal: 1, serious: 2, critical: 3 });
 		expect((await createComplaint({ severity: 'serious' })).handling_level).toBe(2);
@@ -42,6 +51,10 @@ describe('settings the rules read', () => {
 		[{ default_timezone: 'Mars/Olympus' }, 'default_timezone', 'CAL-1'],
 		[{ signature_max_kb: 1 }, 'signature_max_kb', null],
 		[{ report_max_range_days: 5 }, 'report_max_range_days', null],
+		[{ job_schedules: { unit_refresh: '25:00' } }, 'job_schedules.unit_refresh', 'WTY-2'],
+		[{ job_schedules: { quality_scan: '1:40' } }, 'job_schedules.quality_scan', 'RPT-4'],
+		[{ job_schedules: { monthly_reports: { day: 31, at: '08:00' } } }, 'job_schedules.monthly_reports.day', 'RPT-2'],
+		[{ job_schedules: { nightly_backup: '03:00' } }, 'job_schedules.nightly_backup', 'RPT-2'],
 	])('settings: when %j is saved, then it is a 400 naming %s and nothing changes', async (body, field, rule) => {
 		const res = await setSettings(body);
 		expect(res.status, JSON.stringify(res.body)).toBe(400);

@@ -10,7 +10,7 @@ import { unfreezeFolderQueries } from './integrity/register-platform-fixes';
 import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
 import { registerErrorLanguage } from './lib/error-language';
-import { registerQualityHooks } from './quality';
+import { registerJobSchedules } from './schedules/register-job-schedules';
 import { registerRequestHooks } from './service-requests';
 import { registerSettingsHooks } from './settings/register-settings-hooks';
 import { registerStudioHooks } from './install/provision-studio';
@@ -33,7 +33,7 @@ export default defineHook((register, context) => {
 	registerArchiveHooks(register, ctx);
 	registerUnitHooks(register as never, ctx);
 	registerWarrantyHooks(register as never, ctx);
-	registerQualityHooks(register as never, ctx);
+	registerJobSchedules(register as never, ctx);
 	registerSettingsHooks(register as never);
 	registerStudioHooks(register as never);
 	registerSlaHooks(register as never, ctx);

@@ -84,6 +84,8 @@ export interface ServiceSettings {
 	notification_channels: 'json' | null;
 	/** 通知重试 / Delivery retries — ESC-4, NTF-3: failed e-mail, robot and SMS deliveries are retried after 1, 2, 4 … minutes up to the longest delay, at most this many attempts */
 	delivery_retry: 'json' | null;
+	/** 定时任务时间 / Job schedules — In the calendar’s time zone: the time HH:MM of the daily unit refresh (WTY-2), old-part reminders (WTY-6) and quality scan (RPT-4); the day and time of the monthly summary and quality report (RPT-2, RPT-5; in January also the yearly summary) */
+	job_schedules: 'json' | null;
 	/** 默认时区 / Default time zone — CAL-1: used when the business calendar names no time zone */
 	default_timezone: string | null;
 	/** 演示数据生成于 / Demo data seeded at */

@@ -8,7 +8,6 @@ import { refreshUnitWarranty } from '../services/unit-coverage';
 type Register = {
 	filter: (event: string, handler: (...args: any[]) => unknown) => void;
 	action: (event: string, handler: (...args: any[]) => unknown) => void;
-	schedule: (cron: string, handler: () => unknown) => void;
 };
 
 const COMPUTED = ['warranty_status', 'warranty_until', 'main_parts_until', 'downtime_days'];
@@ -53,10 +52,8 @@ export function registerUnitHooks(register: Register, ctx: PackContext) {
 			await refreshUnitWarranty(ctx.database, units.map((u: { unit: number }) => u.unit), new Date());
 		});
 	}
-	// Cards fall due and warranties expire with the passing of days, not only with edits.
-	register.schedule('10 0 * * *', async () => {
-		await refreshAllUnits(ctx, new Date());
-	});
+	// Cards fall due and warranties expire with the passing of days, not only with edits: the daily
+	// refreshAllUnits runs at the `job_schedules` time (api/schedules).
 }
 
 export async function refreshAllUnits(ctx: PackContext, at: Date) {

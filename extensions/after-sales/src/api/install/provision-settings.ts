@@ -7,6 +7,7 @@ import { QualityThresholdsSchema } from '../../domain/quality';
 import { DEFAULT_SEVERITY_LEVELS } from '../../domain/complaints';
 import { DEFAULT_DELIVERY_RETRY } from '../../domain/notifications';
 import { REGULATION_PROFILE_RULES, REGULATION_PROFILES } from '../../domain/warranty';
+import { DEFAULT_JOB_SCHEDULES } from '../../domain/schedules';
 
 /** Default values of the settings singleton's JSON fields (every number stays editable). */
 export function defaultSettings() {
@@ -28,6 +29,8 @@ export function defaultSettings() {
 		regulation_profile_rules: REGULATION_PROFILE_RULES,
 		complaint_severity_levels: DEFAULT_SEVERITY_LEVELS,
 		delivery_retry: DEFAULT_DELIVERY_RETRY,
+		// Issue #11: when the pack's own jobs run (calendar time zone), for the admin to see and change.
+		job_schedules: DEFAULT_JOB_SCHEDULES,
 	};
 }
 

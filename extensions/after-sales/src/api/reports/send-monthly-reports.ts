@@ -1,11 +1,21 @@
-// RPT-2, RPT-5: the month's reports go out by themselves. From the first day of a month the sweep
-// sends the previous month's service summary to the service managers and leadership (RPT-2) and
-// its quality-problem report to the technical department and the service managers (RPT-5): one
-// notice per (report, month, person) under its `notice_key`, so several instances and restarts
-// send it once; in the inbox, by e-mail and to the robots that want `report`, with the key figures
-// and links to the full report as XLSX. The same month's dealer ratings are reviewed (DLR-4).
+// RPT-2, RPT-5: the month's reports go out by themselves. From the day and time of
+// `job_schedules.monthly_reports` (default the 1st, 08:00 in the calendar's zone) the sweep sends
+// the previous month's service summary to the service managers and leadership (RPT-2) and its
+// quality-problem report to the technical department and the service managers (RPT-5); in January
+// also the previous year's summary. One notice per (report, period, person) under its
+// `notice_key`, so several instances and restarts send it once; in the inbox, by e-mail and to the
+// robots that want `report`, with the key figures, the report as an XLSX file in the Directus file
+// library (folder 售后报表) and the link to the live report. The month's dealer ratings are
+// reviewed with them (DLR-4).
+import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { computeDatePlusDays } from '../../domain/warranty';
+import { computeLocalParts } from '../../domain/calendar';
+import { decideMonthlyReports } from '../../domain/schedules';
+import { qualityTable } from '../quality/quality-report';
+import { insertOnce } from '../lib/insert-once';
+import { SYSTEM_ACCOUNTABILITY } from '../lib/context';
+import { toXlsx, type Table } from './export-table';
 import { computeQualityReport } from '../quality/quality-report';
 import type { PackContext } from '../lib/context';
 import { insertManyOnce } from '../lib/insert-once';
@@ -14,49 +24,77 @@ import { activeUsersOf, noticeRow } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { parseSummaryQuery } from './parse-report-query';
 import { todayIn, toReportPeriod } from './report-period';
-import { computeServiceSummary } from './summary-report';
+import { computeServiceSummary, summaryTable, type SummaryLine } from './summary-report';
 
 let sentFor: string | null = null;
 
 /** The month before the one `today` (YYYY-MM-DD) lies in. */
 export const previousMonth = (today: string) => computeDatePlusDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
 
+/** The folder of the reports the pack files in the Directus file library (id owned by the pack). */
+export const REPORT_FOLDER = 'a5a1e5a1-0000-4000-8000-00000000f002';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date): Promise<number> {
 	const settings = await loadSettings(knex);
 	const today = todayIn(now, settings.calendar.timezone);
-	const month = previousMonth(today);
+	const p = computeLocalParts(now, settings.calendar.timezone);
+	const due = decideMonthlyReports(settings.schedules, { date: today, time: `${two(p.hour)}:${two(p.minute)}` });
+	if (!due) return 0;
+	const { month, year } = due;
 	if (sentFor === month) return 0;
 	const query = parseSummaryQuery({ period: 'month', at: month }, today);
 	const period = toReportPeriod(query.from, query.to, settings.calendar.timezone, today);
 	const [lines, quality] = await Promise.all([computeServiceSummary(knex, period, false), computeQualityReport(knex, month, period)]);
-	const value = (key: string) => lines.find((l) => l.key === key)?.value ?? 0;
+	const yearLines = year ? await computeServiceSummary(knex, toReportPeriod(`${year}-01-01`, `${year}-12-31`, settings.calendar.timezone, today), true) : null;
+	const figures = (all: readonly SummaryLine[]) => {
+		const value = (key: string) => all.find((l) => l.key === key)?.value ?? 0;
+		return [
+			`报修与任务 ${value('requests_total')} · 投诉 ${value('complaints_total')}（重复 ${value('complaints_repeated')}）· 完工维修 ${value('repairs_total')}（重复修理 ${value('repairs_repeat')}）`,
+			`时限达成率 ${value('deadline_compliance') ?? '—'}% · 升级 ${value('escalations_total')} · 平均满意度 ${value('satisfaction_avg') ?? '—'}（${value('satisfaction_responses')} 份）`,
+		];
+	};
 	const base = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
 	const link = (path: string) => `${base}/after-sales/reports/${path}`;
 	const channels = channelsOf(settings.raw, ctx);
-	const reports = [
+	type Report = { kind: string; period: string; people: string[]; subject: string; lines: string[]; path: string; file: string; table: () => Table<any> };
+	const reports: Report[] = [
 		{
-			kind: 'summary', people: await activeUsersOf(knex, 'service_manager', 'leadership'),
-			subject: `售后服务月度小结 ${month} / Service summary ${month}`,
-			message: [
-				`报修与任务 ${value('requests_total')} · 投诉 ${value('complaints_total')}（重复 ${value('complaints_repeated')}）· 完工维修 ${value('repairs_total')}（重复修理 ${value('repairs_repeat')}）`,
-				`时限达成率 ${value('deadline_compliance') ?? '—'}% · 升级 ${value('escalations_total')} · 平均满意度 ${value('satisfaction_avg') ?? '—'}（${value('satisfaction_responses')} 份）`,
-				link(`summary?period=month&at=${month}&format=xlsx`),
-			].join('\n'),
+			kind: 'summary', period: month, people: await activeUsersOf(knex, 'service_manager', 'leadership'),
+			subject: `售后服务月度小结 ${month} / Service summary ${month}`, lines: figures(lines),
+			path: `summary?period=month&at=${month}&format=xlsx`, file: `service-summary_${month}.xlsx`, table: () => summaryTable(`售后小结 ${month}`, lines),
 		},
 		{
-			kind: 'quality', people: await activeUsersOf(knex, 'technical_dept', 'service_manager'),
+			kind: 'quality', period: month, people: await activeUsersOf(knex, 'technical_dept', 'service_manager'),
 			subject: `质量问题月报 ${month} / Quality report ${month}`,
-			message: [
+			lines: [
 				`质量预警 ${quality.alerts.length} 条（其中未关闭的往月预警 ${quality.alerts.filter((a) => a.carried_over).length} 条，未填预防措施 ${quality.alerts.filter((a) => !a.preventive_action).length} 条）`,
 				...quality.top_faults.slice(0, 3).map((f) => `${f.product_model ?? '—'} · ${f.fault_category}：${f.repairs} 次维修`),
-				link(`quality?month=${month}&format=xlsx`),
-			].join('\n'),
+			],
+			path: `quality?month=${month}&format=xlsx`, file: `quality-report_${month}.xlsx`, table: () => qualityTable(quality),
 		},
+		...(year && yearLines ? [{
+			kind: 'summary-year', period: year, people: await activeUsersOf(knex, 'service_manager', 'leadership'),
+			subject: `售后服务年度小结 ${year} / Yearly service summary ${year}`, lines: figures(yearLines),
+			path: `summary?period=year&at=${year}&format=xlsx`, file: `service-summary_${year}.xlsx`, table: () => summaryTable(`售后年度小结 ${year}`, yearLines),
+		}] : []),
 	];
-	const rows = reports.flatMap((r) => r.people.map((person) => noticeRow(knex, {
-		key: `reports:${r.kind}:${month}:${person}`, recipient: person, kind: 'report', collection: null, item: null, subject: r.subject, message: r.message,
-	}, channels, now)));
-	const sent = await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
+	// Only reports someone has not had yet are written as files and sent (a restart sends nothing twice).
+	const keyOf = (r: Report, person: string) => `reports:${r.kind}:${r.period}:${person}`;
+	const keys = reports.flatMap((r) => r.people.map((person) => keyOf(r, person)));
+	const had = new Set(keys.length ? await knex('directus_notifications').whereIn('notice_key', keys).pluck('notice_key') : []);
+	const rows: Record<string, unknown>[] = [];
+	for (const r of reports) {
+		const people = r.people.filter((person) => !had.has(keyOf(r, person)));
+		if (!people.length) continue;
+		const fileId = await fileReport(ctx, knex, r.file, r.subject, r.table);
+		const message = [...r.lines, `${base}/assets/${fileId}?download`, link(r.path)].join('\n');
+		rows.push(...people.map((person) => noticeRow(knex, {
+			key: keyOf(r, person), recipient: person, kind: 'report', collection: null, item: null, subject: r.subject, message,
+		}, channels, now)));
+	}
+	const sent = rows.length ? await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key') : 0;
 	// DLR-4: the month's dealer ratings are reviewed with its reports; proposals go to the service managers.
 	try {
 		await reviewDealerRatings(ctx, knex, month, null, now);
@@ -65,4 +103,21 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 	}
 	sentFor = month;
 	return sent;
+}
+
+/** RPT-2, RPT-5: the report as an XLSX in the file library (folder 售后报表); the same period's file is reused. */
+async function fileReport(ctx: PackContext, knex: Knex, filename: string, title: string, table: () => Table<any>): Promise<string> {
+	await insertOnce(knex, 'directus_folders', { id: REPORT_FOLDER, name: '售后报表 After-sales reports', parent: null }, 'id');
+	const existing = await knex('directus_files').where({ folder: REPORT_FOLDER, filename_download: filename }).first('id');
+	if (existing) return String(existing.id);
+	const bytes = await toXlsx([table()]);
+	const schema = await ctx.getSchema({ database: knex });
+	const files = new ctx.services['FilesService']!({ schema, accountability: SYSTEM_ACCOUNTABILITY, knex });
+	return String(await files.uploadOne(Readable.from(bytes), {
+		storage: String(ctx.env['STORAGE_LOCATIONS'] ?? 'local').split(',')[0]!.trim(),
+		type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		filename_download: filename,
+		title,
+		folder: REPORT_FOLDER,
+	}));
 }

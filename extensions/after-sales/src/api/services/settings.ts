@@ -6,6 +6,7 @@ import { DEFAULT_REGULATION_SETTINGS, parseRegulationSettings, WarrantySettingsS
 import { DEFAULT_DELIVERY_RETRY, DeliveryRetrySchema, parseNotificationChannels, type DeliveryRetry, type NotificationChannels } from '../../domain/notifications';
 import { DEFAULT_SEVERITY_LEVELS, SeverityLevelsSchema, type SeverityLevels } from '../../domain/complaints';
 import { isValidTimeZone } from '../../domain/calendar';
+import { DEFAULT_JOB_SCHEDULES, JobSchedulesSchema, type JobSchedules } from '../../domain/schedules';
 import type { PackContext } from '../lib/context';
 import { toJson } from '../lib/db-values';
 
@@ -25,6 +26,8 @@ export type PackSettings = {
 	signatureMaxBytes: number;
 	/** RPT-1: the longest period one report may cover, in days. */
 	reportMaxRangeDays: number;
+	/** WTY-2, WTY-6, RPT-4, RPT-2: when the pack's own jobs run, in the calendar's time zone. */
+	schedules: JobSchedules;
 };
 
 export const DEFAULT_SIGNATURE_MAX_KB = 256;
@@ -81,6 +84,7 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 		deliveryRetry: orDefault(() => (row.delivery_retry ? DeliveryRetrySchema.parse(toJson(row.delivery_retry)) : DEFAULT_DELIVERY_RETRY), DEFAULT_DELIVERY_RETRY),
 		signatureMaxBytes: wholeIn(row.signature_max_kb, 16, 4096, DEFAULT_SIGNATURE_MAX_KB) * 1024,
 		reportMaxRangeDays: wholeIn(row.report_max_range_days, 31, 3660, DEFAULT_REPORT_MAX_RANGE_DAYS),
+		schedules: orDefault(() => (row.job_schedules ? JobSchedulesSchema.parse(toJson(row.job_schedules)) : DEFAULT_JOB_SCHEDULES), DEFAULT_JOB_SCHEDULES),
 	};
 }
 

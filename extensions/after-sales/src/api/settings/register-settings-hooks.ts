@@ -11,6 +11,7 @@ import { DomainRuleError, formatZodIssues } from '../../domain/errors';
 import { DeliveryRetrySchema, NotificationChannelsSchema } from '../../domain/notifications';
 import { isValidTimeZone } from '../../domain/calendar';
 import { BusySeasonsSchema, parseRegulationSettings } from '../../domain/warranty';
+import { JobSchedulesSchema } from '../../domain/schedules';
 import { toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { msg } from '../../domain/messages';
@@ -27,7 +28,13 @@ const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string, k
 	['sales_seasons', PartsPlanSettingsSchema.shape.seasons.removeDefault(), 'DLR-3', 'json'],
 	['parts_plan_lead_days', PartsPlanSettingsSchema.shape.lead_days.removeDefault(), 'DLR-3', 'number'],
 	['parts_plan_reminder_days', PartsPlanSettingsSchema.shape.reminder_days.removeDefault(), 'DLR-3', 'number'],
+	['job_schedules', JobSchedulesSchema, 'RPT-2', 'json'],
 ];
+
+/** A setting that serves several rules names the one of the part that is wrong. */
+const RULE_BY_PART: Record<string, Record<string, string>> = {
+	job_schedules: { unit_refresh: 'WTY-2', parts_return_reminders: 'WTY-6', quality_scan: 'RPT-4', monthly_reports: 'RPT-2' },
+};
 
 /** The stored or sent text of a setting as the value its schema reads (JSON parsed, a numeric text as a number). */
 function decode(field: string, rule: string, value: unknown, kind: Kind = 'json'): unknown {
@@ -46,7 +53,8 @@ export async function checkPackSettings(knex: Knex, payload: Payload): Promise<v
 		if (!(field in payload) || payload[field] === null) continue;
 		const parsed = schema.safeParse(decode(field, rule, payload[field], kind));
 		if (!parsed.success) {
-			const error = formatZodIssues(parsed.error, rule);
+			const part = String(parsed.error.issues[0]?.path[0] ?? '');
+			const error = formatZodIssues(parsed.error, RULE_BY_PART[field]?.[part] ?? rule);
 			error.field = error.field ? `${field}.${error.field}` : field;
 			error.collection = 'service_settings';
 			throw error;

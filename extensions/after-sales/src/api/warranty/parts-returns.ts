@@ -101,16 +101,14 @@ const FLOW: Record<string, string[]> = { open: ['shipped'], shipped: ['received'
 
 type HookContext = { database: Knex; accountability: { user: string | null; admin: boolean; role: string | null; roles?: string[]; app: boolean } | null };
 
-export function registerPartsReturnHooks(register: Register, ctx: PackContext) {
-	register.schedule('20 1 * * *', async () => {
-		try {
-			const now = new Date();
-			await markMissingAfterDeadline(ctx.database, now);
-			await sendReturnReminders(ctx, now);
-		} catch (error) {
-			ctx.logger.error(error, 'WTY-6 reminders failed');
-		}
-	});
+/** WTY-6: the daily job — parts missing after their deadline, then the reminders before it. */
+export async function runPartsReturnJob(ctx: PackContext, now: Date) {
+	await markMissingAfterDeadline(ctx.database, now);
+	await sendReturnReminders(ctx, now);
+}
+
+export function registerPartsReturnHooks(register: Register, _ctx: PackContext) {
+	// WTY-6: the daily reminders run at the `job_schedules` time (api/schedules: runPartsReturnJob).
 	// WTY-6 in the Studio: open → shipped → received (parts count as returned) → inspected (every part
 	// classified) → closed, one step at a time; the technical department receives and inspects.
 	// INT-3: the batch key is the pack's (dealer:deadline), so a batch made by hand is found like any other.
