@@ -224,6 +224,15 @@ describe('dealer portal on a phone (WTY-5, WTY-7, DLR-1)', () => {
 		const context = await browser().newContext({ viewport: { width: 390, height: 844 } });
 		const page = await context.newPage();
 		await page.goto(`${baseUrl()}/after-sales/portal/`);
+		// INT-5: a wrong password is told in the portal's language, in Chinese and in English.
+		await page.fill('#email', 'dealer1@example.com');
+		await page.fill('#password', 'not-the-password');
+		await page.click('button[type=submit]');
+		await expect.poll(() => page.locator('[role=alert]').innerText(), { timeout: 20_000 }).toBe('邮箱或密码不正确');
+		await page.click('[data-testid=lang]');
+		await page.click('button[type=submit]');
+		await expect.poll(() => page.locator('[role=alert]').innerText(), { timeout: 20_000 }).toBe('Wrong email or password');
+		await page.click('[data-testid=lang]');
 		await page.fill('#email', 'manager@example.com');
 		await page.fill('#password', DEMO_PASSWORD);
 		await page.click('button[type=submit]');
