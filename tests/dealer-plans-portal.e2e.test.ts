@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { useBrowser } from './browser';
 import { baseUrl, json, loginAdmin } from './helpers';
 import { DEMO_PASSWORD, dayOffset } from './warranty-fixtures';
+import { rawCodesIn } from './portal-text';
 
 const { browser, shots: SHOTS } = useBrowser();
 const DEALER_ROLE = 'a5a1e5a1-0000-4000-8000-000000000008';
@@ -31,6 +32,8 @@ describe('dealer portal: parts plan and stock returns (DLR-3, DLR-5)', () => {
 		await page.click('[data-testid=tab-plan]');
 		await expect.poll(() => page.locator('[data-testid=plan-status]').innerText()).toMatch(/尚未提交|逾期/);
 		await expect.poll(() => page.locator('[data-testid=plan-next]').innerText()).toMatch(/计划截止 \d{4}-\d{2}-\d{2}/);
+		// INT-5: the default season reads 春季 / 秋季 for a zh-CN dealer, not "春季 Spring".
+		expect(await page.locator('[data-testid=plan-next] h3').innerText()).not.toMatch(/Spring|Autumn/);
 		await page.fill('input[name=plan_part_no_0]', 'YB-25-01');
 		await page.fill('input[name=plan_quantity_0]', '3');
 		await page.selectOption('select[name=plan_kind_0]', 'warranty');
@@ -56,6 +59,9 @@ describe('dealer portal: parts plan and stock returns (DLR-3, DLR-5)', () => {
 		expect(await card.innerText()).toContain('公司');
 		await card.locator('[data-testid^=stock-ship-]').click();
 		await expect.poll(() => card.locator('[data-testid^=stock-ship-]').count()).toBe(0);
+		// INT-5: the badge is the shipped label, and nothing on the tab is a raw code.
+		await expect.poll(() => card.innerText()).toContain('已发运');
+		expect(rawCodesIn(await page.locator('main').innerText())).toEqual([]);
 		const returns = (await (await loginAdmin()).call(`/items/parts_returns?filter[dealer][_eq]=${d.id}&fields=kind,status,freight_payer,stock_value`)).body.data;
 		expect(returns).toHaveLength(1);
 		expect(returns[0]).toMatchObject({ kind: 'stock', status: 'shipped', freight_payer: 'company' });

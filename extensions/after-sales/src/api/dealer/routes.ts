@@ -60,7 +60,9 @@ export function registerDealerRoutes(router: Router, ctx: PackContext, route: Ro
 		const user = await knex()('directus_users').where({ id: caller.user }).first('id', 'email', 'first_name', 'last_name', 'language');
 		// DLR-1: whether the dealer may log repairs and file claims today, and if not, why.
 		const standing = await dealerStandingOf(knex(), dealer, new Date());
-		return { user, dealer: row ? { ...row, agreement_end: standing?.agreement_end ?? null } : row, standing, balance: await dealerBalance(knex(), dealer) };
+		// CAL-1: the portal shows every time in the business calendar's zone.
+		const timezone = (await loadSettings(knex())).calendar.timezone;
+		return { user, dealer: row ? { ...row, agreement_end: standing?.agreement_end ?? null } : row, standing, balance: await dealerBalance(knex(), dealer), timezone };
 	}));
 
 	router.get('/dealer/units', route(async (caller, req) => {
@@ -222,6 +224,8 @@ export async function listRepairs(knex: Knex, where: { dealer?: number; technici
 	return rows.map((r: Row) => ({ ...withMoney(r, MONEY_FIELDS), dealer_promise_beyond_scope: toBool(r.dealer_promise_beyond_scope), coverage_reasons: toJsonArray(r.coverage_reasons), parts: parts.filter((p: Row) => p.repair_record === r.id).map((p: Row) => withMoney(p, MONEY_FIELDS)) }));
 }
 
+const CLAIM_STAMPS = ['submitted_at', 'audited_at', 'inspected_at', 'approved_at', 'settled_at', 'rejected_at', 'repeat_reviewed_at'];
+
 async function listClaims(knex: Knex, dealer: number, id?: number) {
 	const q = knex('warranty_claims as c').leftJoin('repair_records as r', 'r.id', 'c.repair_record').leftJoin('units as u', 'u.id', 'r.unit')
 		.where('c.dealer', dealer)
@@ -233,8 +237,11 @@ async function listClaims(knex: Knex, dealer: number, id?: number) {
 	const rows = await q;
 	const parts = rows.length ? await knex('repair_parts').whereIn('repair_record', rows.map((r: Row) => r.repair_record)).orderBy('id')
 		.select('id', 'repair_record', 'part_no', 'part_name', 'quantity', 'unit_price', 'amount', 'old_part_status', 'approved_amount', 'rejection_reason') : [];
+	// The stage stamps as instants whatever the database stored (SQLite keeps epochs): the portal shows them in the calendar's zone.
+	const iso = (v: unknown) => toInstant(v, knex)?.toISOString() ?? null;
 	return rows.map((c: Row) => ({
 		...withMoney(c, MONEY_FIELDS),
+		...Object.fromEntries(CLAIM_STAMPS.map((field) => [field, iso(c[field])])),
 		rejection_reasons: reasonLabels(c.rejection_reasons),
 		history: toJsonArray(c.history),
 		lines: parts.filter((p: Row) => p.repair_record === c.repair_record).map((p: Row) => ({ ...withMoney(p, MONEY_FIELDS), rejection_reason: p.rejection_reason ? reasonLabels([p.rejection_reason])[0] : null })),

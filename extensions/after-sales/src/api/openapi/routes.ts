@@ -67,7 +67,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/quality/scan', summary: 'Run the recurring-problem scan now', rules: ['RPT-4'], tag: 'reports', who: 'manager' },
 
 	{ method: 'post', path: '/sla/sweep', summary: 'Run the deadline sweep now; returns counts', rules: ['ESC-2', 'ESC-3', 'ESC-4'], tag: 'sla', who: 'manager', response: SweepResultSchema },
-	{ method: 'get', path: '/dealer/tasks', summary: "The caller dealer's open tasks", rules: ['DLR-2'], tag: 'dealer', who: 'dealer' },
+	{ method: 'get', path: '/dealer/tasks', summary: "The caller dealer's open tasks with customer, phone, address, unit and the 2 h scheduling deadline (in the calendar's zone)", rules: ['DLR-2'], tag: 'dealer', who: 'dealer' },
 	{ method: 'post', path: '/dealer/tasks/:id/schedule', summary: 'Schedule a dispatched task', rules: ['DLR-2'], tag: 'dealer', who: 'dealer', params: z.object({ id: IdSchema }), body: ScheduleSchema },
 	{ method: 'post', path: '/escalations/:id/acknowledge', summary: 'Acknowledge an escalation one was notified of (a dealer task escalated to leadership names the person responsible)', rules: ['ESC-4', 'DLR-2'], tag: 'sla', who: 'signed-in', params: z.object({ id: IdSchema }), body: AcknowledgeSchema },
 	{ method: 'post', path: '/dealer-tasks/:id/clerk-check', summary: 'Record the sales clerk’s 4 h check of a dealer task', rules: ['DLR-2'], tag: 'sla', who: 'staff', params: z.object({ id: IdSchema }), body: ClerkCheckInputSchema },
@@ -97,6 +97,7 @@ export const ROUTES: RouteEntry[] = [
 	{ method: 'post', path: '/dealer/stock-returns', summary: 'File a stock return (quality defect / disassembled / unsaleable); stock two whole seasons old counts as sold', rules: ['DLR-5'], tag: 'dealer', who: 'dealer', body: StockReturnInputSchema },
 	{ method: 'get', path: '/dealer/ledger', summary: "The dealer's ledger entries and balance", rules: ['WTY-8'], tag: 'dealer', who: 'dealer' },
 
+	{ method: 'get', path: '/technician/me', summary: 'The technician user and the business calendar time zone the portal shows times in', rules: ['CAL-1'], tag: 'technician', who: 'technician' },
 	{ method: 'get', path: '/technician/requests', summary: 'Requests assigned to the technician', rules: ['REQ-3', 'NTF-1'], tag: 'technician', who: 'technician' },
 	{ method: 'post', path: '/technician/signatures', summary: "Upload a customer's signature for the technician's own repair", rules: ['WTY-5', 'ARC-4'], tag: 'technician', who: 'technician', body: SignatureInputSchema },
 	{ method: 'get', path: '/technician/repairs', summary: "The technician's repair records", rules: ['WTY-5'], tag: 'technician', who: 'technician' },

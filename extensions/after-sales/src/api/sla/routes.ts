@@ -19,6 +19,9 @@ import { msg, state } from '../../domain/messages';
 import { ClerkCheckInputSchema, computeAcknowledgeResponsible, computeResponsibleMessage, decideClerkCheck } from '../../domain/service-requests';
 import { clerkActorOf, loadClerkCheckFacts, reconcileClerkCheck } from '../service-requests/clerk-check';
 import { tellScheduled } from '../service-requests/tell-scheduled';
+import { loadRequestDeadlines, openDeadlines } from '../lib/portal-deadlines';
+import { loadSettings } from '../services/settings';
+import { formatLocalInstant } from '../../domain/calendar';
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (...args: any[]) => unknown;
 
@@ -31,7 +34,7 @@ export const IdSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export const AcknowledgeSchema = z.strictObject({ responsible: z.string().trim().min(1).max(255).optional() });
 
 /** States in which a dealer task is still open (not yet resolved, closed or cancelled). */
-const OPEN_TASK = (q: any) => q.whereNotIn('status', [...FINAL_STATES.service_requests]);
+const OPEN_TASK = (q: any, column = 'status') => q.whereNotIn(column, [...FINAL_STATES.service_requests]);
 
 export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route) {
 	router.post('/sla/sweep', route(async (caller) => {
@@ -42,16 +45,31 @@ export function registerSlaRoutes(router: Router, ctx: PackContext, route: Route
 
 	router.get('/dealer/tasks', route(async (caller) => {
 		const dealer = assertDealer(caller);
-		const rows = await OPEN_TASK(ctx.database('service_requests').where({ dealer }))
-			.orderBy('dispatched_at', 'desc')
-			.select('id', 'type', 'status', 'problem', 'received_at', 'dispatched_at', 'scheduled_at', 'scheduled_for', 'handling_level', 'customer');
-		return rows.map((r: Record<string, unknown>) => ({
-			...r,
-			received_at: toInstant(r['received_at'])?.toISOString() ?? null,
-			dispatched_at: toInstant(r['dispatched_at'])?.toISOString() ?? null,
-			scheduled_at: toInstant(r['scheduled_at'])?.toISOString() ?? null,
-			scheduled_for: toInstant(r['scheduled_for'])?.toISOString() ?? null,
-		}));
+		const now = new Date();
+		// DLR-2: what the dealer needs to call and visit: the customer, the unit, the 2 h scheduling deadline.
+		const rows: Record<string, any>[] = await OPEN_TASK(ctx.database('service_requests as s').where({ 's.dealer': dealer }), 's.status')
+			.leftJoin('customers as c', 'c.id', 's.customer').leftJoin('units as u', 'u.id', 's.unit').leftJoin('products as p', 'p.id', 'u.product')
+			.orderBy('s.dispatched_at', 'desc')
+			.select('s.id', 's.type', 's.status', 's.problem', 's.received_at', 's.dispatched_at', 's.scheduled_at', 's.scheduled_for', 's.handling_level', 's.customer',
+				'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address', 's.unit', 'u.serial_no', 'p.model as product_model', 'p.name as product_name');
+		const timeZone = (await loadSettings(ctx.database)).calendar.timezone;
+		const deadlines = await loadRequestDeadlines(ctx.database, rows.map((r) => Number(r['id'])), timeZone, now);
+		const local = (at: Date | null) => (at ? formatLocalInstant(at, timeZone) : null);
+		return rows.map((r) => {
+			const own = deadlines.get(String(r['id'])) ?? [];
+			const at = (field: string) => toInstant(r[field]);
+			return {
+				...r,
+				received_at: at('received_at')?.toISOString() ?? null,
+				dispatched_at: at('dispatched_at')?.toISOString() ?? null,
+				scheduled_at: at('scheduled_at')?.toISOString() ?? null,
+				scheduled_for: at('scheduled_for')?.toISOString() ?? null,
+				dispatched_local: local(at('dispatched_at')), scheduled_for_local: local(at('scheduled_for')),
+				// DLR-2: the 2 h milestone (met or not) and whatever deadline is next.
+				schedule_deadline: own.find((d) => d.milestone === 'dealer_scheduled') ?? null,
+				next_deadline: openDeadlines(own)[0] ?? null,
+			};
+		});
 	}));
 
 	router.post('/dealer/tasks/:id/schedule', route(async (caller, req) => {

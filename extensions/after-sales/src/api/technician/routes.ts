@@ -15,6 +15,14 @@ import { toInstant } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
 import { formatLocalInstant } from '../../domain/calendar';
 import { msg } from '../../domain/messages';
+import { loadRequestDeadlines, openDeadlines } from '../lib/portal-deadlines';
+
+const PROMISED = { label_zh: '承诺到达', label_en: 'Promised arrival' };
+/** An instant column as the calendar's local time (CAL-1), or null. */
+export const localOf = (value: unknown, ctx: PackContext, timeZone: string) => {
+	const at = toInstant(value, ctx.database);
+	return at ? formatLocalInstant(at, timeZone) : null;
+};
 
 type Route = (handler: (caller: Caller, req: Request) => Promise<unknown>) => (req: Request, res: Response, next: NextFunction) => unknown;
 
@@ -40,21 +48,33 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 			.where('s.assignee', user).whereNotIn('s.status', ['resolved', 'closed', 'cancelled'])
 			.select('s.id', 's.type', 's.status', 's.problem', 's.received_at', 's.promised_at', 's.scheduled_for', 's.accepted_at', 's.arrived_at', 's.unit', 'u.serial_no', 'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address')
 			.orderBy('s.received_at', 'desc').limit(200);
-		const timers: Record<string, any>[] = rows.length ? await ctx.database('sla_timers').where({ collection: 'service_requests' }).whereIn('item', rows.map((r) => String(r['id']))).whereIn('state', ['running', 'warned', 'paused', 'breached']).select('item', 'milestone', 'milestone_label', 'state', 'due_at') : [];
 		const iso = (v: unknown) => toInstant(v, ctx.database)?.toISOString() ?? null;
 		const timeZone = (await loadSettings(ctx.database)).calendar.timezone;
+		const deadlines = await loadRequestDeadlines(ctx.database, rows.map((r) => Number(r['id'])), timeZone, now);
 		return rows.map((r) => {
-			const own = timers.filter((t) => String(t['item']) === String(r['id']) && t['due_at']).sort((a, b) => toInstant(a['due_at'])!.getTime() - toInstant(b['due_at'])!.getTime());
 			// REQ-3: the earliest of the open milestones and the arrival promised to the customer.
 			const promised = toInstant(r['promised_at'], ctx.database);
-			const first = own[0] ?? null;
-			const next = first && (!promised || toInstant(first['due_at'], ctx.database)! <= promised) ? first : null;
-			const due = next ? toInstant(next['due_at'], ctx.database) : promised;
+			const first = openDeadlines(deadlines.get(String(r['id'])))[0] ?? null;
+			const next = first && (!promised || new Date(first.due_at) <= promised) ? first : null;
+			const due = next ? new Date(next.due_at) : promised;
 			return {
 				...r, received_at: iso(r['received_at']), promised_at: iso(r['promised_at']), scheduled_for: iso(r['scheduled_for']), accepted_at: iso(r['accepted_at']), arrived_at: iso(r['arrived_at']),
-				next_deadline: due ? { milestone: next?.['milestone'] ?? 'promised_at', label: next?.['milestone_label'] ?? (next ? null : '承诺到达 / Promised arrival'), state: next?.['state'] ?? null, due_at: due.toISOString(), due_local: formatLocalInstant(due, timeZone), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000) } : null,
+				scheduled_for_local: localOf(r['scheduled_for'], ctx, timeZone),
+				next_deadline: due
+					? {
+						milestone: next?.milestone ?? 'promised_at', label: next?.label_zh ?? PROMISED.label_zh, label_zh: next?.label_zh ?? PROMISED.label_zh, label_en: next?.label_en ?? PROMISED.label_en,
+						state: next?.state ?? null, due_at: due.toISOString(), due_local: formatLocalInstant(due, timeZone), minutes_left: Math.round((due.getTime() - now.getTime()) / 60_000),
+					}
+					: null,
 			};
 		});
+	}));
+
+	// The portal's own settings for a technician: who signed in and the calendar's time zone (CAL-1).
+	router.get('/technician/me', route(async (caller) => {
+		const user = technicianOf(caller);
+		const row = await ctx.database('directus_users').where({ id: user }).first('id', 'email', 'first_name', 'last_name', 'language');
+		return { user: row, timezone: (await loadSettings(ctx.database)).calendar.timezone };
 	}));
 
 	// REQ-3: the technician takes the job (and may plan the visit).

@@ -1,14 +1,30 @@
 // Chinese first, English on request; the choice is remembered in this browser.
 import { ref } from 'vue';
 import { describeFailure as describeFailureIn } from './lib/describe-failure';
+import { formatDay, formatInstant } from './lib/format-time';
+import { badgeTone, pickLanguage, showLabel } from './lib/labels';
 
 export type Lang = 'zh' | 'en';
 export const lang = ref<Lang>((localStorage.getItem('portal-lang') as Lang) || 'zh');
-export function setLang(value: Lang) {
+export function setLang(value: Lang, remember = true) {
 	lang.value = value;
-	localStorage.setItem('portal-lang', value);
+	if (remember) localStorage.setItem('portal-lang', value);
 	document.documentElement.lang = value === 'zh' ? 'zh-CN' : 'en';
 }
+/** After sign-in the portal follows the user's Directus language, unless this browser chose one. */
+export function adoptUserLanguage(language: string | null | undefined) {
+	if (localStorage.getItem('portal-lang') || !language) return;
+	setLang(language.toLowerCase().startsWith('en') ? 'en' : 'zh', false);
+}
+
+/** CAL-1: the business calendar's zone (from the API after sign-in); every time is shown in it. */
+export const zone = ref('Asia/Shanghai');
+export const at = (value: unknown) => formatInstant(value, zone.value);
+export const day = (value: unknown) => formatDay(value, zone.value);
+/** A stored code as its label in the portal's language (lib/labels.ts); never the code itself. */
+export const label = (collection: string, field: string, value: string | null | undefined) => showLabel(collection, field, value, lang.value, (key) => ((M as Record<string, unknown>)[key] ? t(key) : null));
+export const tone = (collection: string, field: string, value: string | null | undefined) => `tone-${badgeTone(collection, field, value)}`;
+export const inLanguage = (text: string | null | undefined) => pickLanguage(text, lang.value);
 
 const M = {
 	title: ['经销商服务门户', 'Dealer service portal'],
@@ -19,8 +35,6 @@ const M = {
 	requests: ['我的派工', 'My requests'], inbox: ['通知', 'Inbox'], unread: ['未读', 'Unread'], mark_read: ['标为已读', 'Mark read'],
 	due: ['时限', 'Due'], note: ['备注 / 签到位置', 'Note / check-in location'], accept: ['接单', 'Accept'], arrive: ['到达签到', 'Check in on site'],
 	to_on_site: ['继续现场处理', 'Back on site'], to_waiting_parts: ['等待配件', 'Waiting for parts'], to_waiting_customer: ['等待客户', 'Waiting for customer'], to_resolved: ['已解决', 'Resolved'],
-	answered: ['已答复', 'Answered'], reported: ['已报工程部主管', 'Reported to manager'], on_site: ['现场处理中', 'On site'], waiting_parts: ['等待配件', 'Waiting for parts'],
-	waiting_customer: ['等待客户', 'Waiting for customer'], resolved: ['已解决', 'Resolved'], cancelled: ['已取消', 'Cancelled'],
 	loading: ['加载中…', 'Loading…'], empty: ['暂无记录', 'Nothing here yet'], retry: ['重试', 'Retry'],
 	unit: ['机器出厂编号', 'Unit serial number'], search_unit: ['输入编号或客户名搜索', 'Search serial or customer'],
 	fault_category: ['故障类别', 'Fault category'], fault_description: ['故障现象', 'Fault description'], work_done: ['维修内容', 'Work done'],
@@ -34,8 +48,11 @@ const M = {
 	reasons: ['拒赔原因', 'Rejection reasons'], confirm_writeoff: ['确认核销通知', 'Confirm write-off notice'],
 	balance: ['余额（冲减应收）', 'Balance (reduces receivables)'], deadline: ['截止日', 'Deadline'], ship: ['已发运', 'Mark shipped'], carrier: ['承运方式', 'Carrier'],
 	log_repair: ['登记维修', 'Log repair'], schedule: ['安排上门', 'Schedule'], schedule_at: ['预约服务时间', 'Service appointment'],
-	scheduled_for: ['已约', 'Scheduled for'], dispatched_at: ['派单', 'Dispatched'], new: ['新建', 'New'], dispatched: ['已派单', 'Dispatched'], scheduled: ['已安排', 'Scheduled'], customer: ['客户', 'Customer'], problem: ['问题', 'Problem'],
-	warranty: ['三包', 'Warranty'], paid: ['有偿', 'Paid'], contract: ['合同', 'Contract'], goodwill: ['善意', 'Goodwill'], dealer_expense: ['经销商承担', 'Dealer’s expense'],
+	scheduled_for: ['已约', 'Scheduled for'], dispatched_at: ['派单', 'Dispatched'], customer: ['客户', 'Customer'], problem: ['问题', 'Problem'],
+	phone: ['电话', 'Phone'], promised_arrival: ['承诺到达', 'Promised arrival'], met_at: ['已按时完成', 'Met on time'], met_late: ['超时后完成', 'Met late'], times_in: ['时间均为', 'Times in'],
+	line_labour: ['工时费', 'Labour'], line_travel: ['差旅费', 'Travel'], line_item: ['项目', 'Item'], approved_line: ['核准', 'Approved'], pending_decision: ['待审核', 'Pending'],
+	submitted_on: ['提交于', 'Submitted'], rejection_note: ['说明', 'Note'], repeat_review: ['重复修理复核', 'Repeat-repair review'], posted_on: ['记账', 'Posted'],
+	claim_line_reason: ['核减原因', 'Cut because'],
 	dealer_expense_note: ['用户照常免费维修，费用由经销商承担，不予索赔（WTY-2、WTY-4）', 'The customer is served free; the dealer bears the cost and no claim is accepted (WTY-2, WTY-4)'],
 	remedy: ['三包方式', 'Remedy'], remedy_repair: ['修理', 'Repair'], remedy_main_part_replacement: ['更换主要部件', 'Main-part replacement'], remedy_machine_replacement: ['换机', 'Machine replacement'], remedy_refund: ['退货', 'Refund'],
 	units: ['机器与回执卡', 'Units & cards'], register_card: ['登记销售与三包回执卡', 'Register a sale and its warranty card'], serial_no: ['出厂编号', 'Serial number'],
@@ -43,11 +60,6 @@ const M = {
 	customer_name: ['客户姓名', 'Customer name'], customer_phone: ['客户电话', 'Customer phone'], region: ['地区', 'Region'], address: ['地址', 'Address'],
 	card_registered: ['已登记，待公司确认', 'Registered; waiting for the company to confirm'], card: ['回执卡', 'Card'], card_deadline_hint: ['须在销售后 20 天内返回回执卡，逾期公司不予认定三包（WTY-2）', 'Return the card within 20 days of sale, or the company does not recognise warranty service (WTY-2)'],
 	card_review_pending: ['待公司确认', 'Waiting for the company'], card_review_confirmed: ['已确认', 'Confirmed'], card_review_rejected: ['被退回', 'Returned'], register_again: ['重新登记', 'Register again'],
-	card_pending: ['待回执卡', 'Card pending'], active: ['三包期内', 'In warranty'], card_late: ['回执卡逾期', 'Card late'], expired: ['已过期', 'Expired'],
-	draft: ['草稿', 'Draft'], submitted: ['已提交', 'Submitted'], audited: ['业务员已审核', 'Audited'], inspected: ['技术部已检验', 'Inspected'],
-	settled: ['已核销', 'Settled'], rejected: ['已拒赔', 'Rejected'], open: ['待发运', 'Open'], shipped: ['已发运', 'Shipped'], received: ['已收货', 'Received'], closed: ['已关闭', 'Closed'],
-	warranty_credit: ['三包核销', 'Warranty credit'], adjustment: ['调整', 'Adjustment'],
-	freight_charge: ['运费', 'Freight charge'], restoration_charge: ['修复工时费', 'Restoration charge'], stock_return_credit: ['库存退货', 'Stock return credit'], opening_balance: ['期初', 'Opening balance'],
 	// DLR-3: the spare-parts plan.
 	plan: ['配件计划', 'Parts plan'], next_season: ['下一销售季节', 'Next sales season'], season_starts: ['季节开始', 'Season starts'], plan_due: ['计划截止', 'Plan due'],
 	plan_on_time: ['已按时提交', 'Filed on time'], plan_late: ['逾期提交', 'Filed late'], plan_not_filed: ['尚未提交配件计划', 'No parts plan filed yet'],
