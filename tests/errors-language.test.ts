@@ -102,6 +102,18 @@ describe.each(['zh-CN', 'en-US'] as const)('INT-5: a %s caller', (language) => {
 		else expect(error.message).toContain('a complaint cannot go from received to closed');
 	});
 
+	test('DLR-3: when a manager saves overlapping sales seasons, then the schema’s own check reads in the caller’s language', async () => {
+		const seasons = [{ key: 'spring', from: '03-01', to: '06-30' }, { key: 'summer', from: '06-01', to: '08-31' }];
+		const message = expectRefusal(await as('manager', language, '/items/service_settings', patch({ sales_seasons: seasons })), language, { status: 400, rule: /^DLR-3$/, field: 'sales_seasons.1.from' });
+		expect(message).toContain(zh ? '季节 summer 与季节 spring 重叠' : 'season summer overlaps season spring');
+	});
+
+	test('ESC-1: when a manager saves a milestone with two lengths, then the check reads in the caller’s language', async () => {
+		const policy = { name: 'l10n', collection: 'complaints', milestones: [{ key: 'x', label: 'x', clock: '24x7', fulfil_states: ['closed'], escalate_to_level: 2, duration_minutes: 60, duration_working_days: 2 }] };
+		const message = expectRefusal(await as('manager', language, '/items/sla_policies', { method: 'POST', body: json(policy) }), language, { status: 400, rule: /^ESC-1$/ });
+		expect(message).toContain(zh ? '里程碑须且只能填写' : 'exactly one of duration_minutes');
+	});
+
 	test('REQ-1: when a new service request jumps to closed, then the message names the states', async () => {
 		const message = expectRefusal(await as('agent', language, `/items/service_requests/${requestId}`, patch({ status: 'closed' })), language, { status: 400, rule: /^REQ-\d$/, field: 'status' });
 		expect(message).toContain(zh ? '“新登记”' : 'from new to closed');

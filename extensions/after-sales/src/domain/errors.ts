@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { msg, renderMessage, type LocalMessage, type MessageKey, type MessageParam } from './messages';
+import { EN_US, msg, renderMessage, type LocalMessage, type MessageKey, type MessageParam } from './messages';
 
 /** What a refusal says, in every language: a catalog message, or English alone (then zh-CN names the rule). */
 export type RuleErrorOptions = { text?: LocalMessage; collection?: string | null };
@@ -57,6 +57,30 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): LocalMessage<Messag
 	}
 }
 
+/**
+ * The schemas' own English sentences (refine, addIssue, regex messages) as catalog messages: each
+ * `check.*` entry of en-US is the sentence a schema writes, `{name}` standing for a part that
+ * varies, so a check keeps its English exactly and reads in zh-CN as its catalog entry.
+ */
+const CHECKS: ReadonlyArray<{ key: MessageKey; pattern: RegExp; names: string[] }> = (Object.keys(EN_US) as MessageKey[])
+	.filter((key) => key.startsWith('check.'))
+	.map((key) => {
+		const template = EN_US[key] as string;
+		const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+		const source = template.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)');
+		return { key, pattern: new RegExp(`^${source}$`), names };
+	});
+
+/** The catalog message whose English is `message`, with its varying parts; null when none is. */
+export function describeCheck(message: string | undefined): LocalMessage<MessageKey> | null {
+	if (!message) return null;
+	for (const check of CHECKS) {
+		const match = check.pattern.exec(message);
+		if (match) return check.names.length ? msg(check.key, Object.fromEntries(check.names.map((name, i) => [name, match[i + 1]!]))) : msg(check.key);
+	}
+	return null;
+}
+
 /** Only the first issue is reported: one precise field is more useful to a Studio user than a list. */
 export function formatZodIssues(error: z.ZodError, rule: string): DomainRuleError {
 	const issue = error.issues[0];
@@ -67,8 +91,9 @@ export function formatZodIssues(error: z.ZodError, rule: string): DomainRuleErro
 	const own = (issue as { params?: { rule?: unknown; text?: unknown } } | undefined)?.params;
 	const applied = typeof own?.rule === 'string' ? own.rule : rule;
 	const message = `${applied}: ${field ?? 'input'}: ${issue?.message ?? 'invalid input'}`;
-	// A custom check (refine) explains itself in English only; zh-CN then names the field and the rule.
-	const text = issue?.code === 'custom' ? ((own?.text as LocalMessage | undefined) ?? undefined) : describeIssue(issue);
+	// A check's own sentence (refine, addIssue, a regex's message) is read from the catalog; zod's
+	// own issues are described by their kind; an unknown custom sentence leaves zh-CN naming the field and rule.
+	const text = (own?.text as LocalMessage | undefined) ?? describeCheck(issue?.message) ?? (issue?.code === 'custom' ? undefined : describeIssue(issue));
 	return new DomainRuleError(applied, field, message, text ? { text } : {});
 }
 
