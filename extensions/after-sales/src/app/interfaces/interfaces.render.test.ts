@@ -1,6 +1,6 @@
 // The settings forms mounted with the Studio stubbed (a renderer onto plain objects, no DOM): each
 // edit emits the JSON shape the rules read, and an invalid one shows the server's words inline
-// (CAL-1..3, WTY-6, WTY-11, DLR-3, DLR-4, RPT-4, CMP-5, ESC-1, ESC-4).
+// (CAL-1, CAL-2, CAL-3, WTY-6, WTY-11, DLR-3, DLR-4, RPT-4, CMP-5, ESC-1, ESC-4).
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { defineComponent, h, ref, type Component } from 'vue';
@@ -39,7 +39,7 @@ beforeEach(() => {
 const stubs: Record<string, Component> = {
 	'v-notice': defineComponent({ setup: (_p, { slots, attrs }) => () => h('div', { class: 'notice', 'data-testid': attrs['data-testid'] }, slots['default']?.()) }),
 	'v-button': defineComponent({ props: { disabled: Boolean }, emits: ['click'], setup: (p, { slots, emit, attrs }) => () => h('button', { disabled: p.disabled, 'data-testid': attrs['data-testid'], onClick: () => emit('click') }, slots['default']?.()) }),
-	'v-icon': defineComponent({ props: { name: String }, emits: ['click'], setup: (p, { emit, attrs }) => () => h('i', { name: p.name, 'data-testid': attrs['data-testid'], onClick: () => emit('click') }) }),
+	'v-icon': defineComponent({ props: { name: { type: String, default: '' } }, emits: ['click'], setup: (p, { emit, attrs }) => () => h('i', { name: p.name, 'data-testid': attrs['data-testid'], onClick: () => emit('click') }) }),
 };
 
 const last = (m: Mounted) => m.emitted[m.emitted.length - 1]![0];
@@ -58,7 +58,7 @@ const CALENDAR = {
 };
 
 describe('calendar form (after-sales-calendar)', () => {
-	test('CAL-3: when an admin picks a holiday date and adds it, then the calendar emits it sorted, in the same JSON shape, and the year shows it', async () => {
+	test('CAL-1, CAL-2: when an admin picks a holiday date and adds it, then the calendar emits it sorted, in the same JSON shape, and the year shows it', async () => {
 		const m = await mount(await load('calendar/interface-calendar.vue'), { value: CALENDAR, field: 'calendar', collection: 'service_settings' }, stubs);
 		expect(m.text(one(m, 'year-holidays-2026'))).toContain('国务院');
 		expect(m.text(one(m, 'year-holidays-2025'))).not.toContain('国务院');
@@ -75,7 +75,7 @@ describe('calendar form (after-sales-calendar)', () => {
 		m.unmount();
 	});
 
-	test('CAL-3: when a holiday is removed, then it is gone from the emitted list and the year no longer claims the State Council’s full schedule', async () => {
+	test('CAL-2: when a holiday is removed, then it is gone from the emitted list and the year no longer claims the State Council’s full schedule', async () => {
 		const m = await mount(await load('calendar/interface-calendar.vue'), { value: CALENDAR }, stubs);
 		await m.fire(one(m, 'date-remove-2026-10-01'), 'click');
 		expect((last(m) as typeof CALENDAR).holidays).not.toContain('2026-10-01');
@@ -83,14 +83,14 @@ describe('calendar form (after-sales-calendar)', () => {
 		m.unmount();
 	});
 
-	test('CAL-3: when an admin adds a 调休 day that is also a holiday, then the form shows the server’s refusal under the list and still emits what was entered', async () => {
+	test('CAL-1: when an admin adds a 调休 day that is also a holiday, then the form shows the server’s refusal under the list and still emits what was entered', async () => {
 		const m = await mount(await load('calendar/interface-calendar.vue'), { value: CALENDAR }, stubs);
 		await m.fire(one(m, 'date-input-adjusted_working_days'), 'input', { value: '2026-10-01' });
 		await m.fire(one(m, 'date-add-adjusted_working_days'), 'click');
 		expect((last(m) as typeof CALENDAR).adjusted_working_days).toEqual(['2026-01-04', '2026-10-01']);
 		const shown = errors(m);
 		expect(shown).toHaveLength(1);
-		expect(shown[0]).toMatch(/^“calendar\.adjusted_working_days\.1”不符合.*（CAL-1）$/);
+		expect(shown[0]).toBe('2026-10-01 同时列为节假日和调休工作日，只能选一个（CAL-1）');
 		expect(m.text(one(m, 'dates-adjusted_working_days'))).toContain(shown[0]!);
 		m.unmount();
 	});
@@ -110,7 +110,7 @@ describe('calendar form (after-sales-calendar)', () => {
 		m.unmount();
 	});
 
-	test('CAL-1: when the time zone select changes, then the zone is emitted; Asia/Shanghai is the first choice', async () => {
+	test('CAL-3: when the time zone select changes, then the zone is emitted; Asia/Shanghai is the first choice', async () => {
 		const m = await mount(await load('calendar/interface-calendar.vue'), { value: null }, stubs);
 		const select = one(m, 'calendar-timezone');
 		const options = m.find((n) => n.tag === 'option' && isInside(n, select));

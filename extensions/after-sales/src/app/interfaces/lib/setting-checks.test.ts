@@ -1,6 +1,6 @@
 // The settings forms say what the save would answer, in the same words: each case is refused by the
 // server's own save hook (its 400 reason in en-US, localizeError's text in zh-CN) and by the form's
-// check, and the two texts are compared (CAL-1, WTY-11, DLR-3, CMP-5, ESC-4, ESC-1).
+// check, and the two texts are compared (CAL-1, CAL-3, WTY-11, DLR-3, CMP-5, ESC-4, ESC-1).
 import { describe, expect, test } from 'vitest';
 import { registerPlanHooks } from '../../../api/dealer-plans/register-plan-hooks';
 import { registerIntegrityHooks } from '../../../api/integrity/register-integrity-hooks';
@@ -50,8 +50,8 @@ const CALENDAR = { timezone: 'Asia/Shanghai', working_hours: { mon: [{ start: '0
 const CASES: [title: string, key: SettingKey, value: unknown][] = [
 	['CAL-1: a holiday that is no date', 'calendar', { ...CALENDAR, holidays: ['2026-10-01', '2026-02-30'] }],
 	['CAL-1: an interval that ends before it starts', 'calendar', { ...CALENDAR, working_hours: { ...CALENDAR.working_hours, mon: [{ start: '12:00', end: '09:00' }] } }],
-	['CAL-1: an unknown time zone', 'calendar', { ...CALENDAR, timezone: 'Mars/Olympus' }],
-	['CAL-3: a 调休 day that is a holiday too', 'calendar', { ...CALENDAR, adjusted_working_days: ['2026-10-01'] }],
+	['CAL-3: an unknown time zone', 'calendar', { ...CALENDAR, timezone: 'Mars/Olympus' }],
+	['CAL-1: a 调休 day that is a holiday too', 'calendar', { ...CALENDAR, adjusted_working_days: ['2026-10-01'] }],
 	['CAL-1: holidays that are not a list', 'calendar', { ...CALENDAR, holidays: '2026-10-01' }],
 	['WTY-11: a busy season without its end', 'busy_seasons', [{ name: '夏收', regions: [], categories: [], from: '06-01' }]],
 	['WTY-11: a busy season on 02-30', 'busy_seasons', [{ name: '夏收', from: '02-30', to: '06-30' }]],

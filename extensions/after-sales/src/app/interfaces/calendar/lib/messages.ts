@@ -11,11 +11,11 @@ type Messages = {
 
 export const CALENDAR_MESSAGES: Record<Locale, Messages> = {
 	zh: {
-		timezone: '时区', timezoneHint: '工作时段和日期按此时区计算（CAL-1）',
+		timezone: '时区', timezoneHint: '工作时段和日期按此时区计算（CAL-3）',
 		hours: '每周工作时段', weekday: { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }, closed: '休息',
 		addInterval: '添加时段', remove: '删除', to: '至',
-		holidays: '节假日（不上班）', holidaysHint: '法定节假日及公司放假日；这些日期不计入工作时间（CAL-3）',
-		adjusted: '调休工作日（周末上班）', adjustedHint: '原本休息、因调休上班的日期（CAL-3）',
+		holidays: '节假日（不上班）', holidaysHint: '法定节假日及公司放假日；这些日期不计入工作时间（CAL-1）',
+		adjusted: '调休工作日（周末上班）', adjustedHint: '原本休息、因调休上班的日期（CAL-1）',
 		add: '添加', none: '暂无日期',
 		published: (year, source) => `${year} 年：安装时已按国务院公布的安排预填（${source}），可增删`,
 		publishedDate: '国务院公布', count: (n) => `${n} 天`,
@@ -23,11 +23,11 @@ export const CALENDAR_MESSAGES: Record<Locale, Messages> = {
 		unreadable: '此字段当前的内容无法读取', reset: '改用默认日历',
 	},
 	en: {
-		timezone: 'Time zone', timezoneHint: 'Working hours and dates are in this time zone (CAL-1)',
+		timezone: 'Time zone', timezoneHint: 'Working hours and dates are in this time zone (CAL-3)',
 		hours: 'Weekly working hours', weekday: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }, closed: 'Closed',
 		addInterval: 'Add hours', remove: 'Remove', to: 'to',
-		holidays: 'Holidays (days off)', holidaysHint: 'Public holidays and company days off; they count as no working time (CAL-3)',
-		adjusted: 'Adjusted working days (调休)', adjustedHint: 'Days off that are made working days (CAL-3)',
+		holidays: 'Holidays (days off)', holidaysHint: 'Public holidays and company days off; they count as no working time (CAL-1)',
+		adjusted: 'Adjusted working days (调休)', adjustedHint: 'Days off that are made working days (CAL-1)',
 		add: 'Add', none: 'No dates yet',
 		published: (year, source) => `${year}: pre-filled at install from the State Council’s schedule (${source}); add or remove as needed`,
 		publishedDate: 'State Council', count: (n) => `${n} day${n === 1 ? '' : 's'}`,
