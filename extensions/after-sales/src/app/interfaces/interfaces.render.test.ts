@@ -14,6 +14,7 @@ const FIELDS: Record<string, { name: string; choices?: { text: string; value: st
 	'service_settings.parts_return_reminder_days': { name: '旧件提醒提前天数' },
 	'complaints.severity': { name: '严重程度', choices: [{ text: '一般', value: 'normal' }, { text: '严重', value: 'serious' }, { text: '重大', value: 'critical' }] },
 	'complaints.category': { name: '类别', choices: [{ text: '产品质量', value: 'quality' }, { text: '服务态度', value: 'attitude' }] },
+	'products.category': { name: '品类', choices: [{ text: '拖拉机', value: 'tractor' }, { text: '收获机械', value: 'harvester' }] },
 	'dealers.tier': { name: '等级', choices: [{ text: 'A 级', value: 'A' }, { text: 'B 级', value: 'B' }, { text: 'C 级', value: 'C' }] },
 };
 vi.mock('@directus/extensions-sdk', () => ({
@@ -131,18 +132,20 @@ describe('calendar form (after-sales-calendar)', () => {
 });
 
 describe('season list (after-sales-seasons)', () => {
-	test('WTY-11: when a busy season is added and filled in, then it is emitted with regions and categories as lists; a bad month-day is refused inline', async () => {
+	test('WTY-11: when a busy season is added and filled in, then it is emitted with regions and ticked product categories as lists; a bad month-day is refused inline', async () => {
 		const m = await mount(await load('seasons/interface-seasons.vue'), { value: [], field: 'busy_seasons', kind: 'busy' }, stubs);
 		await m.fire(one(m, 'season-add'), 'click');
-		const inputs = () => m.find((n) => n.tag === 'input');
+		const inputs = () => m.find((n) => n.tag === 'input' && n.props['type'] === 'text');
 		await m.fire(inputs()[0]!, 'change', { value: '夏收' });
 		await m.fire(inputs()[1]!, 'change', { value: '山东，河南、 河北' });
-		await m.fire(inputs()[3]!, 'change', { value: '06-01' });
-		await m.fire(inputs()[4]!, 'change', { value: '06-31' });
-		expect(last(m)).toEqual([{ name: '夏收', regions: ['山东', '河南', '河北'], categories: [], from: '06-01', to: '06-31' }]);
+		const harvester = m.find((n) => n.tag === 'input' && n.props['type'] === 'checkbox' && m.text(n.parent!).includes('收获机械'))[0]!;
+		await m.fire(harvester, 'change', { checked: true });
+		await m.fire(inputs()[2]!, 'change', { value: '06-01' });
+		await m.fire(inputs()[3]!, 'change', { value: '06-31' });
+		expect(last(m)).toEqual([{ name: '夏收', regions: ['山东', '河南', '河北'], categories: ['harvester'], from: '06-01', to: '06-31' }]);
 		expect(errors(m)).toHaveLength(1);
 		expect(errors(m)[0]).toMatch(/^“busy_seasons\.0\.to”不符合.+的规定（WTY-11）$/);
-		await m.fire(inputs()[4]!, 'change', { value: '06-30' });
+		await m.fire(inputs()[3]!, 'change', { value: '06-30' });
 		expect(errors(m)).toEqual([]);
 		m.unmount();
 	});

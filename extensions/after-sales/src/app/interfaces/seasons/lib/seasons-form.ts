@@ -5,7 +5,8 @@ import type { Locale } from '../../../panels/lib/i18n';
 import type { SettingKey } from '../../lib/setting-checks';
 
 export type SeasonKind = 'busy' | 'sales' | 'visit';
-export type Column = { key: string; type: 'text' | 'month_day' | 'list'; optional?: boolean; label: Record<Locale, string>; placeholder?: string };
+/** `choices`: values ticked from a pack field's choices (`source`), stored as a list like `list`. */
+export type Column = { key: string; type: 'text' | 'month_day' | 'list' | 'choices'; optional?: boolean; label: Record<Locale, string>; placeholder?: string; source?: [collection: string, field: string] };
 export type Row = Record<string, string | string[]>;
 
 const FROM: Column = { key: 'from', type: 'month_day', label: { zh: '开始（月-日）', en: 'From (MM-DD)' }, placeholder: 'MM-DD' };
@@ -17,7 +18,7 @@ export const SEASON_KINDS: Record<SeasonKind, { setting: SettingKey; rule: strin
 		columns: [
 			{ key: 'name', type: 'text', label: { zh: '名称', en: 'Name' }, placeholder: '夏收' },
 			{ key: 'regions', type: 'list', label: { zh: '地区（逗号分隔，空＝全部）', en: 'Regions (comma-separated, empty = all)' }, placeholder: '山东, 河南' },
-			{ key: 'categories', type: 'list', label: { zh: '产品品类（逗号分隔，空＝全部）', en: 'Product categories (comma-separated, empty = all)' }, placeholder: 'harvester' },
+			{ key: 'categories', type: 'choices', source: ['products', 'category'], label: { zh: '产品品类（不选＝全部）', en: 'Product categories (none = all)' } },
 			FROM, TO,
 		],
 		blank: () => ({ name: '', regions: [], categories: [], from: '', to: '' }),
@@ -56,7 +57,7 @@ export function readSeasons(kind: SeasonKind, value: unknown): Row[] {
 		const row: Row = {};
 		const source = isRecord(item) ? item : {};
 		for (const [key, v] of Object.entries(source)) row[key] = Array.isArray(v) ? v.map(String) : v === null || v === undefined ? '' : String(v);
-		for (const column of columns) row[column.key] ??= column.type === 'list' ? [] : '';
+		for (const column of columns) row[column.key] ??= column.type === 'list' || column.type === 'choices' ? [] : '';
 		return row;
 	});
 }
@@ -73,4 +74,10 @@ export function writeSeasons(kind: SeasonKind, rows: readonly Row[]): Record<str
 		}
 		return out;
 	});
+}
+
+/** Ticks or unticks a value of a `choices` column (kept in the order ticked). */
+export function toggleChoice(row: Row, key: string, value: string, on: boolean): string[] {
+	const current = Array.isArray(row[key]) ? (row[key] as string[]) : [];
+	return on ? (current.includes(value) ? [...current] : [...current, value]) : current.filter((v) => v !== value);
 }
