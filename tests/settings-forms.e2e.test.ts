@@ -81,11 +81,31 @@ describe('售后设置 as forms (CAL-1, CAL-2, CAL-3)', () => {
 		}
 		if (!done) await page.locator('button:has([data-icon=check])').first().click();
 		await expect.poll(saved, { timeout: 15_000 }).toBe(true);
+		// The other settings are forms too: no raw JSON, and the reminder days read as days, not 未知错误 (WTY-6).
+		for (const id of ['seasons-busy', 'seasons-sales', 'seasons-visit', 'thresholds-severity_levels', 'thresholds-dealer_rating', 'thresholds-quality', 'thresholds-delivery_retry', 'day-list-month_days', 'day-list-days']) {
+			expect(await page.locator(`[data-testid=${id}]`).count(), id).toBe(1);
+		}
+		expect(await page.locator('[data-testid=day-list-days]').innerText()).toContain('提前 14 天');
+		expect(await page.locator('[data-testid=day-list-month_days]').innerText()).toContain('06-30');
+		expect(await page.locator('main').innerText()).not.toContain('未知错误');
 		const calendar = await readCalendar();
 		expect(calendar.holidays).toEqual([...calendar.holidays].sort());
 		expect(calendar.holidays).toEqual(expect.arrayContaining(['2026-10-01', '2026-02-17', DAY]));
 		expect(Object.keys(calendar.working_hours)).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 		expect(calendar.timezone).toBe('Asia/Shanghai');
+		await page.context().close();
+	}, 240_000);
+
+	test('ESC-1: when an admin opens an SLA policy, then its condition is a builder with the condition in words, not JSON', async () => {
+		const policies = (await (await admin()).call('/items/sla_policies?fields=id,collection,condition&filter[collection][_eq]=complaints&limit=1')).body.data;
+		expect(policies.length).toBe(1);
+		const page = await studioAsAdmin();
+		await page.goto(`${baseUrl()}/admin/content/sla_policies/${policies[0].id}`);
+		const builder = page.locator('[data-testid=condition-builder]');
+		await builder.waitFor({ timeout: 60_000 });
+		expect(await builder.locator('[data-testid=condition-severity]').count()).toBe(1);
+		expect(await builder.locator('[data-testid=condition-summary]').innerText()).toMatch(/^适用/);
+		expect(await builder.locator('[data-testid=field-error]').count()).toBe(0);
 		await page.context().close();
 	}, 240_000);
 });
