@@ -14,9 +14,9 @@ export interface ServiceSettings {
 	card_deadline_days: number | null;
 	/** 重复修理判定窗口（天） / Repeat-repair window (days) — REQ-8 */
 	repeat_repair_window_days: number | null;
-	/** 旧件返厂截止日（月-日） / Old-part return deadlines (MM-DD) — WTY-6 */
+	/** 旧件返厂截止日（月-日） / Old-part return deadlines (MM-DD) — WTY-6: the yearly old-part return deadlines (MM-DD) */
 	parts_return_deadlines: 'json' | null;
-	/** 旧件提醒提前天数 / Old-part reminder days before */
+	/** 旧件提醒提前天数 / Old-part reminder days before — WTY-6: dealers are reminded this many days before each deadline */
 	parts_return_reminder_days: 'json' | null;
 	/** 农忙季节 / Busy seasons — WTY-11: busy-season dates per region and category */
 	busy_seasons: 'json' | null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { msg } from '../messages/catalogs';
 import { computeMinutesOfDay } from './compute-minutes-of-day';
 import { isValidDateKey } from './is-valid-date-key';
 import { isValidTimeZone } from './is-valid-time-zone';
@@ -19,6 +20,7 @@ export const WorkingIntervalSchema = z
 	.refine((interval) => computeMinutesOfDay(interval.start) < computeMinutesOfDay(interval.end), {
 		message: 'start must be before end',
 		path: ['end'],
+		params: { text: msg('cal.interval_order') },
 	});
 
 export const DayHoursSchema = z.array(WorkingIntervalSchema).superRefine((intervals, ctx) => {
@@ -30,6 +32,7 @@ export const DayHoursSchema = z.array(WorkingIntervalSchema).superRefine((interv
 				code: 'custom',
 				message: 'intervals must be sorted and must not overlap',
 				path: [index, 'start'],
+				params: { text: msg('cal.intervals_overlap') },
 			});
 		}
 	});
@@ -63,7 +66,7 @@ export const WorkingHoursSchema = z.strictObject({
 export const DateKeySchema = z
 	.string()
 	.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
-	.refine(isValidDateKey, 'not a valid calendar date');
+	.refine(isValidDateKey, { message: 'not a valid calendar date', params: { text: msg('cal.bad_date') } });
 
 /** CAL-1, CAL-3: the business calendar kept in `service_settings`. */
 export const CalendarSchema = z
@@ -80,7 +83,7 @@ export const CalendarSchema = z
 
 		if (weeklyIntervals === 0) {
 			// Business-time deadlines could never fall due on a calendar without working time.
-			ctx.addIssue({ code: 'custom', message: 'at least one weekday needs working hours', path: ['working_hours'] });
+			ctx.addIssue({ code: 'custom', message: 'at least one weekday needs working hours', path: ['working_hours'], params: { text: msg('cal.no_working_time') } });
 		}
 
 		calendar.adjusted_working_days.forEach((key, index) => {
@@ -89,6 +92,7 @@ export const CalendarSchema = z
 					code: 'custom',
 					message: `${key} is listed both as a holiday and as an adjusted working day`,
 					path: ['adjusted_working_days', index],
+					params: { text: msg('cal.adjusted_is_holiday', { date: key }) },
 				});
 				return;
 			}
@@ -100,6 +104,7 @@ export const CalendarSchema = z
 					code: 'custom',
 					message: `${key} is already a working day; adjusted working days are days off made working (调休)`,
 					path: ['adjusted_working_days', index],
+					params: { text: msg('cal.adjusted_is_working', { date: key }) },
 				});
 			}
 		});
