@@ -128,9 +128,9 @@ describe('notification channels (ESC-2)', () => {
 		expect(mail.text).toContain('首次响应（1小时）');
 
 		// Plain JSON for integrators, with the structured escalations.
-		const hook = await waitFor('the JSON webhook', async () => hits.find((h) => h.path === '/hook' && h.body?.escalations?.some((e: any) => e.item_id === String(complaint.id))));
+		const hook = await waitFor('the JSON webhook', async () => hits.find((h) => h.path === '/hook' && h.body?.escalations?.some((e: any) => e.item_id === String(complaint.id) && e.collection === 'complaints')));
 		expect(hook.body.event).toBe('after_sales.escalations');
-		const mine = hook.body.escalations.filter((e: any) => e.item_id === String(complaint.id));
+		const mine = hook.body.escalations.filter((e: any) => e.item_id === String(complaint.id) && e.collection === 'complaints');
 		expect(mine.map((e: any) => `${e.kind}:L${e.level}`).sort()).toEqual(['breach:L2', 'warning:L1']);
 		expect(mine[0].url).toContain(`/admin/content/complaints/${complaint.id}`);
 
@@ -168,7 +168,7 @@ describe('notification channels (ESC-2)', () => {
 			return row.deliveries.find((d: any) => d.channel === 'webhook:down').status === 'sent' ? row : null;
 		});
 		expect(retried.deliveries.find((d: any) => d.channel === 'webhook:down').attempts).toBeGreaterThanOrEqual(2);
-		expect(downHits.some((h) => h.body.escalations.some((e: any) => e.item_id === String(complaint.id) && e.kind === 'breach'))).toBe(true);
+		expect(downHits.some((h) => h.body.escalations.some((e: any) => e.item_id === String(complaint.id) && e.collection === 'complaints' && e.kind === 'breach'))).toBe(true);
 	});
 
 	test('ESC-2: when one sweep escalates several records, then each recipient gets one e-mail digest, not one per record', async () => {

@@ -24,3 +24,17 @@ describe('upgrade of the default SLA policies (WTY-11)', () => {
 		expect(isLegacyWorkingDayPolicy(null, warranty.milestones)).toBe(false);
 	});
 });
+
+describe('the provisioned settings pass their own save checks', () => {
+	test('INT-5: every structured default an install writes is accepted by the settings table it is checked against', async () => {
+		const { SETTINGS } = await import('../settings/register-settings-hooks');
+		const { defaultSettings } = await import('./provision-settings');
+		const defaults = defaultSettings() as Record<string, unknown>;
+		const visitWindows = [{ season: 'spring', from: '03-01', to: '05-31' }, { season: 'autumn', from: '09-01', to: '11-30' }];
+		for (const [field, schema] of SETTINGS) {
+			const value = field === 'key_account_visit_windows' ? visitWindows : field in defaults ? defaults[field] : undefined;
+			if (value === undefined) continue;
+			expect(schema.safeParse(value).success, field).toBe(true);
+		}
+	});
+});

@@ -12,6 +12,10 @@ import { DeliveryRetrySchema, NotificationChannelsSchema } from '../../domain/no
 import { isValidTimeZone } from '../../domain/calendar';
 import { BusySeasonsSchema, parseRegulationSettings } from '../../domain/warranty';
 import { JobSchedulesSchema } from '../../domain/schedules';
+import { DealerRatingSettingsSchema } from '../../domain/dealer-reports/schemas';
+import { VisitWindowSchema } from '../../domain/follow-ups/schemas';
+import { PartsReturnSettingsSchema } from '../../domain/parts-returns/schemas';
+import { QualityThresholdsSchema } from '../../domain/quality/schemas';
 import { toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { msg } from '../../domain/messages';
@@ -20,7 +24,7 @@ type Register = { filter: (event: string, handler: (...args: any[]) => unknown) 
 type Payload = Record<string, unknown>;
 
 type Kind = 'json' | 'number';
-const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string, kind: Kind]> = [
+export const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string, kind: Kind]> = [
 	['complaint_severity_levels', SeverityLevelsSchema, 'CMP-5', 'json'],
 	['delivery_retry', DeliveryRetrySchema, 'ESC-4', 'json'],
 	['notification_channels', NotificationChannelsSchema, 'ESC-2', 'json'],
@@ -29,6 +33,11 @@ const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: string, k
 	['parts_plan_lead_days', PartsPlanSettingsSchema.shape.lead_days.removeDefault(), 'DLR-3', 'number'],
 	['parts_plan_reminder_days', PartsPlanSettingsSchema.shape.reminder_days.removeDefault(), 'DLR-3', 'number'],
 	['job_schedules', JobSchedulesSchema, 'RPT-2', 'json'],
+	['key_account_visit_windows', VisitWindowSchema.array().max(12), 'FUP-5', 'json'],
+	['dealer_rating_thresholds', DealerRatingSettingsSchema, 'DLR-4', 'json'],
+	['quality_thresholds', QualityThresholdsSchema, 'RPT-4', 'json'],
+	['parts_return_deadlines', PartsReturnSettingsSchema.shape.deadlines.removeDefault(), 'WTY-6', 'json'],
+	['parts_return_reminder_days', PartsReturnSettingsSchema.shape.reminder_days.removeDefault(), 'WTY-6', 'json'],
 ];
 
 /** A setting that serves several rules names the one of the part that is wrong. */
@@ -54,10 +63,10 @@ export async function checkPackSettings(knex: Knex, payload: Payload): Promise<v
 		const parsed = schema.safeParse(decode(field, rule, payload[field], kind));
 		if (!parsed.success) {
 			const part = String(parsed.error.issues[0]?.path[0] ?? '');
-			const error = formatZodIssues(parsed.error, RULE_BY_PART[field]?.[part] ?? rule);
-			error.field = error.field ? `${field}.${error.field}` : field;
-			error.collection = 'service_settings';
-			throw error;
+			const inner = formatZodIssues(parsed.error, RULE_BY_PART[field]?.[part] ?? rule);
+			// The whole path once (`complaint_severity_levels.serious: …`), not the inner one repeated after it.
+			const path = inner.field ? `${field}.${inner.field}` : field;
+			throw new DomainRuleError(inner.rule, path, `${inner.rule}: ${path}: ${parsed.error.issues[0]?.message ?? 'invalid input'}`, { ...(inner.text ? { text: inner.text } : {}), collection: 'service_settings' });
 		}
 	}
 	// CAL-1: the fallback time zone is a real IANA zone.

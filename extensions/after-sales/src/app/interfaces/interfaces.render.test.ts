@@ -180,7 +180,7 @@ describe('thresholds form (after-sales-thresholds)', () => {
 		const levels = await mount(await load('thresholds/interface-thresholds.vue'), { value: { normal: 1, serious: 2, critical: 3 }, field: 'complaint_severity_levels' }, stubs);
 		await levels.fire(one(levels, 'threshold-normal'), 'change', { value: '3' });
 		expect(last(levels)).toEqual({ normal: 3, serious: 2, critical: 3 });
-		expect(errors(levels)).toEqual(['complaint_severity_levels.serious: serious: a serious complaint starts no lower than a normal one (CMP-5)']);
+		expect(errors(levels)).toEqual(['complaint_severity_levels.serious: a serious complaint starts no lower than a normal one (CMP-5)']);
 		levels.unmount();
 		const retry = await mount(await load('thresholds/interface-thresholds.vue'), { value: null, field: 'delivery_retry' }, stubs);
 		await retry.fire(one(retry, 'threshold-max_attempts'), 'change', { value: '5' });

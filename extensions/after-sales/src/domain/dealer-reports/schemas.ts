@@ -69,3 +69,6 @@ export const DealerMetricsSchema = z
 	.refine((m) => m.parts_batches_on_time <= m.parts_batches_due, { path: ['parts_batches_on_time'], message: 'cannot exceed parts_batches_due' })
 	.refine((m) => m.repeat_repairs <= m.repairs, { path: ['repeat_repairs'], message: 'cannot exceed repairs' });
 export type DealerMetrics = z.input<typeof DealerMetricsSchema>;
+
+/** DLR-4: the `dealer_rating_thresholds` setting as stored: the thresholds and, optionally, the score weights. */
+export const DealerRatingSettingsSchema = DealerRatingThresholdsSchema.extend({ weights: DealerScoreWeightsSchema.optional() });

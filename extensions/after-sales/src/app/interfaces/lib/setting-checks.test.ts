@@ -2,7 +2,6 @@
 // server's own save hook (its 400 reason in en-US, localizeError's text in zh-CN) and by the form's
 // check, and the two texts are compared (CAL-1, CAL-3, WTY-11, DLR-3, CMP-5, ESC-4, ESC-1).
 import { describe, expect, test } from 'vitest';
-import { registerPlanHooks } from '../../../api/dealer-plans/register-plan-hooks';
 import { registerIntegrityHooks } from '../../../api/integrity/register-integrity-hooks';
 import { localizeError } from '../../../api/lib/errors';
 import { labelsIn } from '../../../api/lib/labels';
@@ -22,7 +21,6 @@ const register = {
 const ctx = { env: { AFTER_SALES_SWEEP_CRON: 'off' }, database: null, logger: { error: () => undefined, warn: () => undefined, info: () => undefined } } as never;
 registerIntegrityHooks(register as never, ctx);
 registerSettingsHooks(register as never);
-registerPlanHooks(register as never);
 registerSlaHooks(register as never, ctx);
 
 // A database that holds an empty settings row and nothing else (the filters read the stored row).

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { CalendarSchema } from '../../../domain/calendar/schemas';
 import { SeverityLevelsSchema } from '../../../domain/complaints/schemas';
-import { DealerRatingThresholdsSchema, DealerScoreWeightsSchema } from '../../../domain/dealer-reports/schemas';
+import { DealerRatingSettingsSchema } from '../../../domain/dealer-reports/schemas';
 import { formatZodIssues } from '../../../domain/errors';
 import { VisitWindowSchema } from '../../../domain/follow-ups/schemas';
 import { fieldOf, isRuleId, msg, renderMessage, RULE_TITLES, type LabelResolver, type Language, type LocalMessage } from '../../../domain/messages';
@@ -24,19 +24,15 @@ export type SettingKey =
 	| 'calendar' | 'busy_seasons' | 'sales_seasons' | 'key_account_visit_windows' | 'complaint_severity_levels' | 'delivery_retry'
 	| 'dealer_rating_thresholds' | 'quality_thresholds' | 'parts_return_deadlines' | 'parts_return_reminder_days' | 'condition';
 
-/** `repeatPath`: the settings hook's English repeats the path inside the setting (`serious: a serious complaint …`). */
-type Check = { schema: z.ZodType; rule: string; collection: string; catalog: boolean; repeatPath?: boolean };
-
-const DealerRatingSettingsSchema = DealerRatingThresholdsSchema.extend({ weights: DealerScoreWeightsSchema.optional() });
+type Check = { schema: z.ZodType; rule: string; collection: string; catalog: boolean };
 
 const CHECKS: Record<SettingKey, Check> = {
 	calendar: { schema: CalendarSchema, rule: 'CAL-1', collection: 'service_settings', catalog: true },
-	// WTY-11: the busy-season hook names the path and gives zod's English (no catalog text).
-	busy_seasons: { schema: BusySeasonsSchema, rule: 'WTY-11', collection: 'service_settings', catalog: false },
+	busy_seasons: { schema: BusySeasonsSchema, rule: 'WTY-11', collection: 'service_settings', catalog: true },
 	sales_seasons: { schema: SalesSeasonsSchema, rule: 'DLR-3', collection: 'service_settings', catalog: true },
 	key_account_visit_windows: { schema: VisitWindowSchema.array().max(12), rule: 'FUP-5', collection: 'service_settings', catalog: true },
-	complaint_severity_levels: { schema: SeverityLevelsSchema, rule: 'CMP-5', collection: 'service_settings', catalog: true, repeatPath: true },
-	delivery_retry: { schema: DeliveryRetrySchema, rule: 'ESC-4', collection: 'service_settings', catalog: true, repeatPath: true },
+	complaint_severity_levels: { schema: SeverityLevelsSchema, rule: 'CMP-5', collection: 'service_settings', catalog: true },
+	delivery_retry: { schema: DeliveryRetrySchema, rule: 'ESC-4', collection: 'service_settings', catalog: true },
 	dealer_rating_thresholds: { schema: DealerRatingSettingsSchema, rule: 'DLR-4', collection: 'service_settings', catalog: true },
 	quality_thresholds: { schema: QualityThresholdsSchema, rule: 'RPT-4', collection: 'service_settings', catalog: true },
 	parts_return_deadlines: { schema: PartsReturnSettingsSchema.shape.deadlines.removeDefault(), rule: 'WTY-6', collection: 'service_settings', catalog: true },
@@ -60,7 +56,7 @@ export function checkSetting(key: SettingKey, value: unknown, field: string = ke
 	return {
 		rule: error.rule,
 		field: error.field ? `${field}.${error.field}` : field,
-		english: `${check.repeatPath ? `${error.field ?? 'input'}: ` : ''}${issue?.message ?? 'invalid input'}`,
+		english: issue?.message ?? 'invalid input',
 		text: error.text,
 	};
 }
