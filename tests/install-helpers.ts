@@ -1,6 +1,6 @@
 // What the install tests share: Directus servers and CLI runs of their own, on their own databases
 // (not the shared test Directus), and a look straight into such a database.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { afterAll } from 'vitest';
@@ -63,12 +63,20 @@ export async function loginToken(url: string, email: string, password: string) {
 	return body.data.access_token as string;
 }
 
-/** `directus …` in a project of its own: exit status and everything printed (a refusal is an answer, not a throw). */
-export function runCliStatus(args: string[], env: Record<string, string>) {
-	const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'directus', 'cli.js'), ...args], {
-		cwd: ROOT, env: { ...cleanEnv(), ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+/**
+ * `directus …` in a project of its own: exit status and everything printed (a refusal is an answer,
+ * not a throw). Asynchronous, so a long command (an install with the demo data on a loaded
+ * machine) never blocks the test worker's event loop past vitest's RPC timeout.
+ */
+export function runCliStatus(args: string[], env: Record<string, string>): Promise<{ status: number | null; output: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'directus', 'cli.js'), ...args], { cwd: ROOT, env: { ...cleanEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+		let output = '';
+		child.stdout!.on('data', (d) => (output += d));
+		child.stderr!.on('data', (d) => (output += d));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, output }));
 	});
-	return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 /** A knex connection to a test project's database, closed after `fn`. */

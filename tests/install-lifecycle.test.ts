@@ -65,7 +65,7 @@ describe('install refuses what the pack does not own and what the licence does n
 		await stop(plain.child);
 		const before = await fingerprint(env);
 
-		const dryRun = runCliStatus(['after-sales', 'install', '--dry-run', '--seed'], withPack);
+		const dryRun = await runCliStatus(['after-sales', 'install', '--dry-run', '--seed'], withPack);
 		expect(dryRun.status, dryRun.output).toBe(1);
 		expect(dryRun.output).toMatch(/collection "customers" exists and was not created by the pack \(2 rows; field phone is integer, the pack needs string\)/);
 		expect(dryRun.output).toContain('collections over the licence limit: 10 in use + 16 from the pack = 26, limit 25');
@@ -74,13 +74,13 @@ describe('install refuses what the pack does not own and what the licence does n
 		expect(dryRun.output).not.toMatch(/\n\s+at \S+ \(/); // no stack trace
 		expect(await fingerprint(env)).toEqual(before);
 
-		const real = runCliStatus(['after-sales', 'install', '--seed'], withPack);
+		const real = await runCliStatus(['after-sales', 'install', '--seed'], withPack);
 		expect(real.status, real.output).toBe(1);
 		expect(real.output).toContain('collection "customers" exists and was not created by the pack');
 		expect(real.output).toContain('collections over the licence limit');
 		expect(await fingerprint(env)).toEqual(before);
 
-		const seed = runCliStatus(['after-sales', 'seed'], withPack);
+		const seed = await runCliStatus(['after-sales', 'seed'], withPack);
 		expect(seed.status, seed.output).toBe(1);
 		expect(seed.output).toContain('seats over the licence limit');
 		expect(await fingerprint(env)).toEqual(before);
@@ -90,7 +90,7 @@ describe('install refuses what the pack does not own and what the licence does n
 describe('upgrade and uninstall', () => {
 	test('a re-install keeps an admin’s note and updates what the pack last wrote; uninstall lists first, refuses without --yes, keeps data with --keep-data and otherwise removes the pack and nothing else', async () => {
 		const { env, withPack, url } = await newProject('lifecycle');
-		expect(runCliStatus(['after-sales', 'install'], withPack).status).toBe(0);
+		expect((await runCliStatus(['after-sales', 'install'], withPack)).status).toBe(0);
 
 		// The admin's own work, in Studio: a collection pointing at the pack's customers, a role, a user, a changed note.
 		const server = await startServer(withPack, DIRECTUS);
@@ -126,7 +126,7 @@ describe('upgrade and uninstall', () => {
 			await legacy('default_service_requests_1', 1);
 		});
 
-		const upgrade = runCliStatus(['after-sales', 'install'], withPack);
+		const upgrade = await runCliStatus(['after-sales', 'install'], withPack);
 		expect(upgrade.status, upgrade.output).toBe(0);
 		expect(JSON.parse(upgrade.output.match(/install: (\{.*\})/)![1]!)).toMatchObject({ admin_edits_kept: 1 });
 		expect(upgrade.output).toContain('kept field customers.name note (changed by an admin)');
@@ -140,10 +140,10 @@ describe('upgrade and uninstall', () => {
 		expect(lengths[1]).toContain(4 * 480);
 
 		// Without --yes: the list, a refusal, nothing removed.
-		const ask = runCliStatus(['after-sales', 'uninstall'], withPack);
+		const ask = await runCliStatus(['after-sales', 'uninstall'], withPack);
 		expect(ask.status, ask.output).toBe(1);
 		expect(ask.output).toContain('run again with --yes');
-		const dryRun = runCliStatus(['after-sales', 'uninstall', '--dry-run'], withPack);
+		const dryRun = await runCliStatus(['after-sales', 'uninstall', '--dry-run'], withPack);
 		expect(dryRun.status, dryRun.output).toBe(0);
 		expect(dryRun.output).toMatch(/customers \(1 rows\)/);
 		expect(dryRun.output).toContain('projects.customer → customers');
@@ -151,16 +151,16 @@ describe('upgrade and uninstall', () => {
 		expect((await fingerprint(env)).tables).toHaveLength(PACK_COLLECTIONS.length);
 
 		// --keep-data: roles and policies go, the collections and rows stay, and a re-install takes them back.
-		expect(runCliStatus(['after-sales', 'uninstall', '--keep-data', '--yes'], withPack).status).toBe(0);
+		expect((await runCliStatus(['after-sales', 'uninstall', '--keep-data', '--yes'], withPack)).status).toBe(0);
 		const kept = await fingerprint(env);
 		expect(kept.tables).toHaveLength(PACK_COLLECTIONS.length);
 		expect(kept.customers).toHaveLength(1);
 		expect(kept.roles).toEqual(['Administrator', 'Editors']);
-		const again = runCliStatus(['after-sales', 'install'], withPack);
+		const again = await runCliStatus(['after-sales', 'install'], withPack);
 		expect(again.status, again.output).toBe(0);
 		expect((await fingerprint(env)).roles).toEqual(expect.arrayContaining(['Service Manager', 'Dealer']));
 
-		const removed = runCliStatus(['after-sales', 'uninstall', '--yes'], withPack);
+		const removed = await runCliStatus(['after-sales', 'uninstall', '--yes'], withPack);
 		expect(removed.status, removed.output).toBe(0);
 		expect(removed.output).toContain('Restart a running Directus');
 		await withDatabase(env, async (knex) => {
@@ -176,8 +176,111 @@ describe('upgrade and uninstall', () => {
 			expect(await knex('directus_users').where({ email: 'editor@example.com' }).pluck('status')).toEqual(['draft']);
 		});
 		// Nothing of the pack is left to clash with a new install.
-		const fresh = runCliStatus(['after-sales', 'install', '--dry-run'], withPack);
+		const fresh = await runCliStatus(['after-sales', 'install', '--dry-run'], withPack);
 		expect(fresh.status, fresh.output).toBe(0);
 		expect(fresh.output).toContain('no clashes');
+	}, 600_000);
+});
+
+const readRecord = (env: Record<string, string>) =>
+	withDatabase(env, async (knex) => {
+		const stored = (await knex('service_settings').first('install_record'))?.install_record;
+		return typeof stored === 'string' ? JSON.parse(stored) : (stored ?? null); // PostgreSQL answers JSON parsed
+	});
+const globalPresets = (env: Record<string, string>) =>
+	withDatabase(env, async (knex) => (await knex('directus_presets').whereNull('user').whereNull('role').whereNull('bookmark').orderBy('collection').select('id', 'collection', 'layout_query')).map((p) => ({ ...p, id: String(p.id), layout_query: typeof p.layout_query === 'string' ? JSON.parse(p.layout_query) : p.layout_query })));
+const roleOf = (env: Record<string, string>) =>
+	withDatabase(env, async (knex) => Object.fromEntries(((await knex('directus_users').orderBy('email').select('email', 'role', 'status')) as { email: string; role: string | null; status: string }[]).map((u) => [u.email, { role: u.role, status: u.status }])) as Record<string, { role: string | null; status: string }>);
+
+describe('uninstall --keep-data and the next install', () => {
+	test('the demo users and every other holder of a pack role get their role back on re-install (one given another role meanwhile keeps it); the pack’s untouched list presets go, an edited one stays and is reported', async () => {
+		const { env, withPack, url } = await newProject('keep-data');
+		const installed = await runCliStatus(['after-sales', 'install', '--seed'], withPack);
+		expect(installed.status, installed.output).toBe(0);
+		const technician = ROLES.find((r) => r.key === 'technician')!.id;
+		const foreignRole = 'c0ffee00-0000-4000-8000-000000000001';
+		await withDatabase(env, async (knex) => {
+			await knex('directus_roles').insert({ id: foreignRole, name: 'Editors', icon: 'edit' });
+			// Someone the admin gave a pack role, and an admin's own list preset for everyone.
+			await knex('directus_users').insert({ id: 'c0ffee00-0000-4000-8000-000000000002', email: 'fieldwork@example.com', status: 'active', role: technician });
+			await knex('directus_presets').insert({ collection: 'directus_files', layout: 'cards', layout_query: JSON.stringify({ cards: { limit: 20 } }) });
+		});
+		const presetsBefore = await globalPresets(env);
+		expect(presetsBefore.map((p) => p.collection)).toEqual(['complaints', 'customers', 'directus_files', 'escalations', 'follow_ups', 'repair_records', 'service_requests', 'units', 'warranty_claims']);
+		// The admin changes the columns of units.
+		const units = presetsBefore.find((p) => p.collection === 'units')!;
+		await withDatabase(env, (knex) => knex('directus_presets').where({ id: units.id }).update({ layout_query: JSON.stringify({ tabular: { fields: ['serial_no', 'customer'], limit: 25 } }) }));
+		const rolesBefore = await roleOf(env);
+		expect(rolesBefore['manager@example.com']!.role).toBe(ROLES.find((r) => r.key === 'service_manager')!.id);
+
+		const dryRun = await runCliStatus(['after-sales', 'uninstall', '--keep-data', '--dry-run'], withPack);
+		expect(dryRun.status, dryRun.output).toBe(0);
+		expect(dryRun.output).toContain('users who lose a pack role until the next install (recorded; the install gives it back) (9)');
+		expect(dryRun.output).toContain('fieldwork@example.com (Technician)');
+		expect(dryRun.output).toMatch(/default list columns \(global presets\) \(7\): complaints, customers, escalations, follow_ups, repair_records, service_requests, warranty_claims\n/);
+		expect(dryRun.output).toContain('default list columns an admin changed (kept) (1): units');
+
+		const removed = await runCliStatus(['after-sales', 'uninstall', '--keep-data', '--yes'], withPack);
+		expect(removed.status, removed.output).toBe(0);
+		const between = await roleOf(env);
+		for (const [email, user] of Object.entries(rolesBefore)) expect(between[email], email).toEqual({ role: email === ADMIN.email ? user.role : null, status: user.status });
+		expect((await globalPresets(env)).map((p) => p.collection)).toEqual(['directus_files', 'units']);
+		expect((await readRecord(env)).role_holders).toHaveLength(9);
+		// Meanwhile the admin gives tech2 a role of their own.
+		await withDatabase(env, (knex) => knex('directus_users').where({ email: 'tech2@example.com' }).update({ role: foreignRole }));
+		const planned = await runCliStatus(['after-sales', 'install', '--dry-run'], withPack);
+		expect(planned.output).toContain('the install gives 9 users their pack role back (recorded by uninstall --keep-data)');
+
+		const again = await runCliStatus(['after-sales', 'install'], withPack);
+		expect(again.status, again.output).toBe(0);
+		expect(JSON.parse(again.output.match(/install: (\{.*\})/)![1]!)).toMatchObject({ roles_restored: 8, bookmarks_created: 7 + 2 * 6 });
+		expect(again.output).toContain('gave manager@example.com back the role Service Manager');
+		expect(again.output).toContain("tech2@example.com's pack role not restored: an admin has given the user another role since; kept");
+		const after = await roleOf(env);
+		expect(after).toEqual({ ...rolesBefore, 'tech2@example.com': { role: foreignRole, status: 'active' } });
+		const record = await readRecord(env);
+		expect(record.role_holders).toBeUndefined();
+		const presetsAfter = await globalPresets(env);
+		expect(presetsAfter.map((p) => p.collection)).toEqual(presetsBefore.map((p) => p.collection));
+		expect(presetsAfter.find((p) => p.collection === 'units')!.layout_query).toEqual({ tabular: { fields: ['serial_no', 'customer'], limit: 25 } });
+		expect(Object.keys(record.presets).sort()).toEqual(presetsAfter.filter((p) => p.collection !== 'directus_files').map((p) => p.id).sort());
+		// A second install has nothing left to restore.
+		expect(JSON.parse((await runCliStatus(['after-sales', 'install'], withPack)).output.match(/install: (\{.*\})/)![1]!)).toMatchObject({ roles_restored: 0, bookmarks_created: 0 });
+
+		// The demo manager works again: signs in and reads the complaints.
+		const server = await startServer(withPack, DIRECTUS);
+		const token = await loginToken(url, 'manager@example.com', 'service-demo');
+		const complaints = await api(url, token, '/items/complaints?limit=1');
+		expect(complaints.status, JSON.stringify(complaints.body)).toBe(200);
+		await stop(server.child);
+	}, 600_000);
+});
+
+describe('adopting an install made before the install record existed', () => {
+	test('with the install record deleted, the dry run and the install adopt the pack: no clash, nothing changed, the same record written again', async () => {
+		const { env, withPack } = await newProject('adopt');
+		expect((await runCliStatus(['after-sales', 'install'], withPack)).status).toBe(0);
+		const record = await readRecord(env);
+		const before = await fingerprint(env);
+		const presets = await globalPresets(env);
+		await withDatabase(env, (knex) => knex('service_settings').update({ install_record: null }));
+		expect(await readRecord(env)).toBeNull();
+
+		const dryRun = await runCliStatus(['after-sales', 'install', '--dry-run'], withPack);
+		expect(dryRun.status, dryRun.output).toBe(0);
+		expect(dryRun.output).toContain('no clashes');
+		expect(dryRun.output).toContain('an earlier install of the pack (without an install record) is adopted');
+		expect(dryRun.output).toContain('schema is up to date');
+
+		const adopted = await runCliStatus(['after-sales', 'install'], withPack);
+		expect(adopted.status, adopted.output).toBe(0);
+		expect(adopted.output).toContain('is adopted');
+		const report = JSON.parse(adopted.output.match(/install: (\{.*\})/)![1]!);
+		expect(Object.entries(report).filter(([, n]) => n !== 0), adopted.output).toEqual([]);
+		expect(await fingerprint(env)).toEqual(before);
+		expect(await globalPresets(env)).toEqual(presets);
+		const { applied_at: _then, ...was } = record;
+		const { applied_at: _now, ...now } = await readRecord(env);
+		expect(now).toEqual(was);
 	}, 600_000);
 });

@@ -1,10 +1,10 @@
 // Installing into an existing Directus project, and a fresh install tried as a new user would.
 // These tests run their own Directus processes on their own databases (not the shared one).
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { api, dbs, loginToken, startServer, stop } from './install-helpers';
+import { api, dbs, loginToken, runCliStatus, startServer, stop } from './install-helpers';
 import { ADMIN, ROOT, createTestDatabase, directusTestEnv } from './setup/directus-env';
 import { freePort, runCli, snapshotExtensions } from './setup/global-setup';
 
@@ -31,9 +31,12 @@ describe('install into an existing Directus project', () => {
 
 		// Install the pack through its CLI command, twice.
 		const withPack = { ...env, EXTENSIONS_PATH: snapshotExtensions() };
-		const first = runCli(['after-sales', 'install'], withPack);
-		expect(first).toMatch(/"schema_changes":[1-9]/);
-		const second = runCli(['after-sales', 'install'], withPack);
+		const first = await runCliStatus(['after-sales', 'install'], withPack);
+		expect(first.status, first.output).toBe(0);
+		expect(first.output).toMatch(/"schema_changes":[1-9]/);
+		const installed = await runCliStatus(['after-sales', 'install'], withPack);
+		expect(installed.status, installed.output).toBe(0);
+		const second = installed.output;
 		const report = JSON.parse(second.match(/install: (\{.*\})/)![1]!);
 		expect(Object.values(report).every((n) => n === 0), second).toBe(true);
 
@@ -86,5 +89,45 @@ describe('a fresh install, tried as a new user would', () => {
 		const again = await loginToken(url, 'admin@example.com', 'admin-demo');
 		expect((await api(url, again, '/items/dealers?limit=-1&fields=code')).body.data).toHaveLength(10);
 		await stop(second.child);
+	}, 600_000);
+});
+
+describe('the pack installed twice in one project (copied folder and npm package)', () => {
+	test('only one copy runs: the CLI and the server say which and what to keep, the after-sales command works, hooks and routes are registered once', async () => {
+		const db = await createTestDatabase('two-copies');
+		dbs.push(db);
+		const port = await freePort();
+		const env = directusTestEnv(db, port, { EXTENSIONS_PATH: mkdtempSync(join(tmpdir(), 'as-no-ext-')) });
+		runCli(['bootstrap'], env);
+
+		// extensions/after-sales (the copied folder) and node_modules/directus-extension-after-sales (npm install).
+		const extensions = snapshotExtensions();
+		renameSync(join(extensions, 'directus-extension-after-sales'), join(extensions, 'after-sales'));
+		const project = mkdtempSync(join(tmpdir(), 'as-project-'));
+		writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'my-directus', private: true, dependencies: { 'directus-extension-after-sales': '^0.1.0' } }));
+		mkdirSync(join(project, 'node_modules'));
+		renameSync(join(snapshotExtensions(), 'directus-extension-after-sales'), join(project, 'node_modules', 'directus-extension-after-sales'));
+		const twice = { ...env, EXTENSIONS_PATH: extensions, PACKAGE_FILE_LOCATION: project };
+
+		const cli = await runCliStatus(['after-sales', 'install'], twice);
+		expect(cli.status, cli.output).toBe(0);
+		expect(cli.output).toContain('the pack is installed 2 times in this project; only one copy runs');
+		expect(cli.output).toContain(`${join(extensions, 'after-sales')} (扩展文件夹 / extension folder, 0.1.0)`);
+		expect(cli.output).toContain(`${join(project, 'node_modules', 'directus-extension-after-sales')} (npm 包 / npm package, 0.1.0)`);
+		expect(cli.output).toContain('Keep one: delete the folder extensions/after-sales or run `npm uninstall directus-extension-after-sales`, then restart Directus.');
+		// Without the guard: "cannot add command 'after-sales'" on every command, and every hook twice.
+		expect(cli.output).not.toContain('cannot add command');
+		expect(cli.output).not.toContain('MaxListenersExceededWarning');
+		expect(cli.output.match(/\[after-sales\] install: /g)).toHaveLength(1);
+
+		const server = await startServer(twice, [join(ROOT, 'node_modules', 'directus', 'cli.js'), 'start']);
+		const url = env['PUBLIC_URL']!;
+		const token = await loginToken(url, ADMIN.email, ADMIN.password);
+		expect((await api(url, token, '/after-sales/openapi.json')).status).toBe(200);
+		const customer = await api(url, token, '/items/customers', { method: 'POST', body: JSON.stringify({ name: '王建军', phone: '13900000001', type: 'individual' }) });
+		expect(customer.status, JSON.stringify(customer.body)).toBe(200);
+		expect(server.output()).toContain('only one copy runs');
+		expect(server.output()).not.toContain('MaxListenersExceededWarning');
+		await stop(server.child);
 	}, 600_000);
 });

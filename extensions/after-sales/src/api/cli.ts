@@ -1,6 +1,6 @@
 // `directus after-sales …`: the install path for new and existing projects, the demo seed and the
 // uninstall. Each command prints a readable report and exits non-zero when it refuses.
-import { formatInstallPlan, formatKept, formatLimit, RESTART_HINT } from './install/format-install-report';
+import { ADOPTED_LINE, formatInstallPlan, formatKept, formatLimit, formatRestoredRoles, RESTART_HINT } from './install/format-install-report';
 import { install } from './install/install';
 import { checkSeedSeats } from './install/plan-install';
 import { ROLE_BY_KEY } from './install/roles';
@@ -36,7 +36,10 @@ export function registerCli(program: Command, ctx: PackContext) {
 					return outcome.status === 'refused' ? 1 : 0;
 				}
 				console.log(`[after-sales] install: ${JSON.stringify(outcome.report)}`);
+				if (outcome.plan.adopted) console.log(`  ${ADOPTED_LINE}`);
 				if (outcome.plan.kept.length) console.log(outcome.plan.kept.map(formatKept).join('\n'));
+				const restored = formatRestoredRoles(outcome.roles);
+				if (restored.length) console.log(restored.join('\n'));
 				if (options['seed']) {
 					const seeded = await seedDemo(ctx, { onlyIfEmpty: true });
 					console.log(`[after-sales] demo data: ${seeded ? JSON.stringify(seeded) : 'already present, left unchanged'}`);

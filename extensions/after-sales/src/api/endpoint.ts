@@ -7,6 +7,7 @@ import { resolveCaller, type Caller } from './lib/caller';
 import type { PackContext } from './lib/context';
 import { ruleViolation, toDirectusError } from './lib/errors';
 import { findNul } from './lib/find-nul';
+import { isRunningCopy, ownRoot } from './lib/single-copy';
 import { msg } from '../domain/messages';
 import { registerOpenApiRoute } from './openapi';
 import { registerReportRoutes } from './reports';
@@ -22,6 +23,8 @@ export default defineEndpoint({
 	handler: (expressRouter, context) => {
 		const router = expressRouter as unknown as Router;
 		const ctx = context as unknown as PackContext;
+		// A second copy of the pack (see lib/single-copy.ts) adds no routes: the running copy's answer.
+		if (!isRunningCopy(ownRoot(import.meta.url))) return;
 		// Every route: resolve the caller, parse, call the domain through a service, respond.
 		const route = (handler: Handler) => async (req: Request, res: Response, next: NextFunction) => {
 			try {

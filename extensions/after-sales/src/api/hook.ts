@@ -11,6 +11,7 @@ import { registerUnitHooks } from './hooks/units';
 import type { PackContext } from './lib/context';
 import { registerErrorLanguage } from './lib/error-language';
 import { registerJobSchedules } from './schedules/register-job-schedules';
+import { claimPackCopy, ownRoot } from './lib/single-copy';
 import { registerRequestHooks } from './service-requests';
 import { registerSettingsHooks } from './settings/register-settings-hooks';
 import { registerStudioHooks } from './install/provision-studio';
@@ -19,6 +20,13 @@ import { registerWarrantyHooks } from './warranty';
 
 export default defineHook((register, context) => {
 	const ctx = context as unknown as PackContext;
+	// Installed twice (folder and npm package): only the first copy registers anything.
+	const copy = claimPackCopy(ctx.env, ownRoot(import.meta.url));
+	if (copy.active && copy.warning) ctx.logger.warn(copy.warning);
+	if (!copy.active) {
+		ctx.logger.warn(`[after-sales] 此副本已忽略，运行的是 ${copy.running} / this copy (${ownRoot(import.meta.url)}) is ignored: ${copy.running} runs`);
+		return;
+	}
 	registerErrorLanguage(register as never, ctx.database);
 	register.init('cli.before', (meta: Record<string, unknown>) => registerCli(meta['program'] as Parameters<typeof registerCli>[0], ctx));
 	// INT-1 first (a frozen record is refused as frozen, whatever else is wrong), then INT-2..5:

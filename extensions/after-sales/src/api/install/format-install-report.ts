@@ -2,6 +2,7 @@
 import type { LimitUse } from './check-licence-limits';
 import type { Clash, KeptEdit } from './compute-schema-plan';
 import type { InstallPlan, SchemaDiff } from './plan-install';
+import type { RestoredRoles } from './provision-roles';
 
 export const README_CLASHES = 'README.md「安装到已有的 Directus 项目 / Installing into an existing Directus project」';
 
@@ -31,6 +32,24 @@ export function formatLimit(use: LimitUse): string {
 		return `✗ 集合数将超出许可：已用 ${use.usage} + 本扩展新增 ${use.adding} = ${total}，上限 ${use.limit} / collections over the licence limit: ${use.usage} in use + ${use.adding} from the pack = ${total}, limit ${use.limit}`;
 	}
 	return `✗ 席位将超出许可：已用 ${use.usage} + 演示数据的后台用户 ${use.adding} = ${total}，上限 ${use.limit} / seats over the licence limit: ${use.usage} in use + ${use.adding} Studio users of the demo data = ${total}, limit ${use.limit}`;
+}
+
+export const ADOPTED_LINE = '本扩展的旧版安装（无安装记录）已接管：与发布版本不同之处视为管理员的修改并保留 / an earlier install of the pack (without an install record) is adopted: what differs from the shipped schema is kept as an admin’s edit';
+
+const SKIP_REASON = {
+	deleted: ['用户已不存在', 'the user no longer exists'],
+	other_role: ['管理员已给了其他角色，保留', 'an admin has given the user another role since; kept'],
+	refused: ['Directus 拒绝', 'Directus refused'],
+} as const;
+
+/** After `uninstall --keep-data`: the users whose pack role the install gave back, and those it did not. */
+export function formatRestoredRoles(roles: RestoredRoles): string[] {
+	const lines = roles.restored.map((r) => `  恢复角色 ${r.role} 给 ${r.email} / gave ${r.email} back the role ${r.role}`);
+	for (const s of roles.skipped) {
+		const [zh, en] = SKIP_REASON[s.reason];
+		lines.push(`  ! 未恢复 ${s.email} 的角色：${zh}${s.detail ? `（${s.detail}）` : ''} / ${s.email}'s pack role not restored: ${en}${s.detail ? ` (${s.detail})` : ''}`);
+	}
+	return lines;
 }
 
 export function formatKept(edit: KeptEdit): string {
@@ -84,7 +103,9 @@ export function formatInstallPlan(plan: InstallPlan, mode: 'dry-run' | 'install'
 	const limits = plan.limits.map((l) => `${l.key} ${l.usage} + ${l.adding}${l.limit === -1 ? '' : ` ≤ ${l.limit}`}`).join(', ');
 	lines.push(`[after-sales] 试运行 / dry run: 没有冲突${plan.limitsUnknown ? '' : '，未超出许可'} / no clashes${plan.limitsUnknown ? '' : `, within the licence limits (${limits})`}`);
 	if (plan.limitsUnknown) lines.push(`  ! 无法读取许可限制，安装时由 Directus 检查 / licence limits could not be read; Directus checks them while installing: ${plan.limitsUnknown}`);
-	if (plan.adopted) lines.push('  本扩展的旧版安装（无安装记录）将被接管 / an earlier install of the pack (without an install record) is adopted');
+	if (plan.adopted) lines.push(`  ${ADOPTED_LINE}`);
+	const holders = plan.record?.role_holders?.length ?? 0;
+	if (holders) lines.push(`  安装将恢复 ${holders} 位用户的本扩展角色（卸载 --keep-data 时记录） / the install gives ${holders} users their pack role back (recorded by uninstall --keep-data)`);
 	lines.push(changes.length ? `结构变更 / schema changes (${changes.length}):` : '结构已是最新 / schema is up to date');
 	lines.push(...changes);
 	if (plan.kept.length) lines.push(`保留管理员的修改 / an admin's edits kept (${plan.kept.length}):`, ...plan.kept.map(formatKept));

@@ -19,6 +19,13 @@ export const InstallRecordSchema = z.object({
 	collections: z.record(z.string(), PropertyHashes),
 	fields: z.record(z.string(), PropertyHashes),
 	relations: z.record(z.string(), PropertyHashes),
+	/** The global default-column presets the pack created: preset id → hash of what it wrote (absent in older records). */
+	presets: z.record(z.string(), z.string()).optional(),
+	/**
+	 * Written by `uninstall --keep-data`: who held which pack role when the roles were removed, so
+	 * the next install gives each of them the role back (cleared once it has).
+	 */
+	role_holders: z.array(z.object({ user: z.string(), role: z.string() })).optional(),
 });
 
 export type InstallRecord = z.infer<typeof InstallRecordSchema>;

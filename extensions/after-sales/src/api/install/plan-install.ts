@@ -3,7 +3,7 @@
 import { PACK_SNAPSHOT } from './pack-snapshot';
 import { computeLimitBreaches, loadEntitlements, type LimitUse } from './check-licence-limits';
 import { adoptUnrecordedInstall, computeSchemaPlan, type Clash, type DatabaseTables, type KeptEdit, type Snapshot } from './compute-schema-plan';
-import { EMPTY_OWNED, readInstallRecord, type OwnedItems } from './install-record';
+import { EMPTY_OWNED, readInstallRecord, type InstallRecord, type OwnedItems } from './install-record';
 import { ROLES } from './roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
 
@@ -23,6 +23,8 @@ export type InstallPlan = {
 	owned: OwnedItems;
 	/** The pack was installed before installs were recorded; its collections are adopted. */
 	adopted: boolean;
+	/** The install record as found (null when there is none). */
+	record: InstallRecord | null;
 };
 
 export type PlanOptions = {
@@ -61,7 +63,7 @@ export async function planInstall(ctx: PackContext, options: PlanOptions = {}): 
 	const diff = plan.clashes.length
 		? null
 		: ((await service.diff(plan.snapshot, { currentSnapshot: current, force: true, mode: 'merge' })) as SchemaDiff | null);
-	return { clashes: plan.clashes, limits, breaches: computeLimitBreaches(limits), limitsUnknown, kept: plan.kept, diff, current, owned: plan.owned, adopted };
+	return { clashes: plan.clashes, limits, breaches: computeLimitBreaches(limits), limitsUnknown, kept: plan.kept, diff, current, owned: plan.owned, adopted, record };
 }
 
 /** The seats check alone, for `after-sales seed` (the demo data's Studio users). */

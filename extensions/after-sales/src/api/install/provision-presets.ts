@@ -6,6 +6,9 @@
 //   status and problem, newest first.
 // - issue #12 item 3: 待处理投诉, 待处理报修, 即将超时 and 已超时 for the same roles;
 // Each is created when there is none of its kind; one an admin edited or recreated is left as it is.
+// The global ones are recorded (id and a hash of what was written) so uninstall removes exactly the
+// pack's untouched ones; the role bookmarks go with the roles.
+import { hashValue } from './install-record';
 import { ROLE_BY_KEY } from './roles';
 import { systemItems, type PackContext } from '../lib/context';
 
@@ -58,13 +61,55 @@ export const DEFAULT_COLUMNS: Readonly<Record<string, { fields: string[]; sort: 
 	units: { fields: ['serial_no', 'product', 'customer', 'dealer', 'warranty_status', 'warranty_until'], sort: ['serial_no'] },
 };
 
-export async function provisionPresets(ctx: PackContext): Promise<{ created: number }> {
+/** What makes a preset what it is; its hash tells the pack's own (untouched) from an admin's edit. */
+const PRESET_CONTENT = ['layout', 'layout_query', 'layout_options', 'filter', 'search'] as const;
+
+type PresetRow = { id: number | string; collection: string } & Partial<Record<(typeof PRESET_CONTENT)[number], unknown>>;
+
+export const presetHash = (preset: Partial<Record<(typeof PRESET_CONTENT)[number], unknown>>) => hashValue(Object.fromEntries(PRESET_CONTENT.map((k) => [k, preset[k] ?? null])));
+
+/** The global preset (no user, no role, no bookmark) the pack writes for a collection's list. */
+export function globalPresetRow(collection: string) {
+	const columns = DEFAULT_COLUMNS[collection]!;
+	return { bookmark: null, role: null, user: null, collection, layout: 'tabular', layout_query: { tabular: { fields: columns.fields, sort: columns.sort, limit: 50 } }, layout_options: null, filter: null, search: null };
+}
+
+export type OwnedPreset = { id: string; collection: string; /** Hash of what the pack wrote. */ hash: string; /** Changed since (by an admin). */ edited: boolean };
+
+/**
+ * The pack's global default-column presets that exist: those its install record names (edited when
+ * they differ from what it wrote); without a record of presets (an install made before they were
+ * recorded), those still exactly as the pack writes them. Any other global preset is an admin's.
+ */
+export async function readOwnedPresets(ctx: PackContext, recorded: Record<string, string> | undefined): Promise<OwnedPreset[]> {
+	const presets = await systemItems(ctx, 'directus_presets', ctx.database, false);
+	const globals = (await presets.readByQuery({
+		filter: { _and: [{ user: { _null: true } }, { role: { _null: true } }, { bookmark: { _null: true } }, { collection: { _in: Object.keys(DEFAULT_COLUMNS) } }] },
+		fields: ['id', 'collection', ...PRESET_CONTENT], limit: -1, sort: ['collection', 'id'],
+	})) as PresetRow[];
+	return globals.flatMap((p) => {
+		const id = String(p.id);
+		const hash = presetHash(p);
+		if (recorded) return id in recorded ? [{ id, collection: p.collection, hash: recorded[id]!, edited: hash !== recorded[id] }] : [];
+		const shipped = presetHash(globalPresetRow(p.collection));
+		return hash === shipped ? [{ id, collection: p.collection, hash, edited: false }] : [];
+	});
+}
+
+/**
+ * Creates what is missing and returns the pack's global presets for the install record (preset id
+ * → hash of what the pack wrote). One an admin edited stays as the admin left it.
+ */
+export async function provisionPresets(ctx: PackContext, recorded?: Record<string, string>): Promise<{ created: number; owned: Record<string, string> }> {
 	const presets = await systemItems(ctx, 'directus_presets', ctx.database, false);
 	let created = 0;
+	const owned = Object.fromEntries((await readOwnedPresets(ctx, recorded)).map((p) => [p.id, p.hash]));
 	const globals = new Set((await presets.readByQuery({ filter: { _and: [{ user: { _null: true } }, { role: { _null: true } }, { bookmark: { _null: true } }] }, fields: ['collection'], limit: -1 })).map((p: { collection: string }) => p.collection));
-	for (const [collection, columns] of Object.entries(DEFAULT_COLUMNS)) {
+	for (const collection of Object.keys(DEFAULT_COLUMNS)) {
 		if (globals.has(collection)) continue;
-		await presets.createOne({ bookmark: null, role: null, user: null, collection, layout: 'tabular', layout_query: { tabular: { fields: columns.fields, sort: columns.sort, limit: 50 } } });
+		const row = globalPresetRow(collection);
+		const id = await presets.createOne(row);
+		owned[String(id)] = presetHash(row);
 		created++;
 	}
 	for (const key of ['service_agent', 'service_manager'] as const) {
@@ -88,5 +133,5 @@ export async function provisionPresets(ctx: PackContext): Promise<{ created: num
 			created++;
 		}
 	}
-	return { created };
+	return { created, owned };
 }

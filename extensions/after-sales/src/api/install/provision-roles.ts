@@ -47,3 +47,36 @@ export async function provisionRoles(ctx: PackContext): Promise<{ created: numbe
 	}
 	return { created };
 }
+
+export type RoleHolder = { user: string; role: string };
+export type RestoredRoles = { restored: { email: string; role: string }[]; skipped: { email: string; reason: 'deleted' | 'other_role' | 'refused'; detail?: string }[] };
+
+/**
+ * After `uninstall --keep-data`, the users who held a pack role get it back (the roles exist
+ * again by now). A user an admin has since given another role keeps it; one deleted is skipped; one
+ * Directus refuses (a seat over the licence limit) is reported with Directus's reason.
+ */
+export async function restoreRoleHolders(ctx: PackContext, holders: readonly RoleHolder[]): Promise<RestoredRoles> {
+	const result: RestoredRoles = { restored: [], skipped: [] };
+	if (!holders.length) return result;
+	const knex = ctx.database;
+	const schema = await ctx.getSchema({ database: knex, bypassCache: true });
+	const users = new ctx.services.UsersService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	for (const holder of holders) {
+		const user = (await knex('directus_users').where({ id: holder.user }).first('id', 'email', 'role')) as { id: string; email: string | null; role: string | null } | undefined;
+		const email = user?.email ?? holder.user;
+		const role = ROLES.find((r) => r.id === holder.role)?.name ?? holder.role;
+		if (!user) result.skipped.push({ email, reason: 'deleted' });
+		else if (user.role === holder.role) continue;
+		else if (user.role !== null) result.skipped.push({ email, reason: 'other_role' });
+		else {
+			try {
+				await users.updateOne(user.id, { role: holder.role });
+				result.restored.push({ email, role });
+			} catch (error) {
+				result.skipped.push({ email, reason: 'refused', detail: (error as Error).message });
+			}
+		}
+	}
+	return result;
+}

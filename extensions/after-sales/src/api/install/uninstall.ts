@@ -2,13 +2,17 @@
 // their permissions, its dashboard, its translations) and, unless `keepData`, the collections and
 // fields it created (per its install record) with their rows. Everything else stays: foreign
 // collections and rows, foreign fields that point at a pack collection (they keep their values and
-// lose only the relation), users who held a pack role (they keep their status and lose the role).
+// lose only the relation), users who held a pack role (they keep their status and lose the role;
+// with `keepData` the install record remembers who held which, and the next install gives it back),
+// the global list presets an admin changed (with `keepData`; the others go with their collection).
 import { PACK_SNAPSHOT } from './pack-snapshot';
 import { adoptUnrecordedInstall, type Snapshot } from './compute-schema-plan';
 import { computeDropOrder } from './compute-drop-order';
 import { DASHBOARD_ID } from './provision-dashboard';
 import { unprovisionStudio } from './provision-studio';
-import { readInstallRecord, type OwnedItems } from './install-record';
+import { PACK_VERSION } from './install';
+import { readInstallRecord, writeInstallRecord, type InstallRecord, type OwnedItems } from './install-record';
+import { readOwnedPresets, type OwnedPreset } from './provision-presets';
 import { schemaService } from './plan-install';
 import { ROLES } from './roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
@@ -18,8 +22,10 @@ export type UninstallPlan = {
 	keepData: boolean;
 	roles: { id: string; name: string }[];
 	policies: { id: string; name: string; permissions: number }[];
-	/** Users who hold a pack role and are not demo users: they lose the role, nothing else. */
-	usersLosingRole: { id: string; email: string | null }[];
+	/** Users who hold a pack role and are not demo users: they lose the role, nothing else (with keepData, until the next install). */
+	usersLosingRole: { id: string; email: string | null; role: string }[];
+	/** The pack's global list presets: untouched ones are removed; edited ones are kept with keepData, else go with their collection. */
+	presets: OwnedPreset[];
 	dashboards: { id: string; name: string; panels: number }[];
 	translations: number;
 	/** Removed unless keepData. */
@@ -41,18 +47,18 @@ export type UninstallOptions = { keepData: boolean; demoUserEmails: string[] };
 const PACK_TABLES = new Set(PACK_SNAPSHOT.collections.filter((c) => c.schema).map((c) => c.collection));
 const PACK_NAMES = new Set(PACK_SNAPSHOT.collections.map((c) => c.collection));
 
-async function ownedItems(ctx: PackContext, current: Snapshot): Promise<OwnedItems> {
+async function ownedItems(ctx: PackContext, current: Snapshot): Promise<{ owned: OwnedItems; record: InstallRecord | null }> {
 	const record = await readInstallRecord(ctx);
-	if (record) return record;
+	if (record) return { owned: record, record };
 	// An install made before installs were recorded (its policies exist): adopt as install does.
 	const policy = await ctx.database('directus_policies').whereIn('id', ROLES.map((r) => r.policyId)).first('id');
-	return policy ? adoptUnrecordedInstall(current, PACK_SNAPSHOT) : { collections: {}, fields: {}, relations: {} };
+	return { owned: policy ? adoptUnrecordedInstall(current, PACK_SNAPSHOT) : { collections: {}, fields: {}, relations: {} }, record: null };
 }
 
 export async function planUninstall(ctx: PackContext, options: UninstallOptions): Promise<UninstallPlan> {
 	const knex = ctx.database;
 	const current = (await schemaService(ctx).snapshot()) as Snapshot;
-	const owned = await ownedItems(ctx, current);
+	const { owned, record } = await ownedItems(ctx, current);
 	const roleIds = ROLES.map((r) => r.id);
 	const policyIds = ROLES.map((r) => r.policyId);
 
@@ -74,7 +80,8 @@ export async function planUninstall(ctx: PackContext, options: UninstallOptions)
 		? []
 		: ((await knex('directus_users').whereIn('email', options.demoUserEmails).whereIn('role', roleIds).select('id', 'email')) as { id: string; email: string }[]);
 	const demoIds = new Set(demoUsers.map((u) => u.id));
-	const usersLosingRole = ((await knex('directus_users').whereIn('role', roleIds).select('id', 'email')) as { id: string; email: string | null }[]).filter((u) => !demoIds.has(u.id));
+	const usersLosingRole = ((await knex('directus_users').whereIn('role', roleIds).orderBy('email').select('id', 'email', 'role')) as { id: string; email: string | null; role: string }[]).filter((u) => !demoIds.has(u.id));
+	const presets = (await knex.schema.hasTable('directus_presets')) && Object.keys(owned.collections).length ? await readOwnedPresets(ctx, record?.presets) : [];
 
 	const existingCollections = new Set(current.collections.map((c) => c.collection));
 	const ownedCollections = [...PACK_NAMES].filter((name) => existingCollections.has(name) && name in owned.collections);
@@ -105,7 +112,7 @@ export async function planUninstall(ctx: PackContext, options: UninstallOptions)
 		.distinct('directus_flows.id', 'directus_flows.name')) as { id: string; name: string }[];
 
 	return {
-		keepData: options.keepData, roles, policies, usersLosingRole, dashboards, translations: Number(translationCount?.n ?? 0),
+		keepData: options.keepData, roles, policies, usersLosingRole, presets, dashboards, translations: Number(translationCount?.n ?? 0),
 		collections, systemFields, demoUsers, foreignReferences, notOwned, flowsUsingOperations,
 	};
 }
@@ -122,6 +129,8 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 		};
 	};
 	let svc = await services();
+	// With keepData, first what the next install restores: who held which role, the presets kept.
+	if (plan.keepData) await recordForReinstall(ctx, plan);
 	// Directus suspends the users of a deleted role; a user the admin gave a pack role only loses it.
 	if (plan.usersLosingRole.length) await knex('directus_users').whereIn('id', plan.usersLosingRole.map((u) => u.id)).update({ role: null });
 	if (plan.policies.length) await svc.policies.deleteMany(plan.policies.map((p) => p.id));
@@ -131,6 +140,8 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 		if (panels.length) await svc.panels.deleteMany(panels);
 		await svc.dashboards.deleteOne(dashboard.id);
 	}
+	const untouched = plan.presets.filter((p) => !p.edited).map((p) => p.id);
+	if (untouched.length) await knex('directus_presets').whereIn('id', untouched).delete();
 	const translations = await knex('directus_translations').whereIn('key', Object.keys(PACK_SNAPSHOT.translations)).pluck('id');
 	if (translations.length) await svc.translations.deleteMany(translations);
 	await unprovisionStudio(knex);
@@ -154,6 +165,19 @@ export async function uninstall(ctx: PackContext, plan: UninstallPlan): Promise<
 		svc = await services();
 	}
 	if (plan.demoUsers.length) await svc.users.deleteMany(plan.demoUsers.map((u) => u.id));
+}
+
+/**
+ * `uninstall --keep-data` leaves the install record in place for the next install, with who held
+ * which pack role (added to any earlier uninstall's list) and only the presets that stay.
+ */
+async function recordForReinstall(ctx: PackContext, plan: UninstallPlan) {
+	const current = await readInstallRecord(ctx);
+	const base: InstallRecord = current ?? { version: 1, pack_version: PACK_VERSION, applied_at: new Date().toISOString(), ...(await ownedItems(ctx, (await schemaService(ctx).snapshot()) as Snapshot)).owned };
+	const holders = new Map((current?.role_holders ?? []).map((h) => [h.user, h.role]));
+	for (const user of plan.usersLosingRole) holders.set(user.id, user.role);
+	const presets = Object.fromEntries(plan.presets.filter((p) => p.edited).map((p) => [p.id, p.hash]));
+	await writeInstallRecord(ctx, { ...base, presets, role_holders: [...holders].map(([user, role]) => ({ user, role })) });
 }
 
 /**
@@ -189,6 +213,8 @@ export function formatUninstallPlan(plan: UninstallPlan): string[] {
 	item('策略及其权限', 'policies with their permissions', plan.policies.map((p) => `${p.name} (${p.permissions})`));
 	item('仪表盘', 'dashboards', plan.dashboards.map((d) => `${d.name} (${d.panels} panels)`));
 	if (plan.translations) lines.push(`  翻译 / translations: ${plan.translations}`);
+	const presetName = (p: OwnedPreset) => `${p.collection}${p.edited ? '（管理员已修改 / changed by an admin）' : ''}`;
+	item('列表默认列（全局预设）', 'default list columns (global presets)', plan.presets.filter((p) => !plan.keepData || !p.edited).map(presetName));
 	if (plan.keepData) {
 		lines.push('  保留数据（--keep-data）：本扩展的集合、字段和数据不删除 / --keep-data: the pack’s collections, fields and rows stay');
 	} else {
@@ -197,7 +223,10 @@ export function formatUninstallPlan(plan: UninstallPlan): string[] {
 		item('演示用户', 'demo users', plan.demoUsers.map((u) => u.email));
 	}
 	lines.push('[after-sales] 保留 / kept:');
-	item('失去本扩展角色的用户（账号不变）', 'users who lose a pack role (otherwise unchanged)', plan.usersLosingRole.map((u) => u.email ?? u.id));
+	const losing = plan.usersLosingRole.map((u) => `${u.email ?? u.id} (${ROLES.find((r) => r.id === u.role)?.name ?? u.role})`);
+	if (plan.keepData) item('暂时失去本扩展角色的用户（已记录，重新安装时恢复）', 'users who lose a pack role until the next install (recorded; the install gives it back)', losing);
+	else item('失去本扩展角色的用户（账号不变，不会恢复；请记下）', 'users who lose a pack role (otherwise unchanged; not restored, note them)', losing);
+	item('管理员修改过的列表默认列（保留）', 'default list columns an admin changed (kept)', plan.keepData ? plan.presets.filter((p) => p.edited).map((p) => p.collection) : []);
 	item('指向本扩展集合的外部字段（保留数值，成为普通字段）', 'foreign fields pointing at a pack collection (values kept; they become plain fields)', plan.foreignReferences.map((r) => `${r.collection}.${r.field} → ${r.related}`));
 	item('同名但不是本扩展创建的集合（不动）', 'collections named like the pack’s but not created by it (untouched)', plan.notOwned);
 	item('使用本扩展操作的流程（移除扩展后将失效）', 'flows using the pack’s operations (they fail once the extension is removed)', plan.flowsUsingOperations.map((f) => f.name));

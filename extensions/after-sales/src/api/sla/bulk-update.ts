@@ -11,10 +11,23 @@ const MYSQL_TYPES = { text: 'varchar(255)', integer: 'int', decimal: 'decimal(14
 
 type Row = Record<string, unknown>;
 
+const MYSQL_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,3})?$/;
+
+/** MariaDB / MySQL: every `timestamp` value is null or the UTC wall clock `fromInstant(…, knex)` writes. */
+function assertVendorInstants(row: Row, columns: readonly BulkColumn[]) {
+	for (const column of columns) {
+		const value = row[column.name];
+		if (column.type === 'timestamp' && value !== null && value !== undefined && !(typeof value === 'string' && MYSQL_INSTANT.test(value))) {
+			throw new Error(`bulkUpdate: ${column.name} must be written with fromInstant(…, knex), got ${JSON.stringify(value)}`);
+		}
+	}
+}
+
 /**
  * Sets `columns` of `table` from `rows`, matched on `key`. `guard` adds a condition every updated
  * row must meet (a delivery lease still held). Returns nothing: callers that must know which rows
- * matched lock and read them first.
+ * matched lock and read them first. Instants (`timestamp` columns) are passed as `fromInstant(date,
+ * knex)` gives them: ISO text on SQLite and PostgreSQL, the UTC wall clock on MariaDB / MySQL.
  */
 export async function bulkUpdate(knex: Knex, table: string, key: BulkColumn, columns: readonly BulkColumn[], rows: readonly Row[], guard?: { column: string; value: unknown }): Promise<void> {
 	if (!rows.length) return;
@@ -36,9 +49,10 @@ export async function bulkUpdate(knex: Knex, table: string, key: BulkColumn, col
 		return;
 	}
 	if (vendor === 'mysql') {
-		const mysqlRows = rows.map((row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, columns.find((x) => x.name === c)?.type === 'timestamp' && typeof v === 'string' ? v.replace('T', ' ').replace('Z', '') : v])));
+		// Instants arrive as the vendor stores them (`fromInstant(…, knex)`); ISO text is refused, not converted.
+		for (const row of rows) assertVendorInstants(row, columns);
 		const table_ = [key, ...columns].map((c) => `${c.name} ${c.type === 'text' && c === key ? 'varchar(191)' : MYSQL_TYPES[c.type]} path '$.${c.name}' null on empty`).join(', ');
-		bindings.push(JSON.stringify(mysqlRows));
+		bindings.push(JSON.stringify(rows));
 		let sql = `update ${table} t join json_table(?, '$[*]' columns (${table_})) v on t.${key.name} = v.${key.name} set ${columns.map((c) => `t.${c.name} = v.${c.name}`).join(', ')}`;
 		if (guard) {
 			sql += ` where t.${guard.column} = ?`;

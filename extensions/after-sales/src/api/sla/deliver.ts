@@ -78,7 +78,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		const deliveries = parse<Delivery[]>(row['deliveries'], []);
 		deliveriesOf.set(id, deliveries);
 		idOfKey.set(String(row['escalation_key']), id);
-		const escalation = toNotice(row, ctx);
+		const escalation = toNotice(row, ctx, knex);
 		for (const d of deliveries) {
 			if (!isDeliveryOpen(d) || new Date(d.next_at!) > now) continue;
 			const delivery = d.key ?? computeDeliveryKey(escalation.key, d.channel, d.recipient);
@@ -103,7 +103,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		const deliveries = deliveriesOf.get(id)!;
 		const open = deliveries.filter(isDeliveryOpen).map((d) => new Date(d.next_at!).getTime());
 		// Still leased while another channel of this sweep is to be tried; released (next time, or none) otherwise.
-		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open))) : null;
+		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open)), knex) : null;
 		written.set(id, next);
 		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: next };
 	});
@@ -153,11 +153,11 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 
 	// Release the lease of every claimed row still holding it: its next delivery time, or none when all are done.
 	const rest = [...deliveriesOf.keys()].filter((id) => written.get(id) === undefined || written.get(id) === lease);
-	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!) })), lease);
+	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!, knex) })), lease);
 	return { sent, failed };
 }
 
-const nextOpen = (deliveries: Delivery[]) => fromInstant(computeNextDeliveryAt(deliveries));
+const nextOpen = (deliveries: Delivery[], knex: Knex) => fromInstant(computeNextDeliveryAt(deliveries), knex);
 
 /** Writes deliveries back, only where this sweep's lease still holds. */
 async function writeDeliveries(knex: Knex, rows: { id: number; deliveries: string; next_delivery_at: string | null }[], lease: string) {
@@ -177,7 +177,7 @@ async function assertLeaseHeld(trx: Knex, ids: number[], lease: string) {
 	if (held !== ids.length) throw new Error(`the delivery lease of ${ids.length - held} escalation(s) was taken over by another instance`);
 }
 
-function toNotice(row: Row, ctx: PackContext): EscalationNotice {
+function toNotice(row: Row, ctx: PackContext, knex: Knex): EscalationNotice {
 	const publicUrl = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/$/, '');
 	return {
 		key: String(row['escalation_key']),
@@ -187,7 +187,7 @@ function toNotice(row: Row, ctx: PackContext): EscalationNotice {
 		milestone_label: String(row['milestone_label'] ?? row['milestone']),
 		kind: row['kind'] as EscalationNotice['kind'],
 		level: Number(row['level']) as 1 | 2 | 3,
-		due_at: toInstant(row['due_at']),
+		due_at: toInstant(row['due_at'], knex),
 		url: publicUrl && publicUrl !== '/' ? `${publicUrl}/admin/content/${row['collection']}/${row['item']}` : null,
 	};
 }

@@ -12,41 +12,45 @@ type Row = Record<string, unknown>;
 /** Rows per statement: well under PostgreSQL's 65,535 and SQLite's 32,766 bound parameters. */
 const CHUNK = 1_000;
 
-export function fromTimerRow(row: Row): StoredTimer & { id: number } {
+/** A stored timer as read through `knex` (MariaDB / MySQL instants are read back as the vendor stores them). */
+export function fromTimerRow(row: Row, knex: Knex): StoredTimer & { id: number } {
+	const at = (column: string) => toInstant(row[column], knex);
 	return {
 		id: Number(row['id']),
 		collection: row['collection'] as SlaCollection,
 		item: String(row['item']),
 		policy: row['policy'] === null || row['policy'] === undefined ? null : Number(row['policy']),
 		milestone: String(row['milestone']),
-		started_at: toInstant(row['started_at']) ?? new Date(0),
-		due_at: toInstant(row['due_at']),
-		warn_at: toInstant(row['warn_at']),
-		paused_since: toInstant(row['paused_since']),
+		started_at: at('started_at') ?? new Date(0),
+		due_at: at('due_at'),
+		warn_at: at('warn_at'),
+		paused_since: at('paused_since'),
 		paused_minutes: Number(row['paused_minutes'] ?? 0),
 		state: (row['state'] as TimerState) ?? 'running',
-		fulfilled_at: toInstant(row['fulfilled_at']),
+		fulfilled_at: at('fulfilled_at'),
 		level: Number(row['level'] ?? 1) as EscalationLevel,
-		warned_at: toInstant(row['warned_at']),
-		breached_at: toInstant(row['breached_at']),
-		next_check_at: toInstant(row['next_check_at']),
+		warned_at: at('warned_at'),
+		breached_at: at('breached_at'),
+		next_check_at: at('next_check_at'),
 	};
 }
 
-export function toTimerColumns(row: TimerRow) {
+/** A timer's columns as written through `knex`: every instant in the vendor's own format (fromInstant). */
+export function toTimerColumns(row: TimerRow, knex: Knex) {
+	const at = (date: Date | null | undefined) => fromInstant(date ?? null, knex);
 	return {
 		state: row.state,
 		level: row.level,
-		started_at: fromInstant(row.started_at),
-		warn_at: fromInstant(row.warn_at),
-		due_at: fromInstant(row.due_at),
-		next_check_at: fromInstant(computeNextCheckAt(row)),
-		paused_since: fromInstant(row.paused_since),
+		started_at: at(row.started_at),
+		warn_at: at(row.warn_at),
+		due_at: at(row.due_at),
+		next_check_at: at(computeNextCheckAt(row)),
+		paused_since: at(row.paused_since),
 		// Whole minutes: the column is a decimal and business time is counted in minutes anyway.
 		paused_minutes: Math.round(row.paused_minutes),
-		warned_at: fromInstant(row.warned_at ?? null),
-		breached_at: fromInstant(row.breached_at ?? null),
-		fulfilled_at: fromInstant(row.fulfilled_at),
+		warned_at: at(row.warned_at),
+		breached_at: at(row.breached_at),
+		fulfilled_at: at(row.fulfilled_at),
 	};
 }
 
@@ -72,7 +76,7 @@ export async function readTimersOf(knex: Knex, refs: readonly { collection: SlaC
 	for (const [collection, items] of byCollection) {
 		for (const part of chunks(items)) {
 			const rows: Row[] = await knex('sla_timers').where({ collection }).whereIn('item', part).orderBy('id').select(STORED_COLUMNS);
-			for (const row of rows) result.get(`${collection}:${row['item']}`)?.push(fromTimerRow(row));
+			for (const row of rows) result.get(`${collection}:${row['item']}`)?.push(fromTimerRow(row, knex));
 		}
 	}
 	return result;
@@ -83,8 +87,8 @@ const TYPES: Record<string, BulkColumn['type']> = { state: 'text', level: 'integ
 const COLUMNS: BulkColumn[] = UPDATED_COLUMNS.map((name) => ({ name, type: TYPES[name] ?? 'timestamp' }));
 const bulkUpdateTimers = (knex: Knex, key: 'id' | 'timer_key', rows: Row[]) => bulkUpdate(knex, 'sla_timers', { name: key, type: key === 'id' ? 'integer' : 'text' }, COLUMNS, rows);
 
-function columnsOf(timer: PlannedTimer): Row {
-	return { ...toTimerColumns(timer), policy: timer.policy, milestone_label: timer.milestone_label, clock: timer.clock };
+function columnsOf(timer: PlannedTimer, knex: Knex): Row {
+	return { ...toTimerColumns(timer, knex), policy: timer.policy, milestone_label: timer.milestone_label, clock: timer.clock };
 }
 
 /**
@@ -106,12 +110,12 @@ export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], n
 		else raised.set(t.level, [t.id!]);
 	}
 	for (const [level, list] of raised) for (const part of chunks(list)) await knex('sla_timers').whereIn('id', part).update({ level });
-	for (const part of chunks(known.filter((t) => !t.level_only))) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t) })));
+	for (const part of chunks(known.filter((t) => !t.level_only))) await bulkUpdateTimers(knex, 'id', part.map((t) => ({ id: t.id, ...columnsOf(t, knex) })));
 
 	const fresh = timers.filter((t) => t.id === null);
 	for (const part of chunks(fresh)) {
 		const rows = part.map((t) => ({
-			...columnsOf(t), timer_key: computeTimerKey(t.collection, t.item, t.milestone), collection: t.collection, item: t.item, milestone: t.milestone, date_created: fromInstant(now),
+			...columnsOf(t, knex), timer_key: computeTimerKey(t.collection, t.item, t.milestone), collection: t.collection, item: t.item, milestone: t.milestone, date_created: fromInstant(now, knex),
 		}));
 		const inserted = await insertManyOnce(knex, 'sla_timers', rows, 'timer_key');
 		if (inserted < rows.length) await bulkUpdateTimers(knex, 'timer_key', rows.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));

@@ -41,9 +41,9 @@ export async function writeSweepPlan(knex: Knex, plan: SweepPlan, rows: Readonly
 			return {
 				responsible,
 				escalation_key: e.key, kind: e.kind, collection: e.collection, item: e.item, milestone: e.milestone, milestone_label: e.milestone_label,
-				level: e.level, timer: timerIds.get(e.timer_key) ?? null, due_at: fromInstant(e.due_at), occurred_at: fromInstant(now), message: computeResponsibleMessage(e.message, responsible),
+				level: e.level, timer: timerIds.get(e.timer_key) ?? null, due_at: fromInstant(e.due_at, knex), occurred_at: fromInstant(now, knex), message: computeResponsibleMessage(e.message, responsible),
 				notified_users: JSON.stringify(recipients), deliveries: JSON.stringify(deliveries),
-				next_delivery_at: !deliveries.length ? null : lease !== null && e.deliver_at.getTime() <= now.getTime() ? lease : fromInstant(e.deliver_at),
+				next_delivery_at: !deliveries.length ? null : lease !== null && e.deliver_at.getTime() <= now.getTime() ? lease : fromInstant(e.deliver_at, knex),
 			};
 		});
 		let inserted = 0;
