@@ -3,7 +3,7 @@
 // sees what the client sent: system-owned keys are refused, dates and instants are real ones,
 // amounts are bounded decimals, and a delete that would break history is a 409, not a 500.
 import type { Knex } from 'knex';
-import { assertPlausibleTimes, findSystemOwnedField, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
+import { assertPlausibleTimes, findSystemOwnedField, MAX_STORABLE_FEN, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
 import type { Accountability, PackContext } from '../lib/context';
 import { parseCalendar } from '../../domain/calendar';
@@ -110,7 +110,9 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
 		else if (kind.kind === 'money') {
-			parseBoundedMoney(value, field, { maxFen: maxLineFen, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
+			// INT-4: the ceiling itself is not held to its current value, or once lowered it could never be raised again.
+			const ceiling = collection === 'service_settings' && field === 'max_line_amount' ? MAX_STORABLE_FEN : maxLineFen;
+			parseBoundedMoney(value, field, { maxFen: ceiling, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
 		} else if (field === 'quantity') {
 			const milli = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, 3) : null;
 			if (milli === null || milli <= 0n || milli > MAX_QUANTITY_MILLI) throw ruleViolation('INT-4', field, msg('int.not_quantity', { value: JSON.stringify(value) }), { collection });
