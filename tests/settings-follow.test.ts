@@ -326,6 +326,8 @@ describe('a bad value is refused on save', () => {
 		[{ first_call_within_hours: 721 }, 'first_call_within_hours', 'FUP-1'],
 		[{ second_follow_up_from_days: 366 }, 'second_follow_up_from_days', 'FUP-2'],
 		[{ second_follow_up_until_days: 400 }, 'second_follow_up_until_days', 'FUP-2'],
+		[{ second_follow_up_from_days: 20 }, 'second_follow_up_until_days', 'FUP-2'],
+		[{ second_follow_up_from_days: 10, second_follow_up_until_days: 8 }, 'second_follow_up_until_days', 'FUP-2'],
 		[{ satisfaction_call_after_days: 61 }, 'satisfaction_call_after_days', 'FUP-3'],
 		[{ satisfaction_call_within_days: -1 }, 'satisfaction_call_within_days', 'FUP-3'],
 		[{ follow_up_window_days: 366 }, 'follow_up_window_days', 'FUP-3'],

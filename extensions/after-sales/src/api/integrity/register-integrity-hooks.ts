@@ -17,6 +17,7 @@ import type { Register } from '../warranty/register';
 import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
 import { collectionOf, fieldOf, msg } from '../../domain/messages';
 import { findNul } from '../lib/find-nul';
+import { FollowUpRulesSchema } from '../../domain/follow-ups';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -140,6 +141,22 @@ async function checkTimes(knex: Knex, collection: string, payload: Payload, keys
 }
 
 
+/** FUP-2: the second follow-up window saved (or left stored) must not end before it starts; the rule would otherwise drop both days for their defaults. */
+function checkSecondCallOrder(payload: Payload, stored: Record<string, unknown>) {
+	if (!('second_follow_up_from_days' in payload) && !('second_follow_up_until_days' in payload)) return;
+	const day = (name: string) => {
+		const value = name in payload ? payload[name] : stored[name];
+		const n = value === null || value === undefined || value === '' ? NaN : Number(value);
+		return Number.isInteger(n) ? n : null;
+	};
+	const from = day('second_follow_up_from_days');
+	const until = day('second_follow_up_until_days');
+	// A day out of range is named by its own check (api/settings), not as an order problem.
+	const inRange = (name: 'second_follow_up_from_days' | 'second_follow_up_until_days', n: number) => FollowUpRulesSchema.shape[name].safeParse(n).success;
+	if (from === null || until === null || from <= until || !inRange('second_follow_up_from_days', from) || !inRange('second_follow_up_until_days', until)) return;
+	throw ruleViolation('FUP-2', 'second_follow_up_until_days', msg('settings.second_call_order', { from, until }), { collection: 'service_settings' });
+}
+
 /** CAL-1, INT-2: the business calendar is parsed on save; a bad date names its place (calendar.holidays.3). */
 function checkSettings(payload: Payload) {
 	// WTY-2, REQ-8: the day counts the warranty rules read must be usable numbers.
@@ -181,6 +198,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (derived) throw conflict(derived, null, msg('int.derived', { collection: collectionOf(collection) }));
 					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
+					if (collection === 'service_settings') checkSecondCallOrder(payload, settings.raw);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
 					return checked;

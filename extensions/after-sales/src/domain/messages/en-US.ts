@@ -87,6 +87,7 @@ export const EN_US = {
 	'card.returned_message': 'The warranty card of {serial} was returned: {note}. Correct it and register it again (WTY-2).',
 	'replacement.replaces_other': 'that unit already replaces another machine',
 	'settings.bad_time_zone': '{value} is not a known IANA time zone (e.g. Asia/Shanghai)',
+	'settings.second_call_order': 'the second follow-up window must not end (day {until}) before it starts (day {from})',
 	'quote.required': 'paid service is quoted first (parts + labour + travel): record the quote the customer accepted before the repair starts',
 	'complaint.needs_preventive_action': 'this complaint repeats others of its kind; record the preventive action before closing it',
 	'event.over': 'the event is already over; an event notice is planned before the event',

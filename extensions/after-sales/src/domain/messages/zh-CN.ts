@@ -89,6 +89,7 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'card.returned_message': '{serial} 的三包回执卡被退回：{note}。请更正后重新登记（WTY-2）。',
 	'replacement.replaces_other': '该机器已是另一台机器的换机',
 	'settings.bad_time_zone': '{value} 不是有效的 IANA 时区（例如 Asia/Shanghai）',
+	'settings.second_call_order': '二次回访的截止日（第 {until} 天）不能早于起始日（第 {from} 天）',
 	'quote.required': '有偿服务须先报价（配件 + 工时 + 差旅）：请先录入客户认可的报价，再开始或完成维修',
 	'complaint.needs_preventive_action': '该投诉为重复投诉（同类投诉已达阈值），请先记录预防措施再结案',
 	'event.over': '活动已结束；活动通知须在活动之前安排',
