@@ -3,7 +3,7 @@
 // sees what the client sent: system-owned keys are refused, dates and instants are real ones,
 // amounts are bounded decimals, and a delete that would break history is a 409, not a 500.
 import type { Knex } from 'knex';
-import { assertPlausibleTimes, findSystemOwnedField, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
+import { assertPlausibleTimes, findSystemOwnedField, MAX_STORABLE_FEN, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
 import type { Accountability, PackContext } from '../lib/context';
 import { parseCalendar } from '../../domain/calendar';
@@ -17,6 +17,7 @@ import type { Register } from '../warranty/register';
 import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
 import { collectionOf, fieldOf, msg } from '../../domain/messages';
 import { findNul } from '../lib/find-nul';
+import { FollowUpRulesSchema } from '../../domain/follow-ups';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -110,7 +111,9 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();
 		else if (kind.kind === 'money') {
-			parseBoundedMoney(value, field, { maxFen: maxLineFen, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
+			// INT-4: the ceiling itself is not held to its current value, or once lowered it could never be raised again.
+			const ceiling = collection === 'service_settings' && field === 'max_line_amount' ? MAX_STORABLE_FEN : maxLineFen;
+			parseBoundedMoney(value, field, { maxFen: ceiling, nonNegative: !(collection === 'dealer_ledger' && field === 'amount') });
 		} else if (field === 'quantity') {
 			const milli = typeof value === 'string' || typeof value === 'number' ? parseScaledDecimal(value, 3) : null;
 			if (milli === null || milli <= 0n || milli > MAX_QUANTITY_MILLI) throw ruleViolation('INT-4', field, msg('int.not_quantity', { value: JSON.stringify(value) }), { collection });
@@ -137,6 +140,22 @@ async function checkTimes(knex: Knex, collection: string, payload: Payload, keys
 	for (const row of rows) assertPlausibleTimes(read(row), { pairs: rules.pairs, past: sentPast }, now);
 }
 
+
+/** FUP-2: the second follow-up window saved (or left stored) must not end before it starts; the rule would otherwise drop both days for their defaults. */
+function checkSecondCallOrder(payload: Payload, stored: Record<string, unknown>) {
+	if (!('second_follow_up_from_days' in payload) && !('second_follow_up_until_days' in payload)) return;
+	const day = (name: string) => {
+		const value = name in payload ? payload[name] : stored[name];
+		const n = value === null || value === undefined || value === '' ? NaN : Number(value);
+		return Number.isInteger(n) ? n : null;
+	};
+	const from = day('second_follow_up_from_days');
+	const until = day('second_follow_up_until_days');
+	// A day out of range is named by its own check (api/settings), not as an order problem.
+	const inRange = (name: 'second_follow_up_from_days' | 'second_follow_up_until_days', n: number) => FollowUpRulesSchema.shape[name].safeParse(n).success;
+	if (from === null || until === null || from <= until || !inRange('second_follow_up_from_days', from) || !inRange('second_follow_up_until_days', until)) return;
+	throw ruleViolation('FUP-2', 'second_follow_up_until_days', msg('settings.second_call_order', { from, until }), { collection: 'service_settings' });
+}
 
 /** CAL-1, INT-2: the business calendar is parsed on save; a bad date names its place (calendar.holidays.3). */
 function checkSettings(payload: Payload) {
@@ -179,6 +198,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (derived) throw conflict(derived, null, msg('int.derived', { collection: collectionOf(collection) }));
 					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
+					if (collection === 'service_settings') checkSecondCallOrder(payload, settings.raw);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
 					return checked;

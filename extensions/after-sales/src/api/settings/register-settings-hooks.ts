@@ -13,9 +13,9 @@ import { isValidTimeZone } from '../../domain/calendar';
 import { BusySeasonsSchema, parseRegulationSettings } from '../../domain/warranty';
 import { JobSchedulesSchema } from '../../domain/schedules';
 import { DealerRatingSettingsSchema } from '../../domain/dealer-reports/schemas';
-import { VisitWindowSchema } from '../../domain/follow-ups/schemas';
-import { PartsReturnSettingsSchema } from '../../domain/parts-returns/schemas';
-import { QualityThresholdsSchema } from '../../domain/quality/schemas';
+import { FollowUpRulesSchema } from '../../domain/follow-ups';
+import { PartsReturnSettingsSchema } from '../../domain/parts-returns';
+import { QualityThresholdsSchema } from '../../domain/quality';
 import { toJson } from '../lib/db-values';
 import { ruleViolation, toDirectusError } from '../lib/errors';
 import { msg } from '../../domain/messages';
@@ -33,11 +33,24 @@ export const SETTINGS: ReadonlyArray<[field: string, schema: z.ZodType, rule: st
 	['parts_plan_lead_days', PartsPlanSettingsSchema.shape.lead_days.removeDefault(), 'DLR-3', 'number'],
 	['parts_plan_reminder_days', PartsPlanSettingsSchema.shape.reminder_days.removeDefault(), 'DLR-3', 'number'],
 	['job_schedules', JobSchedulesSchema, 'RPT-2', 'json'],
-	['key_account_visit_windows', VisitWindowSchema.array().max(12), 'FUP-5', 'json'],
 	['dealer_rating_thresholds', DealerRatingSettingsSchema, 'DLR-4', 'json'],
-	['quality_thresholds', QualityThresholdsSchema, 'RPT-4', 'json'],
 	['parts_return_deadlines', PartsReturnSettingsSchema.shape.deadlines.removeDefault(), 'WTY-6', 'json'],
 	['parts_return_reminder_days', PartsReturnSettingsSchema.shape.reminder_days.removeDefault(), 'WTY-6', 'json'],
+	['quality_thresholds', QualityThresholdsSchema, 'RPT-4', 'json'],
+	['key_account_visit_windows', FollowUpRulesSchema.shape.key_account_visit_windows.removeDefault(), 'FUP-5', 'json'],
+	['first_call_within_hours', FollowUpRulesSchema.shape.first_call_within_hours.removeDefault(), 'FUP-1', 'number'],
+	['second_follow_up_from_days', FollowUpRulesSchema.shape.second_follow_up_from_days.removeDefault(), 'FUP-2', 'number'],
+	['second_follow_up_until_days', FollowUpRulesSchema.shape.second_follow_up_until_days.removeDefault(), 'FUP-2', 'number'],
+	['satisfaction_call_after_days', FollowUpRulesSchema.shape.satisfaction_call_after_days.removeDefault(), 'FUP-3', 'number'],
+	['satisfaction_call_within_days', FollowUpRulesSchema.shape.satisfaction_call_within_days.removeDefault(), 'FUP-3', 'number'],
+	['follow_up_window_days', FollowUpRulesSchema.shape.follow_up_window_days.removeDefault(), 'FUP-3', 'number'],
+	['survey_valid_days', FollowUpRulesSchema.shape.survey_valid_days.removeDefault(), 'FUP-6', 'number'],
+	['low_score_threshold', FollowUpRulesSchema.shape.low_score_threshold.removeDefault(), 'FUP-6', 'number'],
+	['event_notice_days_before', FollowUpRulesSchema.shape.event_notice_days_before.removeDefault(), 'FUP-4', 'number'],
+	['event_letter_within_days', FollowUpRulesSchema.shape.event_letter_within_days.removeDefault(), 'FUP-4', 'number'],
+	['collect_notice_short_hours', FollowUpRulesSchema.shape.collect_notice_short_hours.removeDefault(), 'REQ-7', 'number'],
+	['collect_notice_long_hours', FollowUpRulesSchema.shape.collect_notice_long_hours.removeDefault(), 'REQ-7', 'number'],
+	['long_job_days', FollowUpRulesSchema.shape.long_job_days.removeDefault(), 'REQ-7', 'number'],
 ];
 
 /** A setting that serves several rules names the one of the part that is wrong. */

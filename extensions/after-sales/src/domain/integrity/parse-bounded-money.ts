@@ -4,6 +4,8 @@ import { msg } from '../messages';
 
 /** INT-4: the default ceiling of one amount (a line, a cost, a ledger entry): ¥10,000,000.00. */
 export const DEFAULT_MAX_LINE_FEN = 1_000_000_000n;
+/** INT-4: the largest amount a money column (decimal 14,2) stores; the ceiling setting itself is held to this, not to its own current value. */
+export const MAX_STORABLE_FEN = 99_999_999_999_999n;
 
 /**
  * INT-4: an amount is a decimal with at most two places whose size stays within the configured

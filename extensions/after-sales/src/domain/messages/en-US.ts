@@ -93,6 +93,7 @@ export const EN_US = {
 	'cal.no_working_time': 'at least one weekday needs working hours',
 	'cal.adjusted_is_holiday': '{date} is listed both as a holiday and as an adjusted working day',
 	'cal.adjusted_is_working': '{date} is already a working day; adjusted working days are days off made working (调休)',
+	'settings.second_call_order': 'the second follow-up window must not end (day {until}) before it starts (day {from})',
 	'quote.required': 'paid service is quoted first (parts + labour + travel): record the quote the customer accepted before the repair starts',
 	'complaint.needs_preventive_action': 'this complaint repeats others of its kind; record the preventive action before closing it',
 	'event.over': 'the event is already over; an event notice is planned before the event',

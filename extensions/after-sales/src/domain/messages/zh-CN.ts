@@ -95,6 +95,7 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'cal.no_working_time': '每周至少要有一天设有工作时段',
 	'cal.adjusted_is_holiday': '{date} 同时列为节假日和调休工作日，只能选一个',
 	'cal.adjusted_is_working': '{date} 本来就是工作日；调休工作日应是原本休息、调为上班的日期',
+	'settings.second_call_order': '二次回访的截止日（第 {until} 天）不能早于起始日（第 {from} 天）',
 	'quote.required': '有偿服务须先报价（配件 + 工时 + 差旅）：请先录入客户认可的报价，再开始或完成维修',
 	'complaint.needs_preventive_action': '该投诉为重复投诉（同类投诉已达阈值），请先记录预防措施再结案',
 	'event.over': '活动已结束；活动通知须在活动之前安排',
