@@ -3,7 +3,6 @@
 // columns (warranty status, customer overview) computed by the same code the hooks use.
 import { provisionStudio } from '../install/provision-studio';
 import { Readable } from 'node:stream';
-import { AGREEMENT_STATES } from '../../domain/complaints';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
 import { computeDayEnd, computeFollowUpKey, computeSurveyToken } from '../../domain/follow-ups';
 import { computeRequestPath, type RequestStatus } from '../../domain/service-requests';
@@ -17,9 +16,11 @@ import { fromInstant } from '../lib/db-values';
 import { refreshCustomerOverview } from '../hooks/archive';
 import { refreshAllUnits } from '../hooks/units';
 import { syncOpenRecords } from '../sla';
+import { runSweep } from '../sla/run-sweep';
 import {
 	FAULTS, PARTS, PRODUCTS, REGIONS, companyName, createRng, daysAfter, daysBefore, instantOn, personName, phone,
 } from './demo-data';
+import { accountabilityOf, acknowledgeEscalations, complaintPath, driveClaim, driveComplaint, findAdministrator, signaturePng } from './seed-workflows';
 
 export const DEMO_PASSWORD = 'service-demo';
 
@@ -30,6 +31,10 @@ export const DEMO_USERS = [
 	{ email: 'tech2@example.com', first_name: '立新', last_name: '刘', role: 'technician', title: '售后工程师', mobile: '13800000012' },
 	{ email: 'tech3@example.com', first_name: '春生', last_name: '陈', role: 'technician', title: '技术员', mobile: '13800000013' },
 ] as const;
+
+/** How far back the demo's deadline sweeps start, and how often they ran. */
+const SWEEP_DAYS = 6;
+const SWEEP_EVERY_HOURS = 4;
 
 export type SeedReport = Record<string, number>;
 
@@ -45,7 +50,14 @@ export async function seedDemo(ctx: PackContext, options: SeedOptions): Promise<
 	// Derived columns are computed after commit by the same code the hooks use.
 	await refreshAllUnits(ctx, new Date());
 	await refreshCustomerOverview(ctx.database, report.customerIds);
-	await syncOpenRecords(ctx); // ESC-1: the seed writes without hooks, so open records get their timers here
+	await syncOpenRecords(ctx); // ESC-1: the seed writes timers for the open records, as the hooks would
+	// ESC-2: the sweep ran every few hours over the desk's last days, so warnings and breaches arrived
+	// when they were due; ESC-4: those older than a day have been acknowledged.
+	const now = new Date();
+	for (let hours = SWEEP_DAYS * 24; hours > 0; hours -= SWEEP_EVERY_HOURS) await runSweep(ctx, new Date(now.getTime() - hours * 3_600_000));
+	await runSweep(ctx, now);
+	const staff = (await ctx.database('directus_users').whereIn('email', DEMO_USERS.filter((u) => u.role !== 'technician').map((u) => u.email)).select('id')).map((u: { id: string }) => u.id);
+	report.counts['escalations_acknowledged'] = await acknowledgeEscalations(ctx.database, new Date(now.getTime() - 86_400_000), staff);
 	return report.counts;
 }
 
@@ -168,13 +180,15 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	const unitIds = await createMany('units', unitRows);
 
 	// Service requests across their states, some sent to dealers as tasks (REQ, DLR-2).
-	const requestStates = ['new', 'answered', 'reported', 'dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed', 'closed'];
+	// A desk's day: a handful of requests open in each state, most of the half-year closed.
+	const requestStates = ['new', 'answered', 'reported', 'dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', ...Array<string>(40).fill('closed')];
 	const requestRows = Array.from({ length: 160 }, () => {
 		const u = rng.int(0, unitIds.length - 1);
 		const unit = unitRows[u]!;
 		const category = rng.pick(Object.keys(FAULTS));
 		const status = rng.pick(requestStates);
-		const ageDays = status === 'new' ? 0 : rng.int(0, 180);
+		// Open requests came in over the last days (their deadlines are today's business); closed ones over half a year.
+		const ageDays = status === 'new' ? 0 : status === 'closed' ? rng.int(3, 180) : rng.int(0, 4);
 		const received = ageDays === 0 ? new Date(now.getTime() - rng.int(5, 240) * 60_000) : instantOn(daysBefore(today, ageDays), rng);
 		const dealerTask = rng.chance(0.35);
 		const dispatched = ['dispatched', 'scheduled', 'on_site', 'waiting_parts', 'resolved', 'closed'].includes(status);
@@ -219,43 +233,64 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 	});
 	const requestIds = await createMany('service_requests', requestRows);
 
-	// CMP-3: a complaint the customer agreed to carries the signed handling agreement (one demo scan).
+	// CMP-3: a complaint the customer agreed to carries the signed handling agreement (one demo scan);
+	// WTY-5: a repair the customer signed carries the signature image drawn in the portal.
 	const files = new ctx.services.FilesService({ knex, schema, accountability: SYSTEM_ACCOUNTABILITY });
+	const storage = String(ctx.env['STORAGE_LOCATIONS'] ?? 'local').split(',')[0]!.trim();
 	const agreementFile: string = await files.uploadOne(Readable.from(Buffer.from('%PDF-1.4\n% 投诉处理协议（演示） / complaint handling agreement (demo)\n%%EOF\n')), {
-		storage: String(ctx.env['STORAGE_LOCATIONS'] ?? 'local').split(',')[0]!.trim(),
-		type: 'application/pdf', filename_download: 'handling-agreement-demo.pdf', title: '投诉处理协议（演示） / Handling agreement (demo)',
+		storage, type: 'application/pdf', filename_download: 'handling-agreement-demo.pdf', title: '投诉处理协议（演示） / Handling agreement (demo)',
 	}, undefined, { emitEvents: false });
+	const signatureFiles: string[] = [];
+	for (let i = 0; i < 4; i++) {
+		signatureFiles.push(await files.uploadOne(Readable.from(signaturePng(i)), {
+			storage, type: 'image/png', filename_download: `customer-signature-demo-${i + 1}.png`, title: `用户签字（演示 ${i + 1}） / Customer signature (demo ${i + 1})`,
+		}, undefined, { emitEvents: false }));
+	}
 
-	// Complaints across the CMP-3 workflow; severity sets the starting level (CMP-5).
-	const complaintStates = ['received', 'contacting', 'analysing', 'proposed', 'approved', 'agreed', 'implementing', 'tracking', 'closed', 'closed', 'rejected'];
-	const complaintRows = Array.from({ length: 40 }, () => {
+	// Complaints walked along the CMP-3 workflow by the people who take each step: the agent
+	// registers and handles, the service manager approves or rejects (leadership at level 3, CMP-5).
+	// Open ones arrived in the last days, so their deadlines are today's business.
+	const administrator = await findAdministrator(knex);
+	const agentAcc = accountabilityOf(agent, 'service_agent');
+	const managerAcc = accountabilityOf(manager, 'service_manager');
+	const complaintStates = ['received', 'contacting', 'analysing', 'proposed', 'approved', 'agreed', 'implementing', 'tracking', ...Array<string>(9).fill('closed'), 'rejected', 'rejected'];
+	for (let n = 0; n < 40; n++) {
 		const u = rng.int(0, unitIds.length - 1);
 		const unit = unitRows[u]!;
 		const severity = rng.pick(['normal', 'normal', 'normal', 'serious', 'critical']);
 		const category = rng.pick(['quality', 'quality', 'attitude', 'delivery', 'billing', 'other']);
 		const status = rng.pick(complaintStates);
-		const received = status === 'received' ? new Date(now.getTime() - rng.int(10, 300) * 60_000) : instantOn(daysBefore(today, rng.int(1, 200)), rng);
-		return {
-			received_at: received.toISOString(), channel: rng.pick(['phone', 'letter', 'visit', 'wechat']), recorder: agent,
-			customer: unit.customer, unit: unitIds[u], product: unit.product, batch_no: unit.batch_no, production_date: unit.production_date,
-			category, severity, status,
-			handling_level: severity === 'critical' ? 3 : severity === 'serious' ? 2 : 1,
-			handler: status === 'received' ? null : manager,
-			description: category === 'quality' ? `${rng.pick(Object.values(FAULTS)).text[0]}，修过一次还是不行` : category === 'attitude' ? '服务人员上门迟到且态度生硬' : category === 'delivery' ? '配件发货延误一周' : category === 'billing' ? '维修收费高于报价' : '说明书内容与实物不符',
-			customer_request: rng.pick(['要求更换新机', '要求赔偿误工损失', '要求道歉并尽快修复', '要求退还多收费用']),
-			first_response_at: status === 'received' ? null : new Date(received.getTime() + rng.int(10, 55) * 60_000).toISOString(),
-			rejection_reason: status === 'rejected' ? '经核实为使用不当造成，不属于质量问题' : null,
+		const path = complaintPath(status);
+		const finished = status === 'closed' || status === 'rejected';
+		const received = status === 'received'
+			? new Date(now.getTime() - rng.int(10, 300) * 60_000)
+			: finished ? instantOn(daysBefore(today, rng.int(12, 200)), rng) : new Date(now.getTime() - rng.int(path.length * 3, 24 * 5) * 3_600_000);
+		// CMP-4: the customer is called back within the hour; later steps spread over the complaint's life.
+		const span = finished ? rng.int(2, 10) * 86_400_000 : now.getTime() - received.getTime() - 30 * 60_000;
+		const contacted = received.getTime() + rng.int(10, 55) * 60_000;
+		const times = path.map((_, i) => new Date(i === 0 ? received.getTime() : i === 1 ? contacted : contacted + Math.round(((span - (contacted - received.getTime())) * (i - 1)) / Math.max(1, path.length - 2))));
+		const level = severity === 'critical' ? 3 : severity === 'serious' ? 2 : 1;
+		await driveComplaint(knex, svc('complaints'), {
+			row: {
+				received_at: received.toISOString(), channel: rng.pick(['phone', 'letter', 'visit', 'wechat']), recorder: agent,
+				customer: unit.customer, unit: unitIds[u], product: unit.product, batch_no: unit.batch_no, production_date: unit.production_date,
+				category, severity,
+				description: category === 'quality' ? `${rng.pick(Object.values(FAULTS)).text[0]}，修过一次还是不行` : category === 'attitude' ? '服务人员上门迟到且态度生硬' : category === 'delivery' ? '配件发货延误一周' : category === 'billing' ? '维修收费高于报价' : '说明书内容与实物不符',
+				customer_request: rng.pick(['要求更换新机', '要求赔偿误工损失', '要求道歉并尽快修复', '要求退还多收费用']),
+			},
+			status, times,
+			handler: level === 3 ? managerAcc : agentAcc,
+			leader: level === 3 ? administrator : managerAcc,
+			agreementFile, rejectionReason: '经核实为使用不当造成，不属于质量问题',
 			satisfaction: status === 'closed' ? rng.int(3, 5) : null,
-			closed_at: status === 'closed' ? new Date(received.getTime() + rng.int(1, 10) * 86_400_000).toISOString() : null,
-			agreement_file: (AGREEMENT_STATES as readonly string[]).includes(status) ? agreementFile : null,
-		};
-	});
-	await createMany('complaints', complaintRows);
+		}, agentAcc);
+	}
+	report['complaints'] = 40;
 
-	// Repairs and their parts; dealers' warranty repairs become claims (WTY-5, WTY-7).
+	// Repairs and their parts, signed by the customer on completion (WTY-5); dealers' warranty repairs become claims (WTY-7).
 	const repairIds: number[] = [];
 	const repairCustomers = new Map<number, number>();
-	const repairFacts: { id: number; dealer: number; coverage: string; total: bigint; parts: bigint; labour: bigint; travel: bigint; completed: string }[] = [];
+	const repairFacts: { id: number; dealer: number; coverage: string; technician: string | null; partIds: number[]; completed: string }[] = [];
 	for (let i = 0; i < 120; i++) {
 		const u = rng.int(0, unitIds.length - 1);
 		const unit = unitRows[u]!;
@@ -276,8 +311,9 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 		const labour = parseMoney(String(rng.int(2, 12) * 40), 'labour_cost');
 		const travel = parseMoney(String(rng.int(0, 6) * 30), 'travel_cost');
 		const parts = sumMoney(partRows.map((p) => p._amount));
+		const technician = rng.chance(0.4) ? rng.pick(technicians) : null;
 		const [id] = await svc('repair_records').createMany([{
-			unit: unitIds[u], dealer: unit.dealer, technician: rng.chance(0.4) ? rng.pick(technicians) : null,
+			unit: unitIds[u], dealer: unit.dealer, technician,
 			status: 'completed', fault_category: category, fault_scope: fault.scope, fault_cause: 'normal',
 			fault_description: rng.pick(fault.text), work_done: `更换${partsPicked.map((p) => p.part_name).join('、')}，试机正常`,
 			received_at: dropped.toISOString(), dropped_off_at: dropped.toISOString(), completed_at: completed.toISOString(),
@@ -285,47 +321,40 @@ async function seedInto(ctx: PackContext, options: SeedOptions) {
 			// REQ-4: paid service is quoted first; the demo charges what was quoted.
 			quote_amount: coverage === 'paid' ? formatMoney(labour + travel + parts) : null,
 			labour_cost: formatMoney(labour), travel_cost: formatMoney(travel), parts_cost: formatMoney(parts), total_cost: formatMoney(labour + travel + parts),
-			signer_name: personName(rng), signed_at: completed.toISOString(),
+			signer_name: personName(rng), signed_at: completed.toISOString(), customer_signature: signatureFiles[i % signatureFiles.length],
 			parts: partRows.map(({ _amount, ...p }) => p),
 		}], quiet);
 		repairIds.push(id);
 		repairCustomers.set(id, unit.customer as number);
-		repairFacts.push({ id, dealer: unit.dealer!, coverage, total: labour + travel + parts, parts, labour, travel, completed: completed.toISOString() });
+		const partIds = (await knex('repair_parts').where({ repair_record: id }).orderBy('id').select('id')).map((r: { id: number }) => Number(r.id));
+		repairFacts.push({ id, dealer: unit.dealer!, coverage, technician, partIds, completed: completed.toISOString() });
 	}
 	report['repair_records'] = repairIds.length;
 
-	// Claims in every state; settled ones post exactly one ledger credit (WTY-8).
-	const claimStates = ['draft', 'submitted', 'audited', 'inspected', 'approved', 'settled', 'settled', 'rejected'];
-	let claimNo = 0;
-	let credits = 0;
-	for (const repair of repairFacts.filter((r) => r.coverage === 'warranty')) {
-		const status = rng.pick(claimStates);
-		claimNo++;
-		const approved = ['approved', 'settled'].includes(status) ? (rng.chance(0.8) ? repair.total : repair.total - repair.travel) : null;
-		const at = repair.completed;
-		const [claimId] = await svc('warranty_claims').createMany([{
-			claim_no: `WC-${at.slice(0, 4)}-${String(claimNo).padStart(5, '0')}`,
-			dealer: repair.dealer, repair_record: repair.id, status,
-			labour_claimed: formatMoney(repair.labour), travel_claimed: formatMoney(repair.travel), parts_claimed: formatMoney(repair.parts),
-			claimed_amount: formatMoney(repair.total),
-			labour_approved: approved === null ? null : formatMoney(repair.labour),
-			travel_approved: approved === null ? null : formatMoney(approved === repair.total ? repair.travel : 0n),
-			approved_amount: approved === null ? null : formatMoney(approved),
-			rejection_reasons: status === 'rejected' ? [rng.pick(['parts_not_returned', 'excluded_cause', 'missing_signature'])] : approved !== null && approved !== repair.total ? ['over_scope'] : null,
-			submitted_at: status === 'draft' ? null : at,
-			writeoff_notice_no: status === 'settled' ? `HX-${at.slice(0, 4)}-${String(claimNo).padStart(5, '0')}` : null,
-			settled_at: status === 'settled' ? at : null,
-		}], quiet);
-		if (status === 'settled' && approved !== null && approved > 0n) {
-			await svc('dealer_ledger').createMany([{
-				dealer: repair.dealer, entry_type: 'warranty_credit', amount: formatMoney(approved), claim: claimId,
-				idempotency_key: `claim:${claimId}:credit`, posted_at: at, note: `三包核销 claim #${claimId}`,
-			}], quiet);
-			credits++;
-		}
+	// WTY-7, WTY-8: the dealers' own warranty repairs are claimed and taken as far as their age
+	// allows — audited by the sales representative, old parts inspected, approved by finance, the
+	// write-off confirmed — each step through the claim workflow, the settlement posting its one credit.
+	const claimStates = ['draft', 'submitted', 'audited', 'inspected', 'approved', 'approved', 'settled', 'settled', 'settled', 'rejected'] as const;
+	const claimSteps = [0, 1, 3, 6, 10, 14]; // days after the repair: filed, submitted, audited, inspected, approved, settled
+	const claimed: Record<string, number> = {};
+	for (const repair of repairFacts.filter((r) => r.coverage === 'warranty' && r.technician === null)) {
+		let status: (typeof claimStates)[number] = rng.pick(claimStates);
+		const base = Date.parse(repair.completed) + 2 * 3_600_000;
+		const times = claimSteps.map((d) => new Date(base + d * 86_400_000 + rng.int(0, 300) * 60_000));
+		// A claim goes no further than its age allows.
+		const forward = ['draft', 'submitted', 'audited', 'inspected', 'approved', 'settled'] as const;
+		const last = status === 'rejected' ? 1 : forward.indexOf(status);
+		const reachable = times.findIndex((t) => t.getTime() > now.getTime());
+		if (reachable !== -1 && reachable <= last) status = forward[Math.max(0, reachable - 1)]!;
+		const result = await driveClaim(knex, svc('warranty_claims'), svc('repair_parts'), {
+			repair: repair.id, status, times, staff: administrator, travelCut: rng.chance(0.2),
+			rejectionReason: rng.pick(['parts_not_returned', 'excluded_cause', 'over_scope']), parts: repair.partIds,
+		});
+		if (result) claimed[result.status] = (claimed[result.status] ?? 0) + 1;
 	}
-	report['warranty_claims'] = claimNo;
-	report['dealer_ledger'] = credits;
+	report['warranty_claims'] = Object.values(claimed).reduce((a, b) => a + b, 0);
+	const [credits] = (await knex('dealer_ledger').count({ n: '*' })) as { n: number | string }[];
+	report['dealer_ledger'] = Number(credits?.n ?? 0);
 
 	// FUP-1..6: follow-ups as the rules leave them, each under its rule key (the seed writes without
 	// events): first calls after dispatch, satisfaction calls after service — most made, some
