@@ -145,7 +145,7 @@ describe('each setting changed through the API is followed by its rule', () => {
 		for (const part of parts) expect(part.parts_return).toMatchObject({ deadline, dealer: await dealerId('D001') });
 	});
 
-	test('WTY-6: when the reminders are set to 7 days before, then a batch due in 10 days is not reminded and one due in 6 days gets the 7-day reminder', async () => {
+	test('WTY-6: when the reminders are set to 7 days before, then a batch due in 13 days is not reminded and one due in 5 days gets the 7-day reminder', async () => {
 		await setSettings({ parts_return_reminder_days: [7] });
 		const dealer = await dealerId('D002');
 		const today = shanghaiDate(new Date());
@@ -154,8 +154,9 @@ describe('each setting changed through the API is followed by its rule', () => {
 			expect(res.status, JSON.stringify(res.body)).toBe(200);
 			return res.body.data.id as number;
 		};
-		const far = await batch(10);
-		const near = await batch(6);
+		// Days no other test gives D002 a batch on (a batch is unique per dealer and deadline, INT-3).
+		const far = await batch(13);
+		const near = await batch(5);
 		expect((await admin.call('/after-sales/parts-returns/remind', { method: 'POST' })).status).toBe(200);
 		const sent = async (id: number) => (await admin.call(`/items/parts_returns/${id}?fields=reminders_sent`)).body.data.reminders_sent ?? [];
 		expect(await sent(far)).toEqual([]);
