@@ -10,7 +10,7 @@
 import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import { computeDatePlusDays } from '../../domain/warranty';
-import { computeLocalParts } from '../../domain/calendar';
+import { formatLocalInstant } from '../../domain/calendar';
 import { decideMonthlyReports } from '../../domain/schedules';
 import { qualityTable } from '../quality/quality-report';
 import { insertOnce } from '../lib/insert-once';
@@ -34,13 +34,10 @@ export const previousMonth = (today: string) => computeDatePlusDays(`${today.sli
 /** The folder of the reports the pack files in the Directus file library (id owned by the pack). */
 export const REPORT_FOLDER = 'a5a1e5a1-0000-4000-8000-00000000f002';
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date): Promise<number> {
 	const settings = await loadSettings(knex);
 	const today = todayIn(now, settings.calendar.timezone);
-	const p = computeLocalParts(now, settings.calendar.timezone);
-	const due = decideMonthlyReports(settings.schedules, { date: today, time: `${two(p.hour)}:${two(p.minute)}` });
+	const due = decideMonthlyReports(settings.schedules, { date: today, time: formatLocalInstant(now, settings.calendar.timezone).slice(11) });
 	if (!due) return 0;
 	const { month, year } = due;
 	if (sentFor === month) return 0;

@@ -3,7 +3,7 @@
 // looks every minute; each job runs once per local day from its time on (a server down at that
 // time catches up when it is back). The jobs are idempotent (notices and markings are keyed), so
 // two instances running the same day's job change nothing twice.
-import { computeLocalParts } from '../../domain/calendar';
+import { formatLocalInstant } from '../../domain/calendar';
 import { decideDueJobs, type DailyJob } from '../../domain/schedules';
 import { refreshAllUnits } from '../hooks/units';
 import type { PackContext } from '../lib/context';
@@ -25,13 +25,11 @@ const JOBS: Record<DailyJob, { rule: string; run: (ctx: PackContext, now: Date) 
 	},
 };
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 /** Runs the daily jobs that are due at `now`; returns the ones that ran. `lastRun` is updated for each success. */
 export async function runDueJobs(ctx: PackContext, now: Date, lastRun: Partial<Record<DailyJob, string>>): Promise<DailyJob[]> {
 	const settings = await loadSettings(ctx.database);
-	const p = computeLocalParts(now, settings.calendar.timezone);
-	const moment = { date: `${p.year}-${two(p.month)}-${two(p.day)}`, time: `${two(p.hour)}:${two(p.minute)}` };
+	const [date, time] = formatLocalInstant(now, settings.calendar.timezone).split(' ') as [string, string];
+	const moment = { date, time };
 	const ran: DailyJob[] = [];
 	for (const job of decideDueJobs(settings.schedules, lastRun, moment)) {
 		try {
