@@ -482,6 +482,25 @@ describe('INT-5: never a 500 for a client’s mistake', () => {
 	});
 
 	test.each([
+		['a list of text and null', (): unknown => ['a', null]],
+		['a list inside the list', (): unknown => [[1]]],
+		['text', (): unknown => 'units'],
+		['a change set with an unknown key', (): unknown => ({ create: [], replace: [] })],
+		['a change set deleting null', (): unknown => ({ delete: [null] })],
+		['a change set updating a line without its id', (): unknown => ({ update: [{ serial_no: 'x' }] })],
+	])('INT-5: when a customer’s units list is %s (seed 1622069894), then 400 naming units and nothing written', async (_l, units) => {
+		const customer = (await db()('customers').orderBy('id').first('id')).id;
+		const res = await expectRefusedNoWrite(() => patch(A.agent, '/items/customers', { keys: [customer, customer], data: { units: units() } }), { status: [400], rules: ['INT-5'], field: 'units' });
+		expect(firstError(res.body).message).not.toMatch(/Cannot|undefined|null is/);
+	});
+
+	test('INT-5: when the Studio saves a customer’s units list as a change set, then it is accepted', async () => {
+		const customer = (await db()('customers').orderBy('id').first('id')).id;
+		const res = await patch(A.agent, `/items/customers/${customer}`, { units: { create: [], update: [], delete: [] } });
+		expect(res.status, JSON.stringify(res.body)).toBe(200);
+	});
+
+	test.each([
 		['GET', '/folders'], ['GET', '/folders/a5a1e5a1-0000-4000-8000-00000000f001'], ['GET', '/files'], ['GET', '/items/warranty_claims'],
 	])('INT-5: when a dealer calls %s %s, then 403 (not 500)', async (method, path) => {
 		const res = await send(A.dealer1, method, path);

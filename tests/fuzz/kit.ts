@@ -160,16 +160,19 @@ export function diffFingerprints(a: Fingerprint, b: Fingerprint): string[] {
 }
 
 /**
- * Action hooks (costs, timers, warranty) run after a successful write's response: wait until two
- * reads in a row agree before taking the state a refused request is compared with.
+ * Action hooks (costs, timers, warranty) run after a successful write's response: wait until the
+ * state has not changed for `quietMs` (MariaDB may start an after-commit sync 100 ms late) before
+ * taking the state a refused request is compared with.
  */
-export async function settledFingerprint(timeoutMs = 3000): Promise<Fingerprint> {
+export async function settledFingerprint(timeoutMs = 4000, quietMs = 250): Promise<Fingerprint> {
 	const until = Date.now() + timeoutMs;
 	let last = await fingerprint();
+	let stableSince = Date.now();
 	for (;;) {
-		await new Promise((r) => setTimeout(r, 40));
+		await new Promise((r) => setTimeout(r, 50));
 		const next = await fingerprint();
-		if (diffFingerprints(last, next).length === 0 || Date.now() > until) return next;
+		if (diffFingerprints(last, next).length > 0) stableSince = Date.now();
+		if (Date.now() - stableSince >= quietMs || Date.now() > until) return next;
 		last = next;
 	}
 }

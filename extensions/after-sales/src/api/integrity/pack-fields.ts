@@ -5,7 +5,7 @@ import shipped from '../../../../../snapshots/after-sales.json';
 export type FieldKind = { kind: 'date' } | { kind: 'instant' } | { kind: 'money' } | { kind: 'decimal'; scale: number } | { kind: 'integer'; relation: boolean } | { kind: 'uuid'; relation: boolean } | { kind: 'json' } | { kind: 'boolean' };
 
 type SnapshotField = { collection: string; field: string; type: string; schema?: { numeric_scale?: number | null; is_nullable?: boolean } | null };
-type SnapshotRelation = { collection: string; field: string; related_collection: string | null; schema?: { on_delete?: string | null } | null };
+type SnapshotRelation = { collection: string; field: string; related_collection: string | null; schema?: { on_delete?: string | null } | null; meta?: { one_field?: string | null } | null };
 
 const snapshot = shipped as unknown as { collections: Array<{ collection: string }>; fields: SnapshotField[]; relations: SnapshotRelation[] };
 
@@ -48,6 +48,18 @@ export const BLOCKING_REFERENCES: ReadonlyMap<string, ReadonlyArray<{ collection
 		if (onDelete === 'CASCADE' || ((onDelete === 'SET NULL' || onDelete === 'SET DEFAULT') && !notNull.has(`${r.collection}.${r.field}`))) continue;
 		if (!map.has(r.related_collection)) map.set(r.related_collection, []);
 		map.get(r.related_collection)!.push({ collection: r.collection, field: r.field });
+	}
+	return map;
+})();
+
+/** One-to-many lists (customers.units …): per collection, the alias field and the collection its items are in. */
+export const O2M_FIELDS: ReadonlyMap<string, ReadonlyMap<string, string>> = (() => {
+	const map = new Map<string, Map<string, string>>();
+	for (const r of snapshot.relations) {
+		const alias = r.meta?.one_field;
+		if (!alias || !r.related_collection) continue;
+		if (!map.has(r.related_collection)) map.set(r.related_collection, new Map());
+		map.get(r.related_collection)!.set(alias, r.collection);
 	}
 	return map;
 })();

@@ -14,7 +14,7 @@ import { conflict, ruleViolation, toDirectusError } from '../lib/errors';
 import { MAX_ID } from '../lib/ids';
 import { loadSettings } from '../services/settings';
 import type { Register } from '../warranty/register';
-import { BLOCKING_REFERENCES, FIELD_KINDS, PACK_COLLECTIONS } from './pack-fields';
+import { BLOCKING_REFERENCES, FIELD_KINDS, O2M_FIELDS, PACK_COLLECTIONS } from './pack-fields';
 import { collectionOf, fieldOf, msg } from '../../domain/messages';
 import { findNul } from '../lib/find-nul';
 import { FollowUpRulesSchema } from '../../domain/follow-ups';
@@ -74,6 +74,39 @@ function assertKeys(keys: unknown): (string | number)[] {
 	const bad = keys.find((k) => !/^[1-9]\d{0,9}$/.test(String(k)) || Number(k) > MAX_ID);
 	if (bad !== undefined) throw ruleViolation('INT-5', 'id', `${JSON.stringify(bad)} is not an id`);
 	return keys as (string | number)[];
+}
+
+const isPlainObject = (v: unknown): v is Payload => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isItemId = (v: unknown) => (typeof v === 'number' || typeof v === 'string') && /^[1-9]\d{0,9}$/.test(String(v)) && Number(v) <= MAX_ID;
+
+/**
+ * INT-5: a one-to-many list (customers.units, repair_records.parts …) holds ids of its items or
+ * their fields, as a list or as { create, update, delete }; anything else (null, text, nested
+ * lists) is a 400 naming the list, where Directus itself would answer 500.
+ */
+export function checkRelationalLists(collection: string, payload: Payload): void {
+	const lists = O2M_FIELDS.get(collection);
+	if (!lists) return;
+	for (const [field, raw] of Object.entries(payload)) {
+		if (!lists.has(field) || raw === null || raw === undefined) continue;
+		const bad = (value: unknown) => ruleViolation('INT-5', field, msg('int.not_relation_list', { value: JSON.stringify(value) ?? String(value) }), { collection });
+		const items = (list: unknown, allow: { ids: boolean; objects: boolean; needId?: boolean }) => {
+			if (!Array.isArray(list)) throw bad(list);
+			for (const item of list) {
+				if (allow.ids && isItemId(item)) continue;
+				if (allow.objects && isPlainObject(item) && (!allow.needId || isItemId(item['id']))) continue;
+				throw bad(item);
+			}
+		};
+		if (Array.isArray(raw)) items(raw, { ids: true, objects: true });
+		else if (isPlainObject(raw)) {
+			const extra = Object.keys(raw).find((k) => !['create', 'update', 'delete'].includes(k));
+			if (extra !== undefined) throw bad(raw);
+			if (raw['create'] !== undefined) items(raw['create'], { ids: false, objects: true });
+			if (raw['update'] !== undefined) items(raw['update'], { ids: false, objects: true, needId: true });
+			if (raw['delete'] !== undefined) items(raw['delete'], { ids: true, objects: false });
+		} else throw bad(raw);
+	}
 }
 
 /** INT-2, INT-4: every date, instant and amount a client sends is parsed strictly; returns the normalised payload. */
@@ -199,6 +232,7 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					if (collection === 'service_settings') checkSettings(payload);
 					const settings = await loadSettings(hook.database);
 					if (collection === 'service_settings') checkSecondCallOrder(payload, settings.raw);
+					checkRelationalLists(collection, payload);
 					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
 					return checked;

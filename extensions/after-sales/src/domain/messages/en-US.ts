@@ -184,6 +184,7 @@ export const EN_US = {
 	'int.not_json': 'is not valid JSON',
 	'int.not_boolean': '{value} is not true or false',
 	'int.not_integer': '{value} is not a whole number',
+	'int.not_relation_list': '{value} is not an entry of the list (give item ids or item fields)',
 	'int.nul': 'contains a NUL character',
 	'int.not_object': 'the body must be an object of field values',
 	'int.not_comparable': '{value} cannot be compared with {key}',

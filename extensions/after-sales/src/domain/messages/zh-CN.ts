@@ -186,6 +186,7 @@ export const ZH_CN: Record<MessageKey, string> = {
 	'int.not_json': '{field}不是有效的 JSON',
 	'int.not_boolean': '{field}：{value}须为是或否',
 	'int.not_integer': '{field}：{value}不是整数',
+	'int.not_relation_list': '{field}：{value}不是该列表的条目（须为条目编号或条目字段）',
 	'int.nul': '{field}含有 NUL 字符',
 	'int.not_object': '请求内容须为字段与取值的对象',
 	'int.not_comparable': '{value}不能与{key}比较',
