@@ -2,11 +2,11 @@
 // State Council's holidays the install pre-filled, picks a date in the calendar form, saves, and the
 // business calendar holds it (CAL-2, CAL-3; issue 12 item 4).
 import { join } from 'node:path';
-import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { useBrowser } from './browser';
 import { baseUrl, json, loginAdmin } from './helpers';
 import { ADMIN } from './setup/directus-env';
+import { addHolidayInCalendarForm, signInToStudio } from './studio';
 
 const { browser, shots: SHOTS } = useBrowser();
 let session: ReturnType<typeof loginAdmin> | null = null;
@@ -41,19 +41,7 @@ afterAll(async () => {
 	if (original) await (await admin()).call('/items/service_settings', { method: 'PATCH', body: json({ calendar: original }) });
 });
 
-async function studioAsAdmin(): Promise<Page> {
-	const context = await browser().newContext({ viewport: { width: 1440, height: 1500 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-	const page = await context.newPage();
-	await page.goto(`${baseUrl()}/admin/login`);
-	await page.fill('input[type=email]', ADMIN.email);
-	await page.fill('input[type=password]', ADMIN.password);
-	await page.click('button[type=submit]', { timeout: 90_000 });
-	await page.waitForURL(/\/admin\/(?!login)/);
-	// Directus asks an admin about a licence key once; the pack has nothing to do with it.
-	const skip = page.locator('#dialog-outlet button:has-text("Skip")').first();
-	await skip.waitFor({ timeout: 10_000 }).then(() => skip.click()).catch(() => undefined);
-	return page;
-}
+const studioAsAdmin = () => signInToStudio(browser(), ADMIN.email, ADMIN.password, { viewport: { width: 1440, height: 1500 }, admin: true });
 
 describe('售后设置 as forms (CAL-1, CAL-2, CAL-3)', () => {
 	test('CAL-1, CAL-3: when an admin opens 售后设置, picks a holiday in the calendar form and saves, then the calendar read over REST holds it, sorted, next to the State Council’s holidays', async () => {
@@ -64,23 +52,9 @@ describe('售后设置 as forms (CAL-1, CAL-2, CAL-3)', () => {
 		// The install pre-filled the published schedule: the form says so instead of showing raw JSON.
 		await expect.poll(() => page.locator('[data-testid=year-holidays-2026] [data-testid=published-source]').count(), { timeout: 10_000 }).toBe(1);
 		expect(await page.locator('[data-testid=year-holidays-2026]').innerText()).toContain('国务院');
-		await page.fill('[data-testid=date-input-holidays]', DAY);
-		await page.click('[data-testid=date-add-holidays]');
-		await expect.poll(() => page.locator('[data-testid=year-holidays-2026]').innerText()).toContain('12-24');
-		expect(await page.locator('[data-testid=calendar-form] [data-testid=field-error]').count()).toBe(0);
+		await addHolidayInCalendarForm(page, DAY, async () => (await readCalendar()).holidays.includes(DAY));
 		await form.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 		await page.screenshot({ path: join(SHOTS, 'studio-calendar-form.png') });
-
-		// Save as an admin does: Ctrl+S, or the header's save button.
-		await page.keyboard.press('Control+s');
-		const saved = async () => (await readCalendar()).holidays.includes(DAY);
-		let done = false;
-		for (let i = 0; i < 10 && !done; i++) {
-			await page.waitForTimeout(500);
-			done = await saved();
-		}
-		if (!done) await page.locator('button:has([data-icon=check])').first().click();
-		await expect.poll(saved, { timeout: 15_000 }).toBe(true);
 		// The other settings are forms too: no raw JSON, and the reminder days read as days, not 未知错误 (WTY-6).
 		for (const id of ['seasons-busy', 'seasons-sales', 'seasons-visit', 'thresholds-severity_levels', 'thresholds-dealer_rating', 'thresholds-quality', 'thresholds-delivery_retry', 'day-list-month_days', 'day-list-days']) {
 			expect(await page.locator(`[data-testid=${id}]`).count(), id).toBe(1);

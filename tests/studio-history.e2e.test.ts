@@ -2,24 +2,15 @@
 // history is a timeline with names and status labels, and an escalation is acknowledged with the
 // button on its form (CMP-3, ESC-4).
 import { join } from 'node:path';
-import { type Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useBrowser } from './browser';
 import { baseUrl, json } from './helpers';
+import { resetStartPage, signInToStudio } from './studio';
 import { DEMO_PASSWORD, escalationsOf, hoursAgo, manager, sweep, userId, waitForTimers } from './sla-helpers';
 
 const { browser, shots: SHOTS } = useBrowser();
 
-async function studioAsManager(): Promise<Page> {
-	const context = await browser().newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-	const page = await context.newPage();
-	await page.goto(`${baseUrl()}/admin/login`);
-	await page.fill('input[type=email]', 'manager@example.com');
-	await page.fill('input[type=password]', DEMO_PASSWORD);
-	await page.click('button[type=submit]', { timeout: 90_000 });
-	await page.waitForURL(/\/admin\/(?!login)/);
-	return page;
-}
+const studioAsManager = () => signInToStudio(browser(), 'manager@example.com', DEMO_PASSWORD);
 
 /** A complaint the manager records, received 3 h ago (so the sweep escalates it). */
 async function managersComplaint() {
@@ -36,6 +27,7 @@ describe('the Studio (CMP-3, ESC-4)', () => {
 	test('ESC-3: when a manager signs in to the Studio, then they land on 售后工作台 with their late work, escalations to acknowledge and today’s calls, each with a countdown', async () => {
 		await managersComplaint();
 		await sweep();
+		await resetStartPage('manager@example.com');
 		const page = await studioAsManager();
 		await page.waitForURL(/\/admin\/after-sales/, { timeout: 30_000 });
 		await page.waitForSelector('[data-testid=work-queue] [data-testid=queue-mine]', { timeout: 30_000 });

@@ -13,7 +13,7 @@ vi.mock('./lib/use-history-context', async () => {
 	return {
 		useHistoryContext: () => ({
 			locale: 'zh', t: MESSAGES.zh, loading: ref(false), timeZone: ref('Asia/Shanghai'),
-			statusLabels: ref({ received: '已受理', contacting: '联系客户' }),
+			statusLabels: ref({ received: '已受理', contacting: '联系客户' }), fieldLabels: ref({ phone: '联系电话' }),
 			users: shallowRef(new Map([[WANG, { id: WANG, first_name: '建国', last_name: '王' }]])),
 		}),
 	};
@@ -35,7 +35,8 @@ describe('history timeline component', () => {
 			],
 		});
 		expect(html.match(/data-testid="history-row"/g)).toHaveLength(2);
-		expect(html).toMatch(/2026\/03\/05 15:00.*王建国.*已受理 → 联系客户.*called.*2026\/03\/05 14:30.*王建国.*已受理/s);
+		expect(html).toMatch(/2026\/03\/05 15:00.*王建国.*已受理 → 联系客户.*called.*2026\/03\/05 14:30.*王建国.*已受理.*登记投诉（CMP-1）/s);
+		expect(html).not.toContain('received (CMP-1)');
 		expect(html).not.toContain('"by"');
 	});
 

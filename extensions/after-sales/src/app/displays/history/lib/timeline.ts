@@ -2,6 +2,7 @@
 // timeline: when, who, from → to as status labels, summary. Whatever is stored is tolerated: a
 // string of JSON, entries that are not objects, missing or impossible instants, unknown users.
 import type { Locale } from '../../../panels/lib/i18n';
+import { describeSummary } from './summaries';
 
 export type { Locale };
 
@@ -108,6 +109,10 @@ export type TimelineContext = {
 	timeZone: string | null;
 	users: ReadonlyMap<string, User>;
 	statusLabels: Readonly<Record<string, string>>;
+	/** field → label (translated by the Studio's fields store), for archive changes and summaries. */
+	fieldLabels?: Readonly<Record<string, string>>;
+	/** The users are still being read: a name not yet known is "loading", not "unknown". */
+	loadingUsers?: boolean;
 	t: TimelineMessages;
 };
 
@@ -134,9 +139,13 @@ function buildRow(entry: unknown, index: number, ctx: TimelineContext): Timeline
 	const by = entry['by'];
 	const who = by === null || by === undefined || by === ''
 		? ctx.t.system
-		: typeof by === 'string' ? computeUserName(ctx.users.get(by), ctx.locale) ?? ctx.t.unknownUser : ctx.t.unknownUser;
+		: typeof by === 'string' ? computeUserName(ctx.users.get(by), ctx.locale) ?? (ctx.loadingUsers ? ctx.t.loading : ctx.t.unknownUser) : ctx.t.unknownUser;
 	const label = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? ctx.statusLabels[String(value)] ?? String(value) : null);
-	const summary = [entry['summary'], entry['note']].filter((s): s is string => typeof s === 'string' && s.trim().length > 0).join(' · ');
+	const fieldLabels = ctx.fieldLabels ?? {};
+	const stored = typeof entry['summary'] === 'string'
+		? describeSummary(entry['summary'], { locale: ctx.locale, statusLabels: ctx.statusLabels, fieldLabels, formatInstant: (at) => formatInstant(at, ctx.locale, ctx.timeZone) })
+		: null;
+	const summary = [stored, entry['note']].filter((s): s is string => typeof s === 'string' && s.trim().length > 0).join(' · ');
 	return {
 		key,
 		at: instant ? instant.toISOString() : null,
@@ -145,7 +154,7 @@ function buildRow(entry: unknown, index: number, ctx: TimelineContext): Timeline
 		from: label(entry['from']),
 		to: label(entry['to']),
 		summary: summary || null,
-		changes: readChanges(entry['changes']),
+		changes: readChanges(entry['changes']).map((c) => ({ ...c, field: fieldLabels[c.field] ?? c.field })),
 		malformed: false,
 	};
 }

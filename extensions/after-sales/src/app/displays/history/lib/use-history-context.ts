@@ -1,6 +1,7 @@
 // What the timeline needs from the Studio: the reader's language, the translated labels of the
-// collection's status choices (the fields store has already resolved their `$t:` keys), the names
-// of the users in `by` (one request to /users, cached for the page) and the calendar's time zone.
+// collection's status choices and field names (the fields store has already resolved their `$t:`
+// keys and translations), the names of the users in `by` (one request to /users, cached for the
+// page) and the calendar's time zone.
 import { useApi, useStores } from '@directus/extensions-sdk';
 import { computed, ref, shallowRef, watch, type Ref } from 'vue';
 import { useStudioLocale } from '../../../lib/studio-language';
@@ -21,6 +22,11 @@ export function useHistoryContext(collection: Ref<string | null | undefined>, en
 		const field = stores.useFieldsStore().getField(collection.value, 'status') as { meta?: { options?: { choices?: unknown } | null } | null } | null;
 		return computeStatusLabels(field?.meta?.options?.choices);
 	});
+	const fieldLabels = computed(() => {
+		if (!collection.value) return {};
+		const fields = stores.useFieldsStore().getFieldsForCollection(collection.value) as Array<{ field: string; name?: string | null }>;
+		return Object.fromEntries(fields.filter((f) => typeof f.name === 'string' && f.name.length > 0 && !f.name.startsWith('$t:')).map((f) => [f.field, f.name!]));
+	});
 	const users = shallowRef<ReadonlyMap<string, User>>(new Map());
 	const timeZone = ref<string | null>(null);
 	const loading = ref(true);
@@ -34,7 +40,7 @@ export function useHistoryContext(collection: Ref<string | null | undefined>, en
 		loading.value = false;
 	}, { immediate: true });
 
-	return { locale, t: MESSAGES[locale], statusLabels, users, timeZone, loading };
+	return { locale, t: MESSAGES[locale], statusLabels, fieldLabels, users, timeZone, loading };
 }
 
 async function loadUsers(api: Api, ids: string[]): Promise<ReadonlyMap<string, User>> {
