@@ -130,6 +130,20 @@ describe.each(['zh-CN', 'en-US'] as const)('INT-5: a %s caller', (language) => {
 		expect(message).toContain(zh ? '返厂批次不能从“待发运”直接改为“已检验”' : 'a batch cannot go from open to inspected');
 	});
 
+	test.each([
+		['RPT-2', '/after-sales/reports/summary?period=month&at=2026-13', 'at', '不是月份', 'is not a month YYYY-MM'],
+		['RPT-3', '/after-sales/reports/weekly?week=2026-W60', 'week', '不是 ISO 周', 'is not an ISO week'],
+		['RPT-1', '/after-sales/reports/dealers?period=month&dealer=NO-SUCH-DEALER', 'dealer', '没有编号或代码为', 'no dealer with id or code'],
+	])('%s: when a report is asked for with a bad %s, then the reason is in the caller’s language', async (rule, path, field, zhText, enText) => {
+		const message = expectRefusal(await as('manager', language, path), language, { status: 400, rule: new RegExp(`^${rule}$`), field });
+		expect(message).toContain(zh ? zhText : enText);
+	});
+
+	test('REQ-8: when a manager saves a repeat-repair window that is not a number of days, then the reason is in the caller’s language', async () => {
+		const message = expectRefusal(await as('manager', language, '/items/service_settings', patch({ repeat_repair_window_days: 0 })), language, { status: 400, rule: /^REQ-8$/, field: 'repeat_repair_window_days' });
+		expect(message).toContain(zh ? '整天数' : 'whole number of days');
+	});
+
 	test('INT-2: when a complaint is given an impossible date, then the field is named by its label', async () => {
 		const message = expectRefusal(await as('agent', language, `/items/complaints/${complaintId}`, patch({ received_at: '2026-02-30T08:00:00Z' })), language, { status: 400, rule: /^INT-2$/, field: 'received_at' });
 		expect(message).toContain(zh ? '“受理时间”' : 'received_at');

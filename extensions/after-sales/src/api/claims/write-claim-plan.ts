@@ -28,7 +28,7 @@ async function postCredit(trx: Knex, entry: NonNullable<ClaimPlan['ledgerEntry']
 		const ours = holder && Number(holder.claim) === entry.claim && holder.entry_type === 'warranty_credit' && Number(holder.dealer) === entry.dealer;
 		if (ours) return;
 	}
-	throw conflict('INT-3', 'idempotency_key', `the keys of claim ${entry.claim}'s credit are all taken by foreign ledger rows; ask an administrator to review them`);
+	throw conflict('INT-3', 'idempotency_key', msg('claim.credit_keys_taken', { claim: entry.claim }));
 }
 
 /** Returns false when a concurrent call already made the very same settlement (nothing more to do). */

@@ -72,7 +72,7 @@ function checkFilter(collection: string, filter: unknown, depth = 0): void {
 function assertKeys(keys: unknown): (string | number)[] {
 	if (!Array.isArray(keys)) return [];
 	const bad = keys.find((k) => !/^[1-9]\d{0,9}$/.test(String(k)) || Number(k) > MAX_ID);
-	if (bad !== undefined) throw ruleViolation('INT-5', 'id', `${JSON.stringify(bad)} is not an id`);
+	if (bad !== undefined) throw ruleViolation('INT-5', 'id', msg('int.not_id', { value: JSON.stringify(bad) }));
 	return keys as (string | number)[];
 }
 
@@ -197,7 +197,7 @@ function checkSettings(payload: Payload) {
 		if (!(name in payload) || payload[name] === null) continue;
 		const value = typeof payload[name] === 'string' && /^\d+$/.test(payload[name] as string) ? Number(payload[name]) : payload[name];
 		const parsed = WarrantySettingsSchema.shape[name].safeParse(value);
-		if (!parsed.success || (value as number) > 3650) throw ruleViolation(name === 'card_deadline_days' ? 'WTY-2' : 'REQ-8', name, `${JSON.stringify(payload[name])} must be a whole number of days (${name === 'card_deadline_days' ? 0 : 1}–3650)`);
+		if (!parsed.success || (value as number) > 3650) throw ruleViolation(name === 'card_deadline_days' ? 'WTY-2' : 'REQ-8', name, msg('settings.whole_days', { value: JSON.stringify(payload[name]), min: name === 'card_deadline_days' ? 0 : 1 }), { collection: 'service_settings' });
 	}
 	if (!('calendar' in payload) || payload['calendar'] === null) return;
 	try {

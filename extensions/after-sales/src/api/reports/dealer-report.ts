@@ -11,6 +11,7 @@ import { ruleViolation } from '../lib/errors';
 import { dialectOf, rowsOf, toCount, toFen } from './sql-dialect';
 import type { ReportPeriod } from './report-period';
 import { toJson } from '../lib/db-values';
+import { msg } from '../../domain/messages';
 
 /** DLR-2: the default time a dealer has to schedule a task, when no SLA policy says otherwise. */
 export const DEFAULT_SCHEDULE_MINUTES = 120;
@@ -32,7 +33,7 @@ export async function resolveDealer(knex: Knex, value: string | null, rule: stri
 	const query = knex('dealers').select('id').where('code', value);
 	if (/^\d{1,12}$/.test(value)) query.orWhere('id', Number(value));
 	const row = await query.first();
-	if (!row) throw ruleViolation(rule, 'dealer', `no dealer with id or code ${JSON.stringify(value)}`);
+	if (!row) throw ruleViolation(rule, 'dealer', msg('report.no_dealer', { value: JSON.stringify(value) }));
 	return Number(row.id);
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { computeDatePlusDays, computeDaysBetween } from '../../domain/warranty';
 import { formatZodIssues } from '../../domain/errors';
 import { ruleViolation, toDirectusError } from '../lib/errors';
+import { msg } from '../../domain/messages';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -50,8 +51,8 @@ export function periodStart(period: 'month' | 'quarter' | 'year', date: string):
 }
 
 export function assertRange(from: string, to: string, rule: string, maxRangeDays = MAX_RANGE_DAYS) {
-	if (computeDaysBetween(from, to) < 0) throw ruleViolation(rule, 'from', `${from} is after to ${to}`);
-	if (computeDaysBetween(from, to) > maxRangeDays) throw ruleViolation(rule, 'to', `the range ${from} … ${to} is longer than ${maxRangeDays} days (report_max_range_days)`);
+	if (computeDaysBetween(from, to) < 0) throw ruleViolation(rule, 'from', msg('report.from_after_to', { from, to }));
+	if (computeDaysBetween(from, to) > maxRangeDays) throw ruleViolation(rule, 'to', msg('report.range_too_long', { from, to, max: maxRangeDays }));
 }
 
 /** RPT-2: the query of GET /reports/summary. */
@@ -65,12 +66,12 @@ export function parseSummaryQuery(query: Record<string, unknown>, today: string)
 	const at = parsed.at ?? (parsed.period === 'month' ? today.slice(0, 7) : today.slice(0, 4));
 	if (parsed.period === 'month') {
 		const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(at);
-		if (!match) throw ruleViolation('RPT-2', 'at', `${JSON.stringify(at)} is not a month YYYY-MM`);
+		if (!match) throw ruleViolation('RPT-2', 'at', msg('report.not_month', { value: JSON.stringify(at) }));
 		const from = `${at}-01`;
 		const to = computeDatePlusDays(`${Number(match[2]) === 12 ? Number(match[1]) + 1 : match[1]}-${Number(match[2]) === 12 ? '01' : String(Number(match[2]) + 1).padStart(2, '0')}-01`, -1);
 		return { period: 'month', at, from, to, format: parsed.format };
 	}
-	if (!/^\d{4}$/.test(at)) throw ruleViolation('RPT-2', 'at', `${JSON.stringify(at)} is not a year YYYY`);
+	if (!/^\d{4}$/.test(at)) throw ruleViolation('RPT-2', 'at', msg('report.not_year', { value: JSON.stringify(at) }));
 	return { period: 'year', at, from: `${at}-01-01`, to: `${at}-12-31`, format: parsed.format };
 }
 
@@ -85,7 +86,7 @@ export function parseWeeklyQuery(query: Record<string, unknown>, today: string):
 	const week = parsed.week ?? isoWeekOf(today);
 	const match = /^(\d{4})-W(\d{2})$/.exec(week);
 	const from = match ? isoWeekStart(Number(match[1]), Number(match[2])) : null;
-	if (!match || !from || isoWeekOf(from) !== week) throw ruleViolation('RPT-3', 'week', `${JSON.stringify(week)} is not an ISO week YYYY-Www`);
+	if (!match || !from || isoWeekOf(from) !== week) throw ruleViolation('RPT-3', 'week', msg('report.not_week', { value: JSON.stringify(week) }));
 	return { week, from, to: computeDatePlusDays(from, 6), format: parsed.format };
 }
 

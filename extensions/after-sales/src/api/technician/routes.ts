@@ -114,7 +114,7 @@ export function registerTechnicianRoutes(router: Router, ctx: PackContext, route
 		// ARC-4: a request not assigned to this technician and an unknown one answer alike (403).
 		await assertOwnedBy(ctx.database, caller, 'service_request', body.service_request, 'service_request');
 		const request = await ctx.database('service_requests').where({ id: body.service_request }).first('id', 'assignee', 'unit');
-		if (!request.unit) throw ruleViolation('REQ-5', 'service_request', 'the request names no unit');
+		if (!request.unit) throw ruleViolation('REQ-5', 'service_request', msg('tech.no_unit'));
 		return createRepair(ctx, caller, { ...body, unit: request.unit }, { technician: user, unitId: request.unit });
 	}));
 }

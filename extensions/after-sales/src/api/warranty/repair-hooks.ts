@@ -247,7 +247,7 @@ async function checkPart(hook: HookContext, payload: Payload, keys: (string | nu
 	if ('rejection_reason' in cleaned && cleaned['rejection_reason'] !== null) {
 		const { REJECTION_REASONS } = await import('../../domain/claims');
 		if (!Object.hasOwn(REJECTION_REASONS, String(cleaned['rejection_reason']))) {
-			throw ruleViolation('WTY-7', 'rejection_reason', `unknown reason code ${String(cleaned['rejection_reason'])}`);
+			throw ruleViolation('WTY-7', 'rejection_reason', msg('claim.unknown_reason', { code: String(cleaned['rejection_reason']) }), { collection: 'repair_parts' });
 		}
 	}
 	if (keys && keys.length) {
@@ -305,7 +305,7 @@ async function assertPartsWithinQuote(knex: Knex, payload: Payload, keys: (strin
 function lineAmount(quantity: unknown, price: unknown): bigint {
 	const fen = parseMoney(price as string, 'unit_price', { nonNegative: true });
 	const q = String(quantity);
-	if (!/^\s*\d+(\.\d{1,3})?\s*$/.test(q) || Number(q) <= 0) throw ruleViolation('WTY-5', 'quantity', `${JSON.stringify(quantity)} must be a number greater than 0 with at most 3 decimals`);
+	if (!/^\s*\d+(\.\d{1,3})?\s*$/.test(q) || Number(q) <= 0) throw ruleViolation('WTY-5', 'quantity', msg('int.not_quantity', { value: JSON.stringify(quantity) }), { collection: 'repair_parts' });
 	return multiplyMoney(fen, q, 'quantity');
 }
 

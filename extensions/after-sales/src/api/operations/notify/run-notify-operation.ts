@@ -12,6 +12,7 @@ import { loadSettings } from '../../services/settings';
 import { dropBlank } from '../lib/flow-input';
 import { buildRobotMessage } from './build-robot-message';
 import { NotifyOperationOptionsSchema, type NotifyOperationOptions } from './notify-options';
+import { msg } from '../../../domain/messages';
 
 export type NotifyResult = {
 	channel: NotifyOperationOptions['channel'];
@@ -27,7 +28,7 @@ export async function runNotifyOperation(ctx: PackContext, rawOptions: unknown):
 	const options = parseOrThrow(NotifyOperationOptionsSchema, dropBlank(rawOptions), 'NTF-1');
 	const knex = ctx.database;
 	const recipients = await resolveRecipients(ctx, options);
-	if (options.channel !== 'webhook' && recipients.length === 0) throw ruleViolation('NTF-1', options.role ? 'role' : 'users', 'nobody active to notify');
+	if (options.channel !== 'webhook' && recipients.length === 0) throw ruleViolation('NTF-1', options.role ? 'role' : 'users', msg('notify.nobody'));
 	const publicUrl = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/$/, '');
 	const url = options.collection && options.item !== undefined && publicUrl && publicUrl !== '/' ? `${publicUrl}/admin/content/${options.collection}/${options.item}` : null;
 	// NTF-3: the same notice (text, people, record) always carries the same key.
@@ -88,6 +89,6 @@ async function findWebhook(ctx: PackContext, name: string): Promise<Webhook> {
 	const raw = settings.raw['notification_channels'];
 	const channels = parseNotificationChannels(raw === null || raw === undefined ? {} : toJson(raw));
 	const webhook = channels.webhooks.find((w) => w.name === name);
-	if (!webhook) throw ruleViolation('NTF-2', 'webhook', `no webhook named "${name}" in 售后设置 / notification channels (${channels.webhooks.map((w) => w.name).join(', ') || 'none configured'})`);
+	if (!webhook) throw ruleViolation('NTF-2', 'webhook', msg('notify.no_webhook', { name, names: channels.webhooks.length ? channels.webhooks.map((w) => w.name).join(', ') : msg('notify.none_configured') }));
 	return webhook;
 }
