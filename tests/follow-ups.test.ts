@@ -9,13 +9,13 @@ import { baseUrl, call, json, login, loginAdmin } from './helpers';
 import { closeTestDb, testDb } from './reports-db';
 import { agent, manager, sweep, waitFor } from './sla-helpers';
 import { DEMO_PASSWORD } from './warranty-fixtures';
+import { followUpRequests, patch, post, shanghaiDate, type Who } from './follow-up-kit';
 
 /** The test server's Directus SECRET (tests/setup/directus-env.ts): the survey links are signed with it. */
 const SECRET = 'after-sales-test-secret-0123456789abcdef';
 const tag = `F${Date.now().toString(36).toUpperCase()}`;
 const HOUR = 3_600_000;
 
-type Who = { call: (p: string, i?: RequestInit) => Promise<any>; token: string };
 let admin: Who;
 let desk: Who;
 let boss: Who;
@@ -27,41 +27,11 @@ let dealer = 0;
 let dealerCode = '';
 let productId = 0;
 
-const post = (who: Who, path: string, body: unknown) => who.call(path, { method: 'POST', body: json(body) });
-const patch = (who: Who, path: string, body: unknown) => who.call(path, { method: 'PATCH', body: json(body) });
 const error = (res: { body: any }) => res.body?.errors?.[0]?.extensions ?? {};
-const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const surveyPath = (url: string) => new URL(url).pathname;
 
-async function followUpsOf(filter: string): Promise<any[]> {
-	return (await admin.call(`/items/follow_ups?${filter}&fields=*&sort=id&limit=-1`)).body.data;
-}
-const ofRequest = (id: number) => followUpsOf(`filter[service_request][_eq]=${id}`);
+const { followUpsOf, ofRequest, waitForKinds, register, resolvedRequest } = followUpRequests(() => ({ admin, desk, tech1, tech1Id, customer, unitId, tag }));
 const row = async (id: number) => (await admin.call(`/items/follow_ups/${id}?fields=*`)).body.data;
-
-async function waitForKinds(id: number, kinds: string[]) {
-	return waitFor(`follow-ups ${kinds.join(', ')} of request #${id}`, async () => {
-		const rows = await ofRequest(id);
-		return kinds.every((k) => rows.some((r) => r.kind === k)) ? rows : null;
-	});
-}
-
-async function register(extra: Record<string, unknown> = {}) {
-	const res = await post(desk, '/items/service_requests', { type: 'repair', channel: 'phone', customer, unit: unitId, problem: `${tag} 液压泵异响`, received_at: new Date(Date.now() - 60_000).toISOString(), ...extra });
-	expect(res.status, JSON.stringify(res.body)).toBe(200);
-	return res.body.data as Record<string, any>;
-}
-
-/** A request dispatched to tech1 and resolved on the technician's endpoints, with its satisfaction call. */
-async function resolvedRequest() {
-	const created = await register({ status: 'dispatched', assignee: tech1Id });
-	for (const [path, body] of [['accept', {}], ['arrive', {}], ['status', { status: 'resolved', note: '已修复' }]] as const) {
-		const res = await post(tech1, `/after-sales/technician/requests/${created.id}/${path}`, body);
-		expect(res.status, JSON.stringify(res.body)).toBe(200);
-	}
-	const rows = await waitForKinds(created.id, ['satisfaction_call']);
-	return { request: created, call: rows.find((r) => r.kind === 'satisfaction_call')! };
-}
 
 /** A fingerprint of what a refused survey answer must not touch. */
 async function surveyState(id: number) {

@@ -6,13 +6,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { call, json, login, loginAdmin } from './helpers';
 import { agent, manager, sweep, waitFor, wholeSecondFromNow } from './sla-helpers';
+import { followUpRequests, patch, post, shanghaiDate, type Who } from './follow-up-kit';
 import { createUnit, DEMO_PASSWORD, dealerId, dealerSession, repairBody, uploadSignature } from './warranty-fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const tag = `SF${Date.now().toString(36).toUpperCase()}`;
 
-type Who = { call: (p: string, i?: RequestInit) => Promise<any>; token: string };
 let admin: Who;
 let desk: Who;
 let tech1: Who;
@@ -28,44 +28,15 @@ const FIELDS = [
 	'max_line_amount', 'quality_thresholds',
 ] as const;
 
-const post = (who: Who, path: string, body: unknown) => who.call(path, { method: 'POST', body: json(body) });
-const patch = (who: Who, path: string, body: unknown) => who.call(path, { method: 'PATCH', body: json(body) });
 const readSettings = async () => (await admin.call(`/items/service_settings?fields=${FIELDS.join(',')}`)).body.data as Record<string, unknown>;
 async function setSettings(body: Record<string, unknown>) {
 	const res = await patch(admin, '/items/service_settings', body);
 	expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
-const shanghaiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const dayStart = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
-const followUps = async (filter: string): Promise<any[]> => (await admin.call(`/items/follow_ups?${filter}&fields=*&sort=id&limit=-1`)).body.data;
-const ofRequest = (id: number) => followUps(`filter[service_request][_eq]=${id}`);
-
-async function waitForKinds(id: number, kinds: string[]) {
-	return waitFor(`follow-ups ${kinds.join(', ')} of request #${id}`, async () => {
-		const rows = await ofRequest(id);
-		return kinds.every((k) => rows.some((r) => r.kind === k)) ? rows : null;
-	});
-}
-
-async function register(extra: Record<string, unknown> = {}) {
-	const res = await post(desk, '/items/service_requests', { type: 'repair', channel: 'phone', customer, unit: unitId, problem: `${tag} 液压泵异响`, received_at: new Date(Date.now() - 60_000).toISOString(), ...extra });
-	expect(res.status, JSON.stringify(res.body)).toBe(200);
-	return res.body.data as Record<string, any>;
-}
-
-/** A request dispatched to tech1 and resolved on the technician's endpoints, with its satisfaction call. */
-async function resolvedRequest() {
-	const created = await register({ status: 'dispatched', assignee: tech1Id });
-	for (const [path, body] of [['accept', {}], ['arrive', {}], ['status', { status: 'resolved', note: '已修复' }]] as const) {
-		const res = await post(tech1, `/after-sales/technician/requests/${created.id}/${path}`, body);
-		expect(res.status, JSON.stringify(res.body)).toBe(200);
-	}
-	const rows = await waitForKinds(created.id, ['satisfaction_call']);
-	const request = (await admin.call(`/items/service_requests/${created.id}?fields=id,resolved_at`)).body.data;
-	return { request, call: rows.find((r) => r.kind === 'satisfaction_call')! };
-}
+const { followUpsOf: followUps, waitForKinds, register, resolvedRequest } = followUpRequests(() => ({ admin, desk, tech1, tech1Id, customer, unitId, tag }));
 
 beforeAll(async () => {
 	admin = await loginAdmin();

@@ -1,5 +1,5 @@
 // CAL-1, CAL-2: start + duration in the business calendar of service_settings (or 24×7).
-import { addBusinessTime, addWorkingDays, computeLocalParts, measureBusinessTime } from '../../../domain/calendar';
+import { addBusinessTime, addWorkingDays, formatLocalInstant, measureBusinessTime } from '../../../domain/calendar';
 import type { PackContext } from '../../lib/context';
 import { parseOrThrow } from '../../lib/errors';
 import { loadSettings } from '../../services/settings';
@@ -17,15 +17,9 @@ export async function runDeadlineOperation(ctx: PackContext, rawOptions: unknown
 		start: start.toISOString(),
 		due_at: due.toISOString(),
 		/** The deadline on the business calendar's wall clock (CAL-3), e.g. "2026-11-30 09:00". */
-		due_local: formatLocal(due, calendar.timezone),
+		due_local: formatLocalInstant(due, calendar.timezone),
 		timezone: calendar.timezone,
 		clock: options.clock,
 		minutes,
 	};
-}
-
-function formatLocal(instant: Date, timeZone: string): string {
-	const p = computeLocalParts(instant, timeZone);
-	const two = (n: number) => String(n).padStart(2, '0');
-	return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
 }
