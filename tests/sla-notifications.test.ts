@@ -123,9 +123,11 @@ describe('notification channels (ESC-2)', () => {
 		expect(result.status).toBe(200);
 
 		// E-mail through Directus's mailer to the real SMTP server.
-		const mail = await waitFor('the e-mail', async () => mails.find((m) => m.to.includes('manager@example.com') && m.text.includes(`complaint #${complaint.id}`)));
-		expect(mail.text).toContain('超时 Breach → L2');
+		// NTF-1: the demo manager reads zh-CN, so the e-mail is in Chinese only.
+		const mail = await waitFor('the e-mail', async () => mails.find((m) => m.to.includes('manager@example.com') && m.text.includes(`投诉 #${complaint.id} `)));
+		expect(mail.text).toContain('【超时 → L2】');
 		expect(mail.text).toContain('首次响应（1小时）');
+		expect(mail.text).not.toMatch(/Breach|After-sales deadlines|complaint #/);
 
 		// Plain JSON for integrators, with the structured escalations.
 		const hook = await waitFor('the JSON webhook', async () => hits.find((h) => h.path === '/hook' && h.body?.escalations?.some((e: any) => e.item_id === String(complaint.id) && e.collection === 'complaints')));
@@ -177,9 +179,9 @@ describe('notification channels (ESC-2)', () => {
 		for (const c of complaints) await waitForTimers('complaints', c.id, (t) => t.length === 3);
 		const before = mails.length;
 		expect((await sweep()).status).toBe(200);
-		const mail = await waitFor('the digest', async () => mails.slice(before).find((m) => m.to.includes('manager@example.com') && complaints.every((c) => m.text.includes(`complaint #${c.id}`))));
+		const mail = await waitFor('the digest', async () => mails.slice(before).find((m) => m.to.includes('manager@example.com') && complaints.every((c) => m.text.includes(`投诉 #${c.id} `))));
 		expect(mail).toBeTruthy();
-		const toManager = mails.slice(before).filter((m) => m.to.includes('manager@example.com') && complaints.some((c) => m.text.includes(`complaint #${c.id}`)));
+		const toManager = mails.slice(before).filter((m) => m.to.includes('manager@example.com') && complaints.some((c) => m.text.includes(`投诉 #${c.id} `)));
 		expect(toManager).toHaveLength(1);
 	});
 });

@@ -199,7 +199,8 @@ describe.skipIf(!enabled)('two instances on PostgreSQL + Redis, killed mid-sweep
 		for (const n of notices) {
 			for (const line of String(n.message).split('\n')) {
 				// Complaint lines only: the seed's service requests share item numbers with these complaints.
-				const what = line.match(/【(超时 Breach → L\d|预警 Warning L\d)】\[?投诉 complaint #(\d+).*?· ([^·]+)/);
+				// A notice is in its recipient's language (NTF-1): Chinese, English or both.
+				const what = line.match(/^(?:- )?(?:【|\[)((?:超时|预警)?(?: ?(?:Breach|Warning))?(?: →)? L\d)(?:】|\] )\[?(?:投诉(?: complaint)?|complaint) #(\d+).*?· ([^·]+)/);
 				if (what && ours.has(what[2]!)) seen.set(`${n.recipient}|${what[1]}|${what[2]}|${what[3]!.trim()}`, (seen.get(`${n.recipient}|${what[1]}|${what[2]}|${what[3]!.trim()}`) ?? 0) + 1);
 			}
 		}

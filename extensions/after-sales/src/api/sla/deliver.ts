@@ -27,6 +27,7 @@ import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
 import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
 import { escapeHtml } from '../lib/escape-html';
 import { postToRobot } from '../lib/post-to-robot';
+import { resolveLanguage } from '../lib/error-language';
 import { bulkUpdate, type BulkColumn } from './bulk-update';
 
 export type { Delivery };
@@ -192,8 +193,11 @@ function toNotice(row: Row, ctx: PackContext, knex: Knex): EscalationNotice {
 	};
 }
 
+/** NTF-1: a person reads their notices in their Directus language (else the project's). */
+const languageOf = (knex: Knex, user: string) => resolveLanguage(knex, { user, role: null, admin: false, app: false });
+
 async function sendInApp(ctx: PackContext, knex: Knex, digest: Digest, calendar: Calendar, schema: unknown) {
-	const { title, lines } = computeDigestLines(digest.escalations, { timeZone: calendar.timezone, markdown: true });
+	const { title, lines } = computeDigestLines(digest.escalations, { timeZone: calendar.timezone, markdown: true, language: await languageOf(knex, digest.recipient) });
 	// ItemsService, not NotificationsService: the latter would also e-mail, and e-mail is its own channel here.
 	const notifications = new ctx.services['ItemsService']!('directus_notifications', { knex, schema, accountability: null });
 	const single = digest.escalations.length === 1 ? digest.escalations[0]! : null;
@@ -208,7 +212,7 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 	if (digest.channel === 'email') {
 		const user = await knex('directus_users').where({ id: digest.recipient }).first('email');
 		if (!user?.email) throw new Error('abandon: the user has no e-mail address');
-		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: false });
+		const { title, lines } = computeDigestLines(digest.escalations, { timeZone, markdown: false, language: await languageOf(knex, digest.recipient) });
 		const mail = new ctx.services["MailService"]!({ schema, knex });
 		await mail.send({ to: user.email, subject: title, headers: { 'X-Idempotency-Key': digest.key }, text: [title, '', ...lines, '', `Idempotency-Key: ${digest.key}`].join('\n'), html: `<p>${escapeHtml(title)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` });
 		return;
