@@ -28,6 +28,38 @@ describe('schema snapshot', () => {
 		}
 	});
 
+	test('issue 12 item 5: every note, choice and option text is a $t: key with zh-CN and en-US texts (no "中文 / English" literal)', () => {
+		const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+		const problems: string[] = [];
+		const keyed = (where: string, text: unknown) => {
+			if (typeof text !== 'string' || !text.startsWith('$t:')) return problems.push(`${where}: ${JSON.stringify(text)}`);
+			const texts = committed.translations[text.slice(3)];
+			if (!texts?.['zh-CN'] || !texts?.['en-US']) problems.push(`${where}: ${text} has no zh-CN and en-US text`);
+		};
+		// Every string inside options a user reads: Chinese only through a key, every key translated.
+		const walk = (where: string, value: unknown) => {
+			if (typeof value === 'string') {
+				if (value.startsWith('$t:') || cjk.test(value)) keyed(where, value);
+			} else if (value && typeof value === 'object') {
+				for (const [k, v] of Object.entries(value)) walk(`${where}.${k}`, v);
+			}
+		};
+		for (const c of committed.collections) keyed(`${c.collection} note`, c.meta.note);
+		for (const f of committed.fields) {
+			const where = `${f.collection}.${f.field}`;
+			if (f.meta.note !== null) keyed(`${where} note`, f.meta.note);
+			if (f.meta.validation_message !== null) keyed(`${where} validation_message`, f.meta.validation_message);
+			for (const choice of [...(f.meta.options?.choices ?? []), ...(f.meta.display_options?.choices ?? [])]) {
+				if (!/^L\d$|^24×7$/.test(String(choice.text))) keyed(`${where} choice ${choice.value}`, choice.text);
+			}
+			walk(`${where} options`, f.meta.options);
+			walk(`${where} display_options`, f.meta.display_options);
+		}
+		expect(problems).toEqual([]);
+		// vue-i18n reads braces as a placeholder and Directus does not escape them in its translation strings.
+		expect(Object.entries(committed.translations).filter(([, t]) => /[{}]/.test(Object.values(t as object).join()))).toEqual([]);
+	});
+
 	test('money fields are decimals, never floats', () => {
 		const money = committed.fields.filter((f: { field: string }) => /amount|cost|price|claimed|approved$/.test(f.field) && !/reasons|_at$|_by$/.test(f.field));
 		expect(money.length).toBeGreaterThan(10);
