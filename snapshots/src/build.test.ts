@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { STUDIO_STRINGS, type StudioString, studioKey } from '../../extensions/after-sales/src/app/studio-strings';
 import { buildSnapshot } from './build';
 
 const committed = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'after-sales.json'), 'utf8'));
@@ -58,6 +59,20 @@ describe('schema snapshot', () => {
 		expect(problems).toEqual([]);
 		// vue-i18n reads braces as a placeholder and Directus does not escape them in its translation strings.
 		expect(Object.entries(committed.translations).filter(([, t]) => /[{}]/.test(Object.values(t as object).join()))).toEqual([]);
+	});
+
+	test('issue 12 item 5: the Studio extensions\' option and overview texts are provisioned translations, and no extension carries a "中文 / English" literal', () => {
+		for (const key of Object.keys(STUDIO_STRINGS)) {
+			expect(Object.keys(committed.translations[studioKey(key as StudioString)] ?? {}).sort(), key).toEqual(['en-US', 'zh-CN']);
+		}
+		const app = join(import.meta.dirname, '..', '..', 'extensions', 'after-sales', 'src', 'app');
+		const sources = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)(index|definition)\.ts$/.test(f));
+		expect(sources.length).toBeGreaterThan(10);
+		const mixed = sources.flatMap((f) => {
+			const code = readFileSync(join(app, f), 'utf8').split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
+			return (code.match(/'[^'\n]*[\u4e00-\u9fff][^'\n]*\s\/\s[^'\n]*'|'[^'\n]*[A-Za-z]{3,}[^'\n]*[\u4e00-\u9fff][^'\n]*'/g) ?? []).map((m) => `${f}: ${m}`);
+		});
+		expect(mixed).toEqual([]);
 	});
 
 	test('money fields are decimals, never floats', () => {

@@ -4,6 +4,7 @@
 // the committed file is what this produces.
 import { COLLECTIONS, FOLDER, SYSTEM_FIELDS } from './definition.ts';
 import { type FieldSpec, type Tr, collectionNoteKey, emitCollection, emitField, emitRelation } from './dsl.ts';
+import { STUDIO_STRINGS, type StudioString, studioKey } from '../../extensions/after-sales/src/app/studio-strings.ts';
 
 export function buildSnapshot() {
 	const translations: Record<string, { 'zh-CN': string; 'en-US': string }> = {};
@@ -15,6 +16,8 @@ export function buildSnapshot() {
 		translations[key] = { 'zh-CN': text.zh, 'en-US': text.en };
 	};
 	add(collectionNoteKey(FOLDER.collection), FOLDER.note);
+	// The option and Flow overview texts of the pack's Studio extensions.
+	for (const [key, text] of Object.entries(STUDIO_STRINGS)) add(studioKey(key as StudioString), text);
 	const collections: unknown[] = [
 		{
 			collection: FOLDER.collection,
