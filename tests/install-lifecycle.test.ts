@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hashValue } from '../extensions/after-sales/src/api/install/install-record';
+import { DASHBOARD_ID } from '../extensions/after-sales/src/api/install/provision-dashboard';
 import { PACK_COLLECTIONS, PACK_SNAPSHOT } from '../extensions/after-sales/src/api/install/pack-snapshot';
 import { ROLES } from '../extensions/after-sales/src/api/install/roles';
 import { api, dbs, loginToken, runCliStatus, startServer, stop, withDatabase } from './install-helpers';
@@ -123,6 +124,10 @@ describe('upgrade and uninstall', () => {
 			record.fields['complaints.handling_level'].options = hashValue(mixedLevels);
 			await knex('directus_translations').whereIn('key', ['as_dealers_status_note', 'as_complaints_handling_level_1']).delete();
 			await knex('directus_translations').where({ key: 'as_dealers_status_active', language: 'zh-CN' }).update({ value: '合作中' });
+			// …and named the dashboard, a panel and the role bookmarks "中文 / English" (stored data, no $t: in Insights).
+			await knex('directus_dashboards').where({ id: DASHBOARD_ID }).update({ name: '售后总览 / After-sales overview' });
+			await knex('directus_panels').where({ dashboard: DASHBOARD_ID, type: 'after-sales-sla-board' }).update({ name: '时限看板 / SLA board', note: null });
+			await knex('directus_presets').where({ bookmark: '$t:as_app_bookmark_open_complaints' }).update({ bookmark: '待处理投诉 / Open complaints' });
 			await knex('service_settings').update({ install_record: JSON.stringify(record) });
 			// WTY-11: earlier versions stored working-day limits as 8-hour blocks of minutes; an admin lengthened one policy.
 			const legacy = (key: string, extra = 0) => knex('sla_policies').where({ key }).first('milestones').then(async (row) => {
@@ -157,6 +162,10 @@ describe('upgrade and uninstall', () => {
 				{ key: 'as_dealers_status_note', language: 'en-US', value: 'DLR-1: a suspended or terminated dealer logs no warranty repairs and files no claims' },
 				{ key: 'as_dealers_status_note', language: 'zh-CN', value: 'DLR-1：暂停或终止的经销商不能登记三包维修或提交索赔' },
 			]);
+			expect(await knex('directus_dashboards').where({ id: DASHBOARD_ID }).pluck('name')).toEqual(['售后总览']);
+			expect(await knex('directus_panels').where({ dashboard: DASHBOARD_ID, type: 'after-sales-sla-board' }).select('name', 'note')).toEqual([{ name: '时限看板', note: 'SLA board' }]);
+			const bookmarks = await knex('directus_presets').where({ collection: 'complaints' }).whereNotNull('bookmark').whereNotNull('role').pluck('bookmark');
+			expect(bookmarks.sort()).toEqual(['$t:as_app_bookmark_open_complaints', '$t:as_app_bookmark_open_complaints']);
 			// Every key the shipped fields and collections name has its two texts.
 			const keys = new Set(await knex('directus_translations').whereIn('key', Object.keys(PACK_SNAPSHOT.translations)).select('key', 'language').then((r) => r.map((t) => `${t.key}|${t.language}`)));
 			expect(Object.keys(PACK_SNAPSHOT.translations).flatMap((k) => ['zh-CN', 'en-US'].map((l) => `${k}|${l}`)).filter((k) => !keys.has(k))).toEqual([]);
