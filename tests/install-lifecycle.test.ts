@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hashValue } from '../extensions/after-sales/src/api/install/install-record';
+import { DASHBOARD_ID } from '../extensions/after-sales/src/api/install/provision-dashboard';
 import { PACK_COLLECTIONS, PACK_SNAPSHOT } from '../extensions/after-sales/src/api/install/pack-snapshot';
 import { ROLES } from '../extensions/after-sales/src/api/install/roles';
 import { api, dbs, loginToken, runCliStatus, startServer, stop, withDatabase } from './install-helpers';
@@ -113,6 +114,20 @@ describe('upgrade and uninstall', () => {
 			const stored = (await knex('service_settings').first('install_record')).install_record;
 			const record = typeof stored === 'string' ? JSON.parse(stored) : stored; // PostgreSQL answers JSON parsed
 			record.fields['dealers.name'].note = hashValue('旧版说明 / old note');
+			// Issue 12 item 5: earlier versions wrote notes and the handling-level choices as one "中文 / English"
+			// string and had no translation rows for them; an admin reworded one choice's Chinese label.
+			const mixedNote = 'DLR-1：暂停或终止的经销商不能登记三包维修或提交索赔 / DLR-1: a suspended or terminated dealer logs no warranty repairs and files no claims';
+			await knex('directus_fields').where({ collection: 'dealers', field: 'status' }).update({ note: mixedNote });
+			record.fields['dealers.status'].note = hashValue(mixedNote);
+			const mixedLevels = { choices: [{ text: 'L1 经办人 / L1 handler', value: 1 }, { text: 'L2 部门主管 / L2 manager', value: 2 }, { text: 'L3 公司领导 / L3 leadership', value: 3 }] };
+			await knex('directus_fields').where({ collection: 'complaints', field: 'handling_level' }).update({ options: JSON.stringify(mixedLevels) });
+			record.fields['complaints.handling_level'].options = hashValue(mixedLevels);
+			await knex('directus_translations').whereIn('key', ['as_dealers_status_note', 'as_complaints_handling_level_1']).delete();
+			await knex('directus_translations').where({ key: 'as_dealers_status_active', language: 'zh-CN' }).update({ value: '合作中' });
+			// …and named the dashboard, a panel and the role bookmarks "中文 / English" (stored data, no $t: in Insights).
+			await knex('directus_dashboards').where({ id: DASHBOARD_ID }).update({ name: '售后总览 / After-sales overview' });
+			await knex('directus_panels').where({ dashboard: DASHBOARD_ID, type: 'after-sales-sla-board' }).update({ name: '时限看板 / SLA board', note: null });
+			await knex('directus_presets').where({ bookmark: '$t:as_app_bookmark_open_complaints' }).update({ bookmark: '待处理投诉 / Open complaints' });
 			await knex('service_settings').update({ install_record: JSON.stringify(record) });
 			// WTY-11: earlier versions stored working-day limits as 8-hour blocks of minutes; an admin lengthened one policy.
 			const legacy = (key: string, extra = 0) => knex('sla_policies').where({ key }).first('milestones').then(async (row) => {
@@ -133,6 +148,28 @@ describe('upgrade and uninstall', () => {
 		expect(upgrade.output).toContain('Restart a running Directus');
 		const notes = await withDatabase(env, (knex) => knex('directus_fields').whereIn('collection', ['customers', 'dealers']).where({ field: 'name' }).orderBy('collection').pluck('note'));
 		expect(notes).toEqual(['管理员的说明', shipped]);
+		// Issue 12 item 5: the untouched mixed note and choices are now $t: keys, their texts provisioned; the admin's wording stays.
+		await withDatabase(env, async (knex) => {
+			expect(await knex('directus_fields').where({ collection: 'dealers', field: 'status' }).first('note')).toEqual({ note: '$t:as_dealers_status_note' });
+			const levels = (await knex('directus_fields').where({ collection: 'complaints', field: 'handling_level' }).first('options')).options;
+			expect((typeof levels === 'string' ? JSON.parse(levels) : levels).choices.map((c: { text: string }) => c.text)).toEqual(['$t:as_complaints_handling_level_1', '$t:as_complaints_handling_level_2', '$t:as_complaints_handling_level_3']);
+			const rows = await knex('directus_translations').whereIn('key', ['as_dealers_status_note', 'as_complaints_handling_level_1', 'as_dealers_status_active']).orderBy(['key', 'language']).select('key', 'language', 'value');
+			expect(rows).toEqual([
+				{ key: 'as_complaints_handling_level_1', language: 'en-US', value: 'L1 handler' },
+				{ key: 'as_complaints_handling_level_1', language: 'zh-CN', value: 'L1 经办人' },
+				{ key: 'as_dealers_status_active', language: 'en-US', value: 'Active' },
+				{ key: 'as_dealers_status_active', language: 'zh-CN', value: '合作中' },
+				{ key: 'as_dealers_status_note', language: 'en-US', value: 'DLR-1: a suspended or terminated dealer logs no warranty repairs and files no claims' },
+				{ key: 'as_dealers_status_note', language: 'zh-CN', value: 'DLR-1：暂停或终止的经销商不能登记三包维修或提交索赔' },
+			]);
+			expect(await knex('directus_dashboards').where({ id: DASHBOARD_ID }).pluck('name')).toEqual(['售后总览']);
+			expect(await knex('directus_panels').where({ dashboard: DASHBOARD_ID, type: 'after-sales-sla-board' }).select('name', 'note')).toEqual([{ name: '时限看板', note: 'SLA board' }]);
+			const bookmarks = await knex('directus_presets').where({ collection: 'complaints' }).whereNotNull('bookmark').whereNotNull('role').pluck('bookmark');
+			expect(bookmarks.sort()).toEqual(['$t:as_app_bookmark_open_complaints', '$t:as_app_bookmark_open_complaints']);
+			// Every key the shipped fields and collections name has its two texts.
+			const keys = new Set(await knex('directus_translations').whereIn('key', Object.keys(PACK_SNAPSHOT.translations)).select('key', 'language').then((r) => r.map((t) => `${t.key}|${t.language}`)));
+			expect(Object.keys(PACK_SNAPSHOT.translations).flatMap((k) => ['zh-CN', 'en-US'].map((l) => `${k}|${l}`)).filter((k) => !keys.has(k))).toEqual([]);
+		});
 		// WTY-11: the untouched default policy now counts working days; the edited one is the admin's.
 		const policies = await withDatabase(env, (knex) => knex('sla_policies').whereIn('key', ['default_repair_records_1', 'default_service_requests_1']).orderBy('key').select('key', 'milestones'));
 		const lengths = policies.map((p) => (typeof p.milestones === 'string' ? JSON.parse(p.milestones) : p.milestones).map((m: Record<string, unknown>) => m['duration_working_days'] ?? m['duration_minutes']));

@@ -63,8 +63,9 @@ describe('the work queue (ESC-3, ESC-4, FUP-3)', () => {
 		expect((await admin.call(`/users/${created.body.data.id}?fields=last_page`)).body.data.last_page).toBe('/after-sales');
 		// The working lists beside it: bookmarks of the service desk's roles, whose filters the API accepts.
 		const boss = await manager();
-		for (const [collection, name] of [['complaints', '待处理投诉'], ['service_requests', '待处理报修'], ['sla_timers', '即将超时'], ['sla_timers', '已超时']] as const) {
-			const preset = (await boss.call(`/presets?filter[collection][_eq]=${collection}&filter[bookmark][_starts_with]=${encodeURIComponent(name)}&fields=id,filter`)).body.data[0];
+		// Issue 12 item 5: each named by a $t: key the Studio translates.
+		for (const [collection, name] of [['complaints', 'open_complaints'], ['service_requests', 'open_requests'], ['sla_timers', 'warned_deadlines'], ['sla_timers', 'breached_deadlines']] as const) {
+			const preset = (await boss.call(`/presets?filter[collection][_eq]=${collection}&filter[bookmark][_eq]=${encodeURIComponent(`$t:as_app_bookmark_${name}`)}&fields=id,filter`)).body.data[0];
 			expect(preset, `${collection} ${name}`).toBeTruthy();
 			const listed = await boss.call(`/items/${collection}?filter=${encodeURIComponent(JSON.stringify(preset.filter))}&limit=5`);
 			expect(listed.status, JSON.stringify(listed.body)).toBe(200);

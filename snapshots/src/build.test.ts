@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { STUDIO_STRINGS, type StudioString, studioKey } from '../../extensions/after-sales/src/app/studio-strings';
 import { buildSnapshot } from './build';
 
 const committed = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'after-sales.json'), 'utf8'));
@@ -26,6 +27,52 @@ describe('schema snapshot', () => {
 				}
 			}
 		}
+	});
+
+	test('issue 12 item 5: every note, choice and option text is a $t: key with zh-CN and en-US texts (no "中文 / English" literal)', () => {
+		const cjk = /[\u3400-\u9fff\uff00-\uffef]/;
+		const problems: string[] = [];
+		const keyed = (where: string, text: unknown) => {
+			if (typeof text !== 'string' || !text.startsWith('$t:')) return problems.push(`${where}: ${JSON.stringify(text)}`);
+			const texts = committed.translations[text.slice(3)];
+			if (!texts?.['zh-CN'] || !texts?.['en-US']) problems.push(`${where}: ${text} has no zh-CN and en-US text`);
+		};
+		// Every string inside options a user reads: Chinese only through a key, every key translated.
+		const walk = (where: string, value: unknown) => {
+			if (typeof value === 'string') {
+				if (value.startsWith('$t:') || cjk.test(value)) keyed(where, value);
+			} else if (value && typeof value === 'object') {
+				for (const [k, v] of Object.entries(value)) walk(`${where}.${k}`, v);
+			}
+		};
+		for (const c of committed.collections) keyed(`${c.collection} note`, c.meta.note);
+		for (const f of committed.fields) {
+			const where = `${f.collection}.${f.field}`;
+			if (f.meta.note !== null) keyed(`${where} note`, f.meta.note);
+			if (f.meta.validation_message !== null) keyed(`${where} validation_message`, f.meta.validation_message);
+			for (const choice of [...(f.meta.options?.choices ?? []), ...(f.meta.display_options?.choices ?? [])]) {
+				if (!/^L\d$|^24×7$/.test(String(choice.text))) keyed(`${where} choice ${choice.value}`, choice.text);
+			}
+			walk(`${where} options`, f.meta.options);
+			walk(`${where} display_options`, f.meta.display_options);
+		}
+		expect(problems).toEqual([]);
+		// vue-i18n reads braces as a placeholder and Directus does not escape them in its translation strings.
+		expect(Object.entries(committed.translations).filter(([, t]) => /[{}]/.test(Object.values(t as object).join()))).toEqual([]);
+	});
+
+	test('issue 12 item 5: the Studio extensions\' option and overview texts are provisioned translations, and no extension carries a "中文 / English" literal', () => {
+		for (const key of Object.keys(STUDIO_STRINGS)) {
+			expect(Object.keys(committed.translations[studioKey(key as StudioString)] ?? {}).sort(), key).toEqual(['en-US', 'zh-CN']);
+		}
+		const app = join(import.meta.dirname, '..', '..', 'extensions', 'after-sales', 'src', 'app');
+		const sources = readdirSync(app, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)(index|definition)\.ts$/.test(f));
+		expect(sources.length).toBeGreaterThan(10);
+		const mixed = sources.flatMap((f) => {
+			const code = readFileSync(join(app, f), 'utf8').split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
+			return (code.match(/'[^'\n]*[\u4e00-\u9fff][^'\n]*\s\/\s[^'\n]*'|'[^'\n]*[A-Za-z]{3,}[^'\n]*[\u4e00-\u9fff][^'\n]*'/g) ?? []).map((m) => `${f}: ${m}`);
+		});
+		expect(mixed).toEqual([]);
 	});
 
 	test('money fields are decimals, never floats', () => {

@@ -1,15 +1,28 @@
 // Emits snapshots/after-sales.json: a Directus *partial* schema snapshot (version 2) of the pack's
-// own collections, plus the choice translations. Run with `npm run snapshot`; a test checks that
+// own collections, plus the translations of every `$t:` key it uses (choices, notes, validation
+// messages, option texts), which install writes to directus_translations. Run with `npm run snapshot`; a test checks that
 // the committed file is what this produces.
 import { COLLECTIONS, FOLDER, SYSTEM_FIELDS } from './definition.ts';
-import { type FieldSpec, choiceKey, emitCollection, emitField, emitRelation, validationKey, validationMessage } from './dsl.ts';
+import { type FieldSpec, type Tr, collectionNoteKey, emitCollection, emitField, emitRelation } from './dsl.ts';
+import { STUDIO_STRINGS, type StudioString, studioKey } from '../../extensions/after-sales/src/app/studio-strings.ts';
 
 export function buildSnapshot() {
+	const translations: Record<string, { 'zh-CN': string; 'en-US': string }> = {};
+	const add = (key: string, text: Tr) => {
+		// Directus escapes @ $ | in a custom translation but not braces: vue-i18n would read them as a placeholder.
+		for (const value of [text.zh, text.en]) if (/[{}]/.test(value)) throw new Error(`${key}: braces in a translation (${value})`);
+		const known = translations[key];
+		if (known && (known['zh-CN'] !== text.zh || known['en-US'] !== text.en)) throw new Error(`${key}: one translation key for two texts`);
+		translations[key] = { 'zh-CN': text.zh, 'en-US': text.en };
+	};
+	add(collectionNoteKey(FOLDER.collection), FOLDER.note);
+	// The option and Flow overview texts of the pack's Studio extensions.
+	for (const [key, text] of Object.entries(STUDIO_STRINGS)) add(studioKey(key as StudioString), text);
 	const collections: unknown[] = [
 		{
 			collection: FOLDER.collection,
 			meta: {
-				collection: FOLDER.collection, icon: FOLDER.icon, note: 'After-sales service pack / 售后服务', display_template: null,
+				collection: FOLDER.collection, icon: FOLDER.icon, note: `$t:${collectionNoteKey(FOLDER.collection)}`, display_template: null,
 				hidden: false, singleton: false,
 				translations: [
 					{ language: 'zh-CN', translation: FOLDER.label.zh, singular: FOLDER.label.zh, plural: FOLDER.label.zh },
@@ -23,20 +36,14 @@ export function buildSnapshot() {
 	];
 	const fields: unknown[] = [];
 	const relations: ReturnType<typeof emitRelation>[] = [];
-	const translations: Record<string, { 'zh-CN': string; 'en-US': string }> = {};
 
 	const addField = (collection: string, spec: FieldSpec, sort: number) => {
-		fields.push(emitField(collection, spec, sort));
+		fields.push(emitField(collection, spec, sort, add));
 		if (spec.relation) relations.push(emitRelation(collection, spec));
-		for (const choice of spec.choices ?? []) {
-			translations[choiceKey(collection, spec.field, choice.value)] = { 'zh-CN': choice.label.zh, 'en-US': choice.label.en };
-		}
-		const message = validationMessage(spec);
-		if (message) translations[validationKey(collection, spec.field)] = { 'zh-CN': message.zh, 'en-US': message.en };
 	};
 
 	for (const spec of COLLECTIONS) {
-		collections.push(emitCollection(spec, FOLDER.collection));
+		collections.push(emitCollection(spec, FOLDER.collection, add));
 		spec.fields.forEach((field, index) => addField(spec.collection, field, index + 1));
 	}
 	for (const { collection, spec } of SYSTEM_FIELDS) addField(collection, spec, 100);

@@ -3,7 +3,7 @@ import {
 	type Choice, type CollectionSpec, bool, choice, created, date, divider, int, json, m2o, money, o2m, pk, str, text, ts, user,
 } from './dsl.ts';
 
-export const FOLDER = { collection: 'after_sales', label: { zh: '售后服务', en: 'After-sales' }, icon: 'support_agent' };
+export const FOLDER = { collection: 'after_sales', label: { zh: '售后服务', en: 'After-sales' }, note: { zh: '售后服务扩展包', en: 'After-sales service pack' }, icon: 'support_agent' };
 
 const c = (value: string, zh: string, en: string, color?: string): Choice => ({ value, label: { zh, en }, ...(color ? { color } : {}) });
 
@@ -38,7 +38,7 @@ const dealerRef = (o = {}) => m2o('dealer', { zh: '经销商', en: 'Dealer' }, '
 const customerRef = (o = {}) => m2o('customer', { zh: '客户', en: 'Customer' }, 'customers', '{{name}} {{phone}}', 'SET NULL', o);
 const unitRef = (o = {}) => m2o('unit', { zh: '机器（出厂编号）', en: 'Unit (serial)' }, 'units', '{{serial_no}}', 'SET NULL', o);
 const levelField = () => int('handling_level', { zh: '处理级别', en: 'Handling level' }, {
-	default: 1, interface: 'select-dropdown', options: { choices: LEVELS.map((l) => ({ text: `${l.label.zh} / ${l.label.en}`, value: Number(l.value) })) },
+	default: 1, interface: 'select-dropdown', options: { choices: LEVELS.map((l) => ({ text: l.label, value: Number(l.value) })) },
 	display: 'formatted-value', display_options: { prefix: 'L' }, validation: { _and: [{ handling_level: { _between: [1, 3] } }] },
 	validation_message: { zh: '处理级别：1–3（ESC-2）', en: 'Handling level: 1–3 (ESC-2)' }, nullable: false,
 });
@@ -78,7 +78,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 			json('parts_return_reminder_days', { zh: '旧件提醒提前天数', en: 'Old-part reminder days before' }, { default: '[14,3]', interface: 'after-sales-day-list', options: { kind: 'days' }, note: { zh: 'WTY-6：每个截止日前提醒经销商的天数', en: 'WTY-6: dealers are reminded this many days before each deadline' } }),
 			json('busy_seasons', { zh: '农忙季节', en: 'Busy seasons' }, { interface: 'after-sales-seasons', options: { kind: 'busy' }, note: { zh: 'WTY-11：按地区和品类的农忙日期', en: 'WTY-11: busy-season dates per region and category' } }),
 			divider('dealer_divider', { zh: '经销商 DLR', en: 'Dealers (DLR)' }),
-			json('sales_seasons', { zh: '销售季节（月-日）', en: 'Sales seasons (MM-DD)' }, { interface: 'after-sales-seasons', options: { kind: 'sales' }, default: '[{"key":"spring","label":"春季 Spring","from":"03-01","to":"05-31"},{"key":"autumn","label":"秋季 Autumn","from":"09-01","to":"11-30"}]', note: { zh: 'DLR-3、DLR-5：[{key, label?, from, to}]，月-日，互不重叠；配件计划在季节开始前提交，两个完整季节后未退的库存视同售出', en: 'DLR-3, DLR-5: [{key, label?, from, to}] as month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold' } }),
+			json('sales_seasons', { zh: '销售季节（月-日）', en: 'Sales seasons (MM-DD)' }, { interface: 'after-sales-seasons', options: { kind: 'sales' }, default: '[{"key":"spring","label":"春季 Spring","from":"03-01","to":"05-31"},{"key":"autumn","label":"秋季 Autumn","from":"09-01","to":"11-30"}]', note: { zh: 'DLR-3、DLR-5：每个季节有键、可选名称和起止月-日，互不重叠；配件计划在季节开始前提交，两个完整季节后未退的库存视同售出', en: 'DLR-3, DLR-5: each season has a key, an optional label and from / to month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold' } }),
 			int('parts_plan_lead_days', { zh: '配件计划提前天数', en: 'Parts plan due (days before season)' }, { default: 30, note: { zh: 'DLR-3：销售季节前 30 天提交', en: 'DLR-3: filed 30 days before the sales season' }, validation: { _and: [{ parts_plan_lead_days: { _between: [1, 365] } }] }, validation_message: { zh: '配件计划提前天数：1–365（DLR-3）', en: 'Parts plan due: 1–365 days before the season (DLR-3)' } }),
 			int('parts_plan_reminder_days', { zh: '配件计划提醒（截止前天数）', en: 'Parts plan reminder (days before due)' }, { default: 7, note: { zh: 'DLR-3：截止前若干天提醒未提交的经销商；截止后仍未提交则通知售后服务部主管', en: 'DLR-3: dealers without a plan are reminded this many days before it is due; once it is overdue the service managers are told' }, validation: { _and: [{ parts_plan_reminder_days: { _between: [0, 365] } }] }, validation_message: { zh: '配件计划提醒：0–365 天（DLR-3）', en: 'Parts plan reminder: 0–365 days (DLR-3)' } }),
 			divider('service_divider', { zh: '服务时限 REQ/CMP', en: 'Service deadlines (REQ/CMP)' }),
@@ -399,10 +399,10 @@ export const COLLECTIONS: CollectionSpec[] = [
 			money('quote_amount', { zh: '报价', en: 'Quote' }, { note: { zh: 'REQ-4：超出报价须客户同意', en: 'REQ-4: no charge above the quote without consent' } }),
 			json('extra_work', { zh: '追加项目（客户同意）', en: 'Additional work (customer consent)' }, {
 				interface: 'list', options: { template: '{{description}} ¥{{amount}} · {{consented_by}}', fields: [
-					{ field: 'description', name: 'Description', type: 'string', meta: { interface: 'input', width: 'full', required: true } },
-					{ field: 'amount', name: 'Amount', type: 'string', meta: { interface: 'input', width: 'half' } },
-					{ field: 'consented_by', name: 'Consented by', type: 'string', meta: { interface: 'input', width: 'half', required: true } },
-					{ field: 'consented_at', name: 'Consented at', type: 'timestamp', meta: { interface: 'datetime', width: 'half', required: true } },
+					{ field: 'description', name: { zh: '项目', en: 'Description' }, type: 'string', meta: { interface: 'input', width: 'full', required: true } },
+					{ field: 'amount', name: { zh: '金额', en: 'Amount' }, type: 'string', meta: { interface: 'input', width: 'half' } },
+					{ field: 'consented_by', name: { zh: '同意人', en: 'Consented by' }, type: 'string', meta: { interface: 'input', width: 'half', required: true } },
+					{ field: 'consented_at', name: { zh: '同意时间', en: 'Consented at' }, type: 'timestamp', meta: { interface: 'datetime', width: 'half', required: true } },
 				] }, note: { zh: 'REQ-5', en: 'REQ-5' },
 			}),
 			money('labour_cost', { zh: '工时费', en: 'Labour' }, { default: 0 }),
@@ -467,7 +467,7 @@ export const COLLECTIONS: CollectionSpec[] = [
 				c('disassembled', '经销商拆卸过（经销商承担运费和修复工时）', 'Disassembled by the dealer (dealer pays freight and restoration)'),
 				c('unsaleable', '其他滞销（经销商承担运费）', 'Unsaleable (dealer pays freight)'),
 			], { conditions: STOCK_ONLY, note: { zh: 'DLR-5：库存退货必填', en: 'DLR-5: required for a stock return' } }),
-			json('stock_lines', { zh: '退货明细', en: 'Returned stock' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：[{part_no 或 model, serial?, quantity, unit_value, shipped_to_dealer_on}]；两个完整销售季节前发货的库存视同已售，不能退', en: 'DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold' } }),
+			json('stock_lines', { zh: '退货明细', en: 'Returned stock' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：每行含 part_no 或 model、serial（可选）、quantity、unit_value、shipped_to_dealer_on；两个完整销售季节前发货的库存视同已售，不能退', en: 'DLR-5: each line has part_no or model, serial (optional), quantity, unit_value, shipped_to_dealer_on; stock shipped two whole sales seasons ago counts as sold' } }),
 			money('stock_value', { zh: '退货价值', en: 'Stock value' }, { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：数量×单价之和，收货时贷记经销商', en: 'DLR-5: sum of quantity × unit value, credited to the dealer on receipt' } }),
 			choice('freight_payer', { zh: '运费承担', en: 'Freight paid by' }, [c('company', '公司', 'Company'), c('dealer', '经销商', 'Dealer')], { readonly: true, conditions: STOCK_ONLY, note: { zh: 'DLR-5：按退货原因自动确定', en: 'DLR-5: follows from the return reason' } }),
 			money('freight_amount', { zh: '运费', en: 'Freight' }, { conditions: STOCK_ONLY, note: { zh: 'DLR-5：收货时填写；经销商承担时记入往来账', en: 'DLR-5: entered on receipt; charged to the dealer when the dealer pays' } }),
@@ -500,8 +500,8 @@ export const COLLECTIONS: CollectionSpec[] = [
 			money('approved_amount', { zh: '核准金额', en: 'Approved amount' }, { readonly: true }),
 			json('rejection_reasons', { zh: '拒赔原因', en: 'Rejection reasons' }, {
 				interface: 'select-multiple-dropdown', special: ['cast-json'],
-				options: { choices: REJECTION_REASONS.map((r) => ({ text: `${r.label.zh} / ${r.label.en}`, value: r.value })) },
-				display: 'labels', display_options: { choices: REJECTION_REASONS.map((r) => ({ text: `${r.label.zh} / ${r.label.en}`, value: r.value })) },
+				options: { choices: REJECTION_REASONS.map((r) => ({ text: r.label, value: r.value })) },
+				display: 'labels', display_options: { choices: REJECTION_REASONS.map((r) => ({ text: r.label, value: r.value })) },
 			}),
 			text('rejection_note', { zh: '拒赔说明', en: 'Rejection note' }),
 			str('writeoff_notice_no', { zh: '核销通知单号', en: 'Write-off notice no.' }, { readonly: true, maxLength: 32 }),
@@ -592,20 +592,20 @@ export const COLLECTIONS: CollectionSpec[] = [
 			json('condition', { zh: '适用条件', en: 'Condition' }, { interface: 'after-sales-conditions', options: null, note: { zh: '严重程度、类别、重点客户、经销商等级、是否经销商任务…', en: 'severity, category, key account, dealer tier, dealer task…' } }),
 			int('priority', { zh: '优先级', en: 'Priority' }, { default: 0, note: { zh: '多条匹配时取最高', en: 'Highest wins when several match' } }),
 			json('milestones', { zh: '里程碑', en: 'Milestones' }, {
-				interface: 'list', options: { template: '{{label}} · {{clock}} → L{{escalate_to_level}}', addLabel: '添加里程碑 / Add milestone', fields: [
-					{ field: 'key', name: '键 Key', type: 'string', meta: { interface: 'input', width: 'half', required: true, options: { font: 'monospace' } } },
-					{ field: 'label', name: '名称 Label', type: 'string', meta: { interface: 'input', width: 'half', required: true } },
-					{ field: 'start_field', name: '起算字段 Start field', type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: 'received_at' } } },
-					{ field: 'duration_minutes', name: '时长（分钟）Duration (min)', type: 'integer', meta: { interface: 'input', width: 'half', note: '填时长（分钟）或工作日数之一 / Minutes or working days, one of them' } },
-					{ field: 'duration_working_days', name: '时长（工作日）Duration (working days)', type: 'integer', meta: { interface: 'input', width: 'half', options: { min: 1, max: 366 }, note: '按工作日历计：起算当日不计，第 N 个工作日下班时到期（WTY-11）/ Counted in the calendar: the start day not counted, due when work stops on the Nth working day (WTY-11)' } },
-					{ field: 'clock', name: '时钟 Clock', type: 'string', meta: { interface: 'select-dropdown', width: 'half', required: true, options: { choices: [{ text: '24×7', value: '24x7' }, { text: '工作时间 Business', value: 'business' }] } } },
-					{ field: 'warn_ratio', name: '预警比例 Warn ratio', type: 'float', meta: { interface: 'input', width: 'half', options: { placeholder: '0.8' } } },
-					{ field: 'fulfil_states', name: '达成状态 Fulfilling states', type: 'json', meta: { interface: 'tags', width: 'half' } },
-					{ field: 'fulfil_field', name: '达成字段 Fulfilling field', type: 'string', meta: { interface: 'input', width: 'half' } },
-					{ field: 'pause_states', name: '暂停状态 Pausing states', type: 'json', meta: { interface: 'tags', width: 'half' } },
-					{ field: 'escalate_to_level', name: '升级到 Escalate to level', type: 'integer', meta: { interface: 'select-dropdown', width: 'half', options: { choices: [{ text: 'L1', value: 1 }, { text: 'L2', value: 2 }, { text: 'L3', value: 3 }] } } },
-					{ field: 'notify_roles', name: '通知角色 Notify roles', type: 'json', meta: { interface: 'tags', width: 'half' } },
-					{ field: 'reassign_to_role', name: '改派角色 Reassign to role', type: 'string', meta: { interface: 'input', width: 'half' } },
+				interface: 'list', options: { template: '{{label}} · {{clock}} → L{{escalate_to_level}}', addLabel: { zh: '添加里程碑', en: 'Add milestone' }, fields: [
+					{ field: 'key', name: { zh: '键', en: 'Key' }, type: 'string', meta: { interface: 'input', width: 'half', required: true, options: { font: 'monospace' } } },
+					{ field: 'label', name: { zh: '名称', en: 'Label' }, type: 'string', meta: { interface: 'input', width: 'half', required: true } },
+					{ field: 'start_field', name: { zh: '起算字段', en: 'Start field' }, type: 'string', meta: { interface: 'input', width: 'half', options: { placeholder: 'received_at' } } },
+					{ field: 'duration_minutes', name: { zh: '时长（分钟）', en: 'Duration (min)' }, type: 'integer', meta: { interface: 'input', width: 'half', note: { zh: '填时长（分钟）或工作日数之一', en: 'Minutes or working days, one of them' } } },
+					{ field: 'duration_working_days', name: { zh: '时长（工作日）', en: 'Duration (working days)' }, type: 'integer', meta: { interface: 'input', width: 'half', options: { min: 1, max: 366 }, note: { zh: '按工作日历计：起算当日不计，第 N 个工作日下班时到期（WTY-11）', en: 'Counted in the calendar: the start day not counted, due when work stops on the Nth working day (WTY-11)' } } },
+					{ field: 'clock', name: { zh: '时钟', en: 'Clock' }, type: 'string', meta: { interface: 'select-dropdown', width: 'half', required: true, options: { choices: [{ text: '24×7', value: '24x7' }, { text: { zh: '工作时间', en: 'Business time' }, value: 'business' }] } } },
+					{ field: 'warn_ratio', name: { zh: '预警比例', en: 'Warn ratio' }, type: 'float', meta: { interface: 'input', width: 'half', options: { placeholder: '0.8' } } },
+					{ field: 'fulfil_states', name: { zh: '达成状态', en: 'Fulfilling states' }, type: 'json', meta: { interface: 'tags', width: 'half' } },
+					{ field: 'fulfil_field', name: { zh: '达成字段', en: 'Fulfilling field' }, type: 'string', meta: { interface: 'input', width: 'half' } },
+					{ field: 'pause_states', name: { zh: '暂停状态', en: 'Pausing states' }, type: 'json', meta: { interface: 'tags', width: 'half' } },
+					{ field: 'escalate_to_level', name: { zh: '升级到', en: 'Escalate to level' }, type: 'integer', meta: { interface: 'select-dropdown', width: 'half', options: { choices: [{ text: 'L1', value: 1 }, { text: 'L2', value: 2 }, { text: 'L3', value: 3 }] } } },
+					{ field: 'notify_roles', name: { zh: '通知角色', en: 'Notify roles' }, type: 'json', meta: { interface: 'tags', width: 'half' } },
+					{ field: 'reassign_to_role', name: { zh: '改派角色', en: 'Reassign to role' }, type: 'string', meta: { interface: 'input', width: 'half' } },
 				] },
 			}),
 			bool('active', { zh: '启用', en: 'Active' }, { default: true }),

@@ -83,7 +83,55 @@ export function validationMessage(f: FieldSpec): Tr | null {
 }
 
 /** Translation key for a choice label, resolved by Directus through directus_translations. */
-export const choiceKey = (collection: string, field: string, value: string) => `as_${collection}_${field}_${value}`;
+export const choiceKey = (collection: string, field: string, value: string | number) => `as_${collection}_${field}_${value}`;
+
+/** Translation key of a field's note (`$t:` in meta.note; the Studio translates it with the user's language). */
+export const noteKey = (collection: string, field: string) => `as_${collection}_${field}_note`;
+
+/** Translation key of a collection's note (`$t:` in the collection's meta.note, translated in the data model list). */
+export const collectionNoteKey = (collection: string) => `as_${collection}_note`;
+
+/** Receives each `$t:` key the snapshot uses and its zh-CN and en-US texts. */
+export type AddTranslation = (key: string, text: Tr) => void;
+
+const isTr = (value: unknown): value is Tr =>
+	Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+	&& Object.keys(value as object).sort().join() === 'en,zh'
+	&& typeof (value as Tr).zh === 'string' && typeof (value as Tr).en === 'string';
+
+/**
+ * Interface and display options may carry texts in both languages (`{ zh, en }`): choice texts,
+ * a list's add label, a list's sub-field names, notes and choices. Each becomes a `$t:` key under
+ * `base` (`as_<collection>_<field>`), so the Studio shows it in the user's language; any other
+ * bilingual text in options is refused (it would have no key).
+ */
+function translateOptions(options: Record<string, unknown> | null, base: string, add: AddTranslation): Record<string, unknown> | null {
+	if (!options) return options;
+	const key = (suffix: string, text: Tr) => {
+		add(`${base}_${suffix}`, text);
+		return `$t:${base}_${suffix}`;
+	};
+	const out: Record<string, unknown> = {};
+	for (const [name, value] of Object.entries(options)) {
+		if (name === 'choices' && Array.isArray(value)) {
+			out[name] = value.map((c: { text: unknown; value: string | number }) => (isTr(c.text) ? { ...c, text: key(String(c.value), c.text) } : c));
+		} else if (name === 'addLabel' && isTr(value)) {
+			out[name] = key('add_label', value);
+		} else if (name === 'fields' && Array.isArray(value)) {
+			out[name] = value.map((sub: { field: string; name?: unknown; meta?: Record<string, unknown> }) => {
+				const meta = sub.meta ? { ...sub.meta } : undefined;
+				if (meta && isTr(meta['note'])) meta['note'] = key(`${sub.field}_note`, meta['note']);
+				if (meta?.['options']) meta['options'] = translateOptions(meta['options'] as Record<string, unknown>, `${base}_${sub.field}`, add);
+				return { ...sub, ...(isTr(sub.name) ? { name: key(`${sub.field}_name`, sub.name) } : {}), ...(meta ? { meta } : {}) };
+			});
+		} else if (isTr(value) || JSON.stringify(value ?? null).includes('"zh":')) {
+			throw new Error(`${base}: options.${name} has a bilingual text without a translation key`);
+		} else {
+			out[name] = value;
+		}
+	}
+	return out;
+}
 
 export function pk(): FieldSpec {
 	return { field: 'id', type: 'integer', label: { zh: '编号', en: 'ID' }, interface: 'input', readonly: true, hidden: true, primary: true, autoIncrement: true, nullable: false };
@@ -186,13 +234,29 @@ function dataType(f: FieldSpec): string {
 	}
 }
 
-export function emitField(collection: string, f: FieldSpec, sort: number) {
+/**
+ * A field of the snapshot. Every text a Studio user reads is a `$t:` key (`add` receives each key
+ * with its zh-CN and en-US texts): choice labels, the note, the validation message, a divider's
+ * title and the bilingual texts in options (translateOptions); the label itself is the field's
+ * Directus `translations`.
+ */
+export function emitField(collection: string, f: FieldSpec, sort: number, add: AddTranslation = () => {}) {
+	const base = `as_${collection}_${f.field}`;
 	const special = f.special ?? (f.type === 'uuid' && f.primary ? ['uuid'] : null);
+	for (const c of f.choices ?? []) add(choiceKey(collection, f.field, c.value), c.label);
 	const choices = f.choices?.map((c) => ({ text: `$t:${choiceKey(collection, f.field, c.value)}`, value: c.value, ...(c.color ? { color: c.color } : {}) }));
-	const options = choices && !f.openChoices ? { ...(f.options ?? {}), choices } : f.options ?? null;
+	let ownOptions = translateOptions(f.options ?? null, base, add);
+	if (f.interface === 'presentation-divider' && ownOptions?.['title'] === f.label.zh) {
+		add(`${base}_title`, f.label);
+		ownOptions = { ...ownOptions, title: `$t:${base}_title` };
+	}
+	const options = choices && !f.openChoices ? { ...(ownOptions ?? {}), choices } : ownOptions;
 	const displayOptions = choices && f.display === 'labels'
 		? { ...(f.display_options ?? {}), showAsDot: false, choices: f.choices!.map((c) => ({ text: `$t:${choiceKey(collection, f.field, c.value)}`, value: c.value, foreground: '#FFFFFF', background: c.color ?? '#6644FF' })) }
-		: f.display_options ?? null;
+		: translateOptions(f.display_options ?? null, base, add);
+	if (f.note) add(noteKey(collection, f.field), f.note);
+	const message = validationMessage(f);
+	if (message) add(validationKey(collection, f.field), message);
 	const closed = choices && !f.openChoices;
 	const rule = f.validation ?? (closed ? { _and: [{ [f.field]: { _in: f.choices!.map((c) => c.value) } }] } : null);
 	// An optional field may be empty; only a value that is present has to satisfy the rule.
@@ -200,9 +264,9 @@ export function emitField(collection: string, f: FieldSpec, sort: number) {
 	const meta = {
 		collection, field: f.field, special, interface: f.interface ?? null, options, display: f.display ?? null,
 		display_options: displayOptions, readonly: f.readonly ?? false, hidden: f.hidden ?? false, sort,
-		width: f.width ?? 'full', translations: tr(f.label), note: f.note ? `${f.note.zh} / ${f.note.en}` : null,
+		width: f.width ?? 'full', translations: tr(f.label), note: f.note ? `$t:${noteKey(collection, f.field)}` : null,
 		conditions: f.conditions ?? null, required: f.required ?? false, group: f.group ?? null,
-		validation, validation_message: validationMessage(f) ? `$t:${validationKey(collection, f.field)}` : null,
+		validation, validation_message: message ? `$t:${validationKey(collection, f.field)}` : null,
 		searchable: true,
 	};
 	if (f.type === 'alias') return { collection, field: f.field, type: 'alias', meta, schema: null };
@@ -220,11 +284,12 @@ export function emitField(collection: string, f: FieldSpec, sort: number) {
 	return { collection, field: f.field, type: f.type, meta, schema };
 }
 
-export function emitCollection(c: CollectionSpec, group: string) {
+export function emitCollection(c: CollectionSpec, group: string, add: AddTranslation = () => {}) {
+	add(collectionNoteKey(c.collection), c.note);
 	return {
 		collection: c.collection,
 		meta: {
-			collection: c.collection, icon: c.icon, note: `${c.note.zh} / ${c.note.en}`, display_template: c.display_template ?? null,
+			collection: c.collection, icon: c.icon, note: `$t:${collectionNoteKey(c.collection)}`, display_template: c.display_template ?? null,
 			hidden: false, singleton: c.singleton ?? false,
 			translations: [
 				{ language: 'zh-CN', translation: c.label.zh, singular: c.label.singular?.zh ?? c.label.zh, plural: c.label.plural?.zh ?? c.label.zh },

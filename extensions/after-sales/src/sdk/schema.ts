@@ -20,7 +20,7 @@ export interface ServiceSettings {
 	parts_return_reminder_days: 'json' | null;
 	/** 农忙季节 / Busy seasons — WTY-11: busy-season dates per region and category */
 	busy_seasons: 'json' | null;
-	/** 销售季节（月-日） / Sales seasons (MM-DD) — DLR-3, DLR-5: [{key, label?, from, to}] as month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold */
+	/** 销售季节（月-日） / Sales seasons (MM-DD) — DLR-3, DLR-5: each season has a key, an optional label and from / to month-days, not overlapping; parts plans are due before a season starts, stock not returned after two whole seasons counts as sold */
 	sales_seasons: 'json' | null;
 	/** 配件计划提前天数 / Parts plan due (days before season) — DLR-3: filed 30 days before the sales season */
 	parts_plan_lead_days: number | null;
@@ -600,7 +600,7 @@ export interface PartsReturns {
 	reminders_sent: 'json' | null;
 	/** 退货原因 / Return reason — DLR-5: required for a stock return */
 	return_reason: 'quality_defect' | 'disassembled' | 'unsaleable' | null;
-	/** 退货明细 / Returned stock — DLR-5: [{part_no or model, serial?, quantity, unit_value, shipped_to_dealer_on}]; stock shipped two whole sales seasons ago counts as sold */
+	/** 退货明细 / Returned stock — DLR-5: each line has part_no or model, serial (optional), quantity, unit_value, shipped_to_dealer_on; stock shipped two whole sales seasons ago counts as sold */
 	stock_lines: 'json' | null;
 	/** 退货价值 / Stock value — DLR-5: sum of quantity × unit value, credited to the dealer on receipt */
 	stock_value: string | number | null;

@@ -6,21 +6,25 @@
 //   status and problem, newest first.
 // - issue #12 item 3: 待处理投诉, 待处理报修, 即将超时 and 已超时 for the same roles;
 // Each is created when there is none of its kind; one an admin edited or recreated is left as it is.
+// Issue 12 item 5: a bookmark's name is a `$t:` key (studio-strings.ts; the Studio shows it in the
+// user's language); a bookmark still named as earlier versions wrote it ("中文 / English") is renamed
+// to its key, nothing else of it changes.
 // The global ones are recorded (id and a hash of what was written) so uninstall removes exactly the
 // pack's untouched ones; the role bookmarks go with the roles.
 import { hashValue } from './install-record';
 import { ROLE_BY_KEY } from './roles';
 import { systemItems, type PackContext } from '../lib/context';
+import { t } from '../../app/studio-strings';
 
 const COLUMNS = ['kind', 'customer', 'due_at', 'due_until', 'service_request', 'repair_record', 'survey_url', 'notes'];
 
 export const CALL_LIST_BOOKMARKS = [
 	{
-		bookmark: '待回访（24 小时内） / Calls due within 24 h', icon: 'phone_callback', color: '#6644FF',
+		bookmark: t('bookmark_calls_due'), legacy: '待回访（24 小时内） / Calls due within 24 h', icon: 'phone_callback', color: '#6644FF',
 		filter: { _and: [{ status: { _eq: 'planned' } }, { due_at: { _lte: '$NOW(+1 day)' } }] },
 	},
 	{
-		bookmark: '逾期未访 / Missed follow-ups', icon: 'phone_missed', color: '#E35169',
+		bookmark: t('bookmark_missed_follow_ups'), legacy: '逾期未访 / Missed follow-ups', icon: 'phone_missed', color: '#E35169',
 		filter: { _and: [{ status: { _eq: 'missed' } }] },
 	},
 ] as const;
@@ -28,22 +32,22 @@ export const CALL_LIST_BOOKMARKS = [
 /** Issue #12 item 3: the service desk's working lists, beside the work queue. */
 export const WORK_BOOKMARKS = [
 	{
-		collection: 'complaints', bookmark: '待处理投诉 / Open complaints', icon: 'report', color: '#FFA439',
+		collection: 'complaints', bookmark: t('bookmark_open_complaints'), legacy: '待处理投诉 / Open complaints', icon: 'report', color: '#FFA439',
 		filter: { _and: [{ status: { _nin: ['closed', 'rejected'] } }] },
 		fields: ['id', 'received_at', 'customer', 'category', 'severity', 'status', 'handling_level', 'handler'], sort: ['received_at'],
 	},
 	{
-		collection: 'service_requests', bookmark: '待处理报修 / Open requests', icon: 'support_agent', color: '#3399FF',
+		collection: 'service_requests', bookmark: t('bookmark_open_requests'), legacy: '待处理报修 / Open requests', icon: 'support_agent', color: '#3399FF',
 		filter: { _and: [{ status: { _nin: ['resolved', 'closed', 'cancelled'] } }] },
 		fields: ['id', 'received_at', 'customer', 'type', 'problem', 'status', 'assignee', 'dealer'], sort: ['received_at'],
 	},
 	{
-		collection: 'sla_timers', bookmark: '即将超时 / Warned deadlines', icon: 'hourglass_bottom', color: '#FFA439',
+		collection: 'sla_timers', bookmark: t('bookmark_warned_deadlines'), legacy: '即将超时 / Warned deadlines', icon: 'hourglass_bottom', color: '#FFA439',
 		filter: { _and: [{ state: { _eq: 'warned' } }] },
 		fields: ['collection', 'item', 'milestone_label', 'level', 'due_at', 'state'], sort: ['due_at'],
 	},
 	{
-		collection: 'sla_timers', bookmark: '已超时 / Breached deadlines', icon: 'alarm', color: '#E35169',
+		collection: 'sla_timers', bookmark: t('bookmark_breached_deadlines'), legacy: '已超时 / Breached deadlines', icon: 'alarm', color: '#E35169',
 		filter: { _and: [{ state: { _eq: 'breached' } }] },
 		fields: ['collection', 'item', 'milestone_label', 'level', 'due_at', 'breached_at'], sort: ['-breached_at'],
 	},
@@ -114,6 +118,10 @@ export async function provisionPresets(ctx: PackContext, recorded?: Record<strin
 	}
 	for (const key of ['service_agent', 'service_manager'] as const) {
 		const role = ROLE_BY_KEY.get(key)!.id;
+		for (const b of [...WORK_BOOKMARKS, ...CALL_LIST_BOOKMARKS]) {
+			const old = await presets.readByQuery({ filter: { role: { _eq: role }, bookmark: { _eq: b.legacy } }, fields: ['id'], limit: -1 });
+			if (old.length) await presets.updateMany(old.map((p: { id: number | string }) => p.id), { bookmark: b.bookmark });
+		}
 		const have = new Set((await presets.readByQuery({ filter: { role: { _eq: role }, collection: { _eq: 'follow_ups' } }, fields: ['bookmark'], limit: -1 })).map((p: { bookmark: string | null }) => p.bookmark));
 		for (const b of WORK_BOOKMARKS) {
 			const mine = new Set((await presets.readByQuery({ filter: { role: { _eq: role }, collection: { _eq: b.collection } }, fields: ['bookmark'], limit: -1 })).map((p: { bookmark: string | null }) => p.bookmark));

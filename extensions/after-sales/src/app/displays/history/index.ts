@@ -1,18 +1,20 @@
 import { defineDisplay } from '@directus/extensions-sdk';
 import DisplayHistory from './display-history.vue';
+import { t } from '../../studio-strings';
 
 // CONTRACT.md: display `after-sales-history`. In lists it shows the latest step; forms use the
 // `after-sales-timeline` interface for the whole timeline.
 export default defineDisplay({
 	id: 'after-sales-history',
-	name: '变更记录时间线 / History timeline',
+	name: '变更记录时间线',
 	icon: 'timeline',
-	description: 'A history JSON field (at, by, from, to, summary) as a timeline: when, who, status labels, summary.',
+	description: 'History timeline: a history JSON field (at, by, from, to, summary) as a timeline: when, who, status labels, summary.',
 	component: DisplayHistory,
-	options: [
+	// A function: Directus translates its `$t:` texts when the form is drawn (see studio-strings.ts).
+	options: () => [
 		{
-			field: 'full', name: 'Whole timeline / 完整时间线', type: 'boolean',
-			meta: { interface: 'boolean', width: 'half', note: 'Otherwise only the latest step, for table rows / 否则仅显示最近一步（适合表格行）' },
+			field: 'full', name: t('history_full'), type: 'boolean',
+			meta: { interface: 'boolean', width: 'half', note: t('history_full_note') },
 			schema: { default_value: false },
 		},
 	],

@@ -5,7 +5,8 @@ import ModuleWorkQueue from './module-work-queue.vue';
 // person must do next, from GET /after-sales/me/work-queue.
 export default defineModule({
 	id: 'after-sales',
-	name: '售后工作台 / Work queue',
+	// Directus does not translate a module's name with the project's translation strings (studio-strings.ts).
+	name: '售后工作台',
 	icon: 'support_agent',
 	routes: [{ path: '', component: ModuleWorkQueue }],
 });

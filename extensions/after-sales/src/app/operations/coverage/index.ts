@@ -1,35 +1,37 @@
-// Flow operation after-sales-coverage (三包判定 / warranty coverage), Studio side. Labels are
-// bilingual, as in the pack's panels: the Flow editor shows them to zh-CN and en-US admins alike.
+// Flow operation after-sales-coverage (三包判定 / warranty coverage), Studio side. Option and
+// overview texts are `$t:` keys (studio-strings.ts): the Flow editor shows them in the admin's
+// language. Directus does not translate the name and description with the project's strings, so
+// the name is Chinese and the description English.
 import { defineOperationApp } from '@directus/extensions-sdk';
+import { type StudioString, t } from '../../studio-strings';
 
-const choices = (pairs: [string, string][]) => pairs.map(([value, text]) => ({ value, text }));
+const choices = (prefix: string, values: string[]) => values.map((value) => ({ value, text: t(`${prefix}_${value}` as StudioString) }));
 
 export default defineOperationApp({
 	id: 'after-sales-coverage',
-	name: '三包判定 / Warranty coverage',
+	name: '三包判定',
 	icon: 'verified_user',
-	description: '出厂编号 + 日期 → 是否在保、原因与下一步补救 / Serial + date → covered, reasons, next remedy (WTY-3)',
+	description: 'Warranty coverage: serial + date → covered, reasons, next remedy (WTY-3)',
 	overview: ({ serial, at, fault_category }) => [
-		{ label: '出厂编号 / Serial', text: serial ?? '' },
-		{ label: '日期 / At', text: at || '现在 / now' },
-		...(fault_category ? [{ label: '故障类别 / Fault', text: fault_category }] : []),
+		{ label: t('coverage_serial'), text: serial ?? '' },
+		{ label: t('coverage_date'), text: at || t('now') },
+		...(fault_category ? [{ label: t('coverage_fault_category'), text: fault_category }] : []),
 	],
-	options: [
-		{ field: 'serial', name: '出厂编号 / Unit serial', type: 'string', meta: { width: 'half', interface: 'input', required: true, options: { placeholder: '{{$trigger.body.serial}}' } } },
-		{ field: 'at', name: '判定日期 / At (date or date-time)', type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: '2026-11-22 · {{$trigger.body.at}}' }, note: '空 = 现在 / empty = now' } },
-		{ field: 'fault_category', name: '故障类别 / Fault category', type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: 'hydraulic' }, note: '填写后判定该故障与下一步补救（WTY-9）/ Given: judges this fault and the next remedy (WTY-9)' } },
+	// A function: Directus translates its `$t:` texts when the form is drawn (see studio-strings.ts).
+	options: () => [
+		{ field: 'serial', name: t('coverage_serial'), type: 'string', meta: { width: 'half', interface: 'input', required: true, options: { placeholder: '{{$trigger.body.serial}}' } } },
+		{ field: 'at', name: t('coverage_at'), type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: '2026-11-22 · {{$trigger.body.at}}' }, note: t('empty_is_now') } },
+		{ field: 'fault_category', name: t('coverage_fault_category'), type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: 'hydraulic' }, note: t('coverage_fault_category_note') } },
 		{
-			field: 'fault_scope', name: '故障范围 / Fault scope', type: 'string',
-			meta: { width: 'half', interface: 'select-dropdown', options: { allowNone: true, allowOther: true, choices: choices([['whole_machine', '整机 / Whole machine'], ['main_part', '主要部件 / Main part'], ['wear_part', '易损件 / Wear part']]) } },
+			field: 'fault_scope', name: t('coverage_fault_scope'), type: 'string',
+			meta: { width: 'half', interface: 'select-dropdown', options: { allowNone: true, allowOther: true, choices: choices('fault_scope', ['whole_machine', 'main_part', 'wear_part']) } },
 		},
 		{
-			field: 'fault_cause', name: '故障原因 / Fault cause', type: 'string',
-			meta: { width: 'half', interface: 'select-dropdown', options: { allowNone: true, allowOther: true, choices: choices([
-				['normal', '正常使用故障 / Normal use'], ['misuse', '使用不当 / Misuse'], ['accident', '意外事故 / Accident'],
-				['unauthorised_disassembly', '擅自拆修 / Unauthorised disassembly'], ['non_design_fault', '非设计制造原因 / Not a design fault'],
-				['customer_supplied_part', '客户自带配件 / Customer-supplied part'],
+			field: 'fault_cause', name: t('coverage_fault_cause'), type: 'string',
+			meta: { width: 'half', interface: 'select-dropdown', options: { allowNone: true, allowOther: true, choices: choices('fault_cause', [
+				'normal', 'misuse', 'accident', 'unauthorised_disassembly', 'non_design_fault', 'customer_supplied_part',
 			]) } },
 		},
-		{ field: 'serious', name: '严重故障 / Serious fault', type: 'boolean', meta: { width: 'half', interface: 'boolean' } },
+		{ field: 'serious', name: t('coverage_serious'), type: 'boolean', meta: { width: 'half', interface: 'boolean' } },
 	],
 });

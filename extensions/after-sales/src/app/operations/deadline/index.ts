@@ -1,29 +1,32 @@
-// Flow operation after-sales-deadline (计算时限 / business deadline), Studio side.
+// Flow operation after-sales-deadline (计算时限 / business deadline), Studio side. Option and
+// overview texts are `$t:` keys (studio-strings.ts); the name is Chinese, the description English.
 import { defineOperationApp } from '@directus/extensions-sdk';
+import { t } from '../../studio-strings';
 
 export default defineOperationApp({
 	id: 'after-sales-deadline',
-	name: '计算时限 / Business deadline',
+	name: '计算时限',
 	icon: 'event_upcoming',
-	description: '开始时间 + 时长，按售后设置的工作日历计算截止时间 / Start + duration in the business calendar (CAL-1)',
+	description: 'Business deadline: start + duration in the business calendar of After-sales settings (CAL-1)',
 	overview: ({ start, duration, unit, clock }) => [
-		{ label: '开始 / Start', text: start || '现在 / now' },
-		{ label: '时长 / Duration', text: `${duration ?? ''} ${unit ?? 'hours'}` },
-		{ label: '计时 / Clock', text: clock === '24x7' ? '24×7' : '工作时间 / business' },
+		{ label: t('deadline_start'), text: start || t('now') },
+		{ label: t('deadline_duration'), text: `${duration ?? ''} ${unit ?? 'hours'}` },
+		{ label: t('deadline_clock'), text: clock === '24x7' ? '24×7' : t('clock_business_short') },
 	],
-	options: [
-		{ field: 'start', name: '开始时间 / Start', type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: '{{$trigger.body.received_at}}' }, note: 'ISO 时间；空 = 现在 / ISO date-time; empty = now' } },
-		{ field: 'duration', name: '时长 / Duration', type: 'string', meta: { width: 'half', interface: 'input', required: true, options: { placeholder: '3' } } },
+	// A function: Directus translates its `$t:` texts when the form is drawn (see studio-strings.ts).
+	options: () => [
+		{ field: 'start', name: t('deadline_start'), type: 'string', meta: { width: 'half', interface: 'input', options: { placeholder: '{{$trigger.body.received_at}}' }, note: t('deadline_start_note') } },
+		{ field: 'duration', name: t('deadline_duration'), type: 'string', meta: { width: 'half', interface: 'input', required: true, options: { placeholder: '3' } } },
 		{
-			field: 'unit', name: '单位 / Unit', type: 'string', schema: { default_value: 'hours' },
+			field: 'unit', name: t('deadline_unit'), type: 'string', schema: { default_value: 'hours' },
 			meta: { width: 'half', interface: 'select-dropdown', options: { choices: [
-				{ value: 'minutes', text: '分钟 / Minutes' }, { value: 'hours', text: '小时 / Hours' }, { value: 'business_days', text: '工作日（8 小时）/ Business days (8 h)' }, { value: 'working_days', text: '工作日（按日历，至当日下班）/ Working days (calendar, to closing time)' },
+				{ value: 'minutes', text: t('unit_minutes') }, { value: 'hours', text: t('unit_hours') }, { value: 'business_days', text: t('unit_business_days') }, { value: 'working_days', text: t('unit_working_days') },
 			] } },
 		},
 		{
-			field: 'clock', name: '计时方式 / Clock', type: 'string', schema: { default_value: 'business' },
+			field: 'clock', name: t('deadline_clock'), type: 'string', schema: { default_value: 'business' },
 			meta: { width: 'half', interface: 'select-dropdown', options: { choices: [
-				{ value: 'business', text: '工作时间（跳过节假日与非工作时段）/ Business time' }, { value: '24x7', text: '全天候 24×7 / Around the clock' },
+				{ value: 'business', text: t('clock_business') }, { value: '24x7', text: t('clock_24x7') },
 			] } },
 		},
 	],

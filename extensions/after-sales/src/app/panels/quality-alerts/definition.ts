@@ -1,16 +1,19 @@
 // RPT-4, RPT-5: the quality alerts panel's definition (tested without mounting the component).
+import { t } from '../../studio-strings';
+
 export const qualityAlertsDefinition = {
 	id: 'after-sales-quality-alerts',
-	name: '质量预警 / Quality alerts',
+	name: '质量预警',
 	icon: 'warning',
-	description: '同型号同故障反复出现的预警与本月高发故障 / Recurring-problem alerts and this month’s top faults',
-	options: [
-		{ field: 'month', name: '月份 / Month (YYYY-MM)', type: 'string' as const, meta: { interface: 'input', width: 'half' as const, options: { placeholder: '留空为本月 / current month' } } },
+	description: 'Quality alerts: recurring-problem alerts and this month’s top faults',
+	// A function: Directus translates its `$t:` texts when the form is drawn (see studio-strings.ts).
+	options: () => [
+		{ field: 'month', name: t('quality_month'), type: 'string' as const, meta: { interface: 'input', width: 'half' as const, note: t('quality_month_note'), options: { placeholder: '2026-05' } } },
 		{
-			field: 'category', name: '产品类别 / Product category', type: 'string' as const,
+			field: 'category', name: t('quality_category'), type: 'string' as const,
 			meta: { interface: 'select-dropdown', width: 'half' as const, options: { allowNone: true, allowOther: true, choices: [
-				{ text: '拖拉机 / Tractor', value: 'tractor' }, { text: '收割机 / Harvester', value: 'harvester' }, { text: '柴油机 / Diesel engine', value: 'diesel_engine' },
-				{ text: '农具 / Implement', value: 'implement' }, { text: '电气设备 / Electrical', value: 'electrical' },
+				{ text: t('category_tractor'), value: 'tractor' }, { text: t('category_harvester'), value: 'harvester' }, { text: t('category_diesel_engine'), value: 'diesel_engine' },
+				{ text: t('category_implement'), value: 'implement' }, { text: t('category_electrical'), value: 'electrical' },
 			] } },
 		},
 	],

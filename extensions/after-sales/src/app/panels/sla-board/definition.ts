@@ -1,15 +1,18 @@
 // ESC-1, ESC-2: the SLA board panel's definition (tested without mounting the component).
+import { t } from '../../studio-strings';
+
 export const slaBoardDefinition = {
 	id: 'after-sales-sla-board',
-	name: '时限看板 / SLA board',
+	name: '时限看板',
 	icon: 'timer',
-	description: '未完成里程碑按状态与级别分布，最早到期的链接到 Studio / Open milestones by state and level, most overdue linked into the Studio',
-	options: [
+	description: 'SLA board: open milestones by state and level, the most overdue linked into the Studio',
+	// A function: Directus translates its `$t:` texts when the form is drawn (see studio-strings.ts).
+	options: () => [
 		{
-			field: 'collection', name: '对象 / Collection', type: 'string' as const,
+			field: 'collection', name: t('sla_collection'), type: 'string' as const,
 			meta: { interface: 'select-dropdown', width: 'half' as const, options: { allowNone: true, choices: [
-				{ text: '投诉 / Complaints', value: 'complaints' }, { text: '报修与任务 / Service requests', value: 'service_requests' },
-				{ text: '维修记录 / Repair records', value: 'repair_records' }, { text: '三包索赔 / Warranty claims', value: 'warranty_claims' },
+				{ text: t('sla_complaints'), value: 'complaints' }, { text: t('sla_service_requests'), value: 'service_requests' },
+				{ text: t('sla_repair_records'), value: 'repair_records' }, { text: t('sla_warranty_claims'), value: 'warranty_claims' },
 			] } },
 		},
 	],
