@@ -73,11 +73,14 @@ describe('the Studio (CMP-3, ESC-4)', () => {
 
 	test('FUP-3: when a manager opens the call list bookmark, then the calls due are listed with their customer and due time', async () => {
 		const m = await manager();
-		const preset = (await m.call(`/presets?filter[collection][_eq]=follow_ups&filter[bookmark][_starts_with]=${encodeURIComponent('待回访')}&fields=id,bookmark&limit=1`)).body.data[0];
+		const preset = (await m.call(`/presets?filter[collection][_eq]=follow_ups&filter[bookmark][_eq]=${encodeURIComponent('$t:as_app_bookmark_calls_due')}&fields=id,bookmark&limit=1`)).body.data[0];
 		expect(preset, 'the 待回访 bookmark is provisioned for the service manager').toBeTruthy();
 		const page = await studioAsManager();
 		await page.goto(`${baseUrl()}/admin/content/follow_ups?bookmark=${preset.id}`);
 		await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(/首次回访|满意度回访|二次回访|取车通知/);
+		// The bookmark's name is a translation key: the Studio shows it in the user's language, never the key.
+		await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain('待回访');
+		expect(await page.locator('body').innerText()).not.toContain('as_app_bookmark');
 		await page.screenshot({ path: join(SHOTS, 'studio-call-list.png') });
 		await page.context().close();
 	}, 180_000);
