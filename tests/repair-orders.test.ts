@@ -390,9 +390,12 @@ describe('FUP-1..5: a follow-up not made in its window', () => {
 describe('FUP-1..5: the call list in the Studio', () => {
 	test('FUP-3: when an agent opens the Studio, then the call list bookmarks are there and the due one lists a planned call due today', async () => {
 		const presets = (await desk.call('/presets?filter[collection][_eq]=follow_ups&filter[bookmark][_nnull]=true&fields=bookmark,filter,layout_query&limit=-1')).body.data;
-		const due = presets.find((p: any) => String(p.bookmark).startsWith('待回访'));
+		// Bookmark names are translation keys; the Studio shows 待回访 / 逾期未访 to a zh-CN agent.
+		const due = presets.find((p: any) => p.bookmark === '$t:as_app_bookmark_calls_due');
 		expect(due, JSON.stringify(presets)).toBeTruthy();
-		expect(presets.some((p: any) => String(p.bookmark).startsWith('逾期未访'))).toBe(true);
+		expect(presets.some((p: any) => p.bookmark === '$t:as_app_bookmark_missed_follow_ups')).toBe(true);
+		const zh = (await admin.call('/translations?filter[key][_in]=as_app_bookmark_calls_due,as_app_bookmark_missed_follow_ups&filter[language][_eq]=zh-CN&fields=key,value')).body.data;
+		expect(Object.fromEntries(zh.map((t: any) => [t.key, t.value.slice(0, 4)]))).toEqual({ as_app_bookmark_calls_due: '待回访（', as_app_bookmark_missed_follow_ups: '逾期未访' });
 		const created = await post(admin, '/items/follow_ups', { kind: 'second_call', customer, status: 'planned', due_at: new Date(Date.now() + HOUR).toISOString() });
 		expect(created.status).toBe(200);
 		const listed = (await desk.call(`/items/follow_ups?filter=${encodeURIComponent(JSON.stringify(due.filter))}&fields=id&limit=-1`)).body.data;
