@@ -53,9 +53,38 @@ export function readMaxLineFen(value: unknown): bigint {
 	return fen !== null && fen > 0n ? fen : DEFAULT_MAX_LINE_FEN;
 }
 
+/**
+ * The last row read and what it parses to. Every call still reads the row (so a change made on
+ * any instance, through any path, is seen by the very next read, inside the caller's transaction
+ * too); only the parsing (zod schemas, calendar, time zones) is skipped while the row is unchanged.
+ */
+let parsed: { fingerprint: string; settings: PackSettings } | null = null;
+
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
-	const row = (await knex('service_settings').first()) ?? {};
+	const row = ((await knex('service_settings').first()) ?? {}) as Record<string, unknown>;
+	const fingerprint = fingerprintOf(row);
+	if (parsed && parsed.fingerprint === fingerprint) return parsed.settings;
+	const settings = deepFreeze(parseSettings(row));
+	parsed = { fingerprint, settings };
+	return settings;
+}
+
+/** The row as text: two reads of the same stored values give the same text on every database. */
+function fingerprintOf(row: Record<string, unknown>): string {
+	return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+}
+
+/** Shared between callers: read-only, so no caller can change what the next one reads. */
+function deepFreeze<T>(value: T): T {
+	if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+	Object.freeze(value);
+	for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+	return value;
+}
+
+/** The settings a stored row stands for. */
+export function parseSettings(row: Record<string, any>): PackSettings {
 	// CAL-1: `default_timezone` is the calendar's zone when the calendar names none (or is unset).
 	const zone = typeof row.default_timezone === 'string' && isValidTimeZone(row.default_timezone) ? row.default_timezone : DEFAULT_CALENDAR.timezone;
 	const fallbackCalendar = { ...DEFAULT_CALENDAR, timezone: zone };
