@@ -6,6 +6,7 @@ import { DESK_ROLES, decideRequestCreate, decideRequestUpdate, type RequestActor
 import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
+import { toJsonArray } from '../lib/db-values';
 import { enqueueRequestNotices } from '../notices/enqueue-request-notices';
 import { deliverNotices } from '../notices/deliver-notices';
 import { loadSettings } from '../services/settings';
@@ -76,17 +77,25 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 	});
 
 	for (const event of ['create', 'update']) {
-		register.action(`service_requests.items.${event}`, async (meta: Meta) => {
+		register.action(`service_requests.items.${event}`, async (meta: Meta & { payload?: Payload }) => {
 			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
 			if (!keys.length) return;
 			const ids = keys.map(Number);
 			// DLR-2 concerns dealer tasks only: the notices' read of each request says which have a dealer
 			// (all of them, if that read failed). A dealer set meanwhile is another write, with its own action.
 			let dealerTasks = ids;
-			try {
-				dealerTasks = (await queueRequestNotices(ctx, ids)).dealerTasks;
-			} catch (error) {
-				ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+			// A new request is its payload (history and dealer have no default): one whose history tells
+			// nobody queues nothing, and its dealer is the one it was given.
+			const created = event === 'create' && meta.payload ? meta.payload : null;
+			if (created && !toJsonArray(created['history']).some((entry) => Array.isArray((entry as { notify?: unknown } | null)?.notify))) {
+				const dealer = created['dealer'];
+				if (dealer === null || dealer === undefined) dealerTasks = [];
+			} else {
+				try {
+					dealerTasks = (await queueRequestNotices(ctx, ids)).dealerTasks;
+				} catch (error) {
+					ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+				}
 			}
 			if (!dealerTasks.length) return;
 			try {

@@ -58,21 +58,37 @@ export function readMaxLineFen(value: unknown): bigint {
  * any instance, through any path, is seen by the very next read, inside the caller's transaction
  * too); only the parsing (zod schemas, calendar, time zones) is skipped while the row is unchanged.
  */
-let parsed: { fingerprint: string; settings: PackSettings } | null = null;
+/** What the installer last wrote (install/install-record.ts reads it itself): large, and no rule's setting. */
+const INSTALL_RECORD = 'install_record';
+
+let parsed: { row: Record<string, unknown>; settings: PackSettings } | null = null;
 
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
-	const row = ((await knex('service_settings').first()) ?? {}) as Record<string, unknown>;
-	const fingerprint = fingerprintOf(row);
-	if (parsed && parsed.fingerprint === fingerprint) return parsed.settings;
+	const { [INSTALL_RECORD]: _record, ...row } = ((await knex('service_settings').first()) ?? {}) as Record<string, unknown>;
+	if (parsed && sameRow(parsed.row, row)) return parsed.settings;
 	const settings = deepFreeze(parseSettings(row));
-	parsed = { fingerprint, settings };
+	parsed = { row, settings };
 	return settings;
 }
 
-/** The row as text: two reads of the same stored values give the same text on every database. */
-function fingerprintOf(row: Record<string, unknown>): string {
-	return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? `${value}n` : value));
+/** Two reads of the settings row hold the same stored values (JSON columns are text on SQLite, parsed on PostgreSQL). */
+export function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	for (const key of keys) {
+		if (!(key in b)) return false;
+		const x = a[key];
+		const y = b[key];
+		if (x === y) continue;
+		if (x instanceof Date && y instanceof Date) {
+			if (x.getTime() === y.getTime()) continue;
+			return false;
+		}
+		if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object' || x instanceof Date || y instanceof Date) return false;
+		if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+	}
+	return true;
 }
 
 /** Shared between callers: read-only, so no caller can change what the next one reads. */
