@@ -100,6 +100,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The settings a stored row stands for. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stored row, each column checked where it is read
 export function parseSettings(row: Record<string, any>): PackSettings {
 	// CAL-1: `default_timezone` is the calendar's zone when the calendar names none (or is unset).
 	const zone = typeof row.default_timezone === 'string' && isValidTimeZone(row.default_timezone) ? row.default_timezone : DEFAULT_CALENDAR.timezone;
