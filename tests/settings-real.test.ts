@@ -3,6 +3,7 @@
 // rule follow, and sees a bad value refused with a 400 naming the field; the settings are put back.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { json, loginAdmin } from './helpers';
+import { closeTestDb, testDb } from './reports-db';
 import { createComplaint } from './sla-helpers';
 import { dealerSession, PNG_1PX } from './warranty-fixtures';
 
@@ -19,6 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await setSettings(original);
+	await closeTestDb();
 });
 
 describe('settings the rules read', () => {
@@ -29,6 +31,17 @@ describe('settings the rules read', () => {
 		expect(res.status, JSON.stringify(res.body)).toBe(200);
 		expect((await admin.call('/items/service_settings?fields=job_schedules')).body.data.job_schedules).toEqual(changed);
 		await setSettings({ job_schedules: original['job_schedules'] });
+	});
+
+	test('CMP-5: when the starting levels are changed by another instance (straight in the database, no hook of this one), then the very next serious complaint follows, and follows the change back (settings parsed once per stored row, never kept across a change)', async () => {
+		const db = testDb();
+		const levels = (value: Record<string, number>) => db('service_settings').update({ complaint_severity_levels: JSON.stringify(value) });
+		expect((await createComplaint({ severity: 'serious' })).handling_level).toBe(2);
+		expect((await createComplaint({ severity: 'serious' })).handling_level).toBe(2);
+		await levels({ normal: 1, serious: 3, critical: 3 });
+		expect((await createComplaint({ severity: 'serious' })).handling_level).toBe(3);
+		await levels({ normal: 1, serious: 2, critical: 3 });
+		expect((await createComplaint({ severity: 'serious' })).handling_level).toBe(2);
 	});
 
 	test('CMP-5: when the provisioned starting levels are read and serious complaints are set to start at L3, then a new serious complaint starts at L3', async () => {

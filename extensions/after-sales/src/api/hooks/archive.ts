@@ -39,7 +39,7 @@ export function registerArchiveHooks(register: Register, ctx: PackContext) {
 		for (const event of ['create', 'update', 'delete']) {
 			register.action(`${collection}.items.${event}`, async (meta: { key?: unknown; keys?: unknown[]; payload?: Record<string, unknown> }) => {
 				try {
-					await refreshOverviewFor(ctx.database, collection, meta);
+					await refreshOverviewFor(ctx.database, collection, meta, event);
 				} catch (error) {
 					ctx.logger.warn(`[after-sales] ARC-5 overview refresh failed: ${(error as Error).message}`);
 				}
@@ -89,12 +89,15 @@ function historyEntry(row: Record<string, unknown>, payload: Record<string, unkn
 	return { at: new Date().toISOString(), by: accountability?.user ?? null, summary: Object.keys(changes).join(', '), changes };
 }
 
-async function refreshOverviewFor(knex: Knex, collection: string, meta: { key?: unknown; keys?: unknown[]; payload?: Record<string, unknown> }) {
+async function refreshOverviewFor(knex: Knex, collection: string, meta: { key?: unknown; keys?: unknown[]; payload?: Record<string, unknown> }, event: string) {
 	const keys = (meta.keys ?? (meta.key !== undefined ? [meta.key] : [])).filter((k) => k !== undefined && k !== null);
 	const customerIds = new Set<number>();
 	const direct = meta.payload?.['customer'];
 	if (typeof direct === 'number' || typeof direct === 'string') customerIds.add(Number(direct));
-	if (keys.length) {
+	// A new call or complaint has the customer its payload gave it (the column has no default): only a
+	// nested new customer ({ name … }) has an id to read back. Repairs name theirs through the unit.
+	const created = event === 'create' && meta.payload !== undefined && collection !== 'repair_records' && (direct === undefined || direct === null || typeof direct !== 'object');
+	if (keys.length && !created) {
 		if (collection === 'repair_records') {
 			const rows = await knex('repair_records').join('units', 'units.id', 'repair_records.unit').whereIn('repair_records.id', keys as number[]).select('units.customer');
 			rows.forEach((r: { customer: number | null }) => r.customer && customerIds.add(r.customer));

@@ -3,7 +3,7 @@
 // sees what the client sent: system-owned keys are refused, dates and instants are real ones,
 // amounts are bounded decimals, and a delete that would break history is a 409, not a 500.
 import type { Knex } from 'knex';
-import { assertPlausibleTimes, findSystemOwnedField, MAX_STORABLE_FEN, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
+import { assertPlausibleTimes, DEFAULT_MAX_LINE_FEN, findSystemOwnedField, MAX_STORABLE_FEN, parseBoundedMoney, parseStrictDate, parseStrictInstant } from '../../domain/integrity';
 import { parseScaledDecimal } from '../../domain/money';
 import type { Accountability, PackContext } from '../lib/context';
 import { parseCalendar } from '../../domain/calendar';
@@ -158,6 +158,14 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 	return out;
 }
 
+/** INT-4: whether the payload carries an amount the ceiling (`max_line_amount`) applies to. */
+export function sendsMoney(collection: string, payload: Payload): boolean {
+	const kinds = FIELD_KINDS.get(collection);
+	if (!kinds) return false;
+	for (const field of Object.keys(payload)) if (kinds.get(field)?.kind === 'money' && payload[field] !== null) return true;
+	return false;
+}
+
 async function checkTimes(knex: Knex, collection: string, payload: Payload, keys: (string | number)[] | null, now: Date) {
 	const rules = TIME_RULES[collection];
 	if (!rules || !rules.past.concat(rules.pairs.flat()).some((f) => f in payload)) return;
@@ -230,10 +238,12 @@ export function registerIntegrityHooks(register: Register, ctx: PackContext) {
 					const derived = DERIVED[collection];
 					if (derived) throw conflict(derived, null, msg('int.derived', { collection: collectionOf(collection) }));
 					if (collection === 'service_settings') checkSettings(payload);
-					const settings = await loadSettings(hook.database);
-					if (collection === 'service_settings') checkSecondCallOrder(payload, settings.raw);
+					// INT-4, FUP-2: the settings row is read only when a rule of this payload needs it (an amount
+					// held to max_line_amount, a settings edit); a complaint or a call without amounts reads nothing.
+					const settings = collection === 'service_settings' || sendsMoney(collection, payload) ? await loadSettings(hook.database) : null;
+					if (collection === 'service_settings') checkSecondCallOrder(payload, settings!.raw);
 					checkRelationalLists(collection, payload);
-					const checked = checkFieldValues(collection, payload, settings.maxLineFen);
+					const checked = checkFieldValues(collection, payload, settings?.maxLineFen ?? DEFAULT_MAX_LINE_FEN);
 					await checkTimes(hook.database, collection, checked, event === 'update' ? (meta.keys ?? []) : null, new Date());
 					return checked;
 				} catch (error) {

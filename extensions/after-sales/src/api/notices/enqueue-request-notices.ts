@@ -13,14 +13,20 @@ import { noticeRow } from './notice-row';
 /** Steps older than this are history, not news: enabling notices never floods anyone with old work. */
 const FRESH_MS = 24 * 3_600_000;
 
-export async function enqueueRequestNotices(knex: Knex, id: number, channels: NotificationChannels, timeZone: string, now: Date): Promise<number> {
+/** What the notices are written with; asked for only when a step wants a notice (most writes want none). */
+export type NoticeSettings = () => Promise<{ channels: NotificationChannels; timeZone: string }>;
+
+/** Queues the notices of request `id`; `dealer` is the request's dealer as read (null: none, or no such request). */
+export async function enqueueRequestNotices(knex: Knex, id: number, settings: NoticeSettings, now: Date): Promise<{ queued: number; dealer: number | null }> {
 	const row = await knex('service_requests as s').leftJoin('customers as c', 'c.id', 's.customer').leftJoin('units as u', 'u.id', 's.unit')
 		.where('s.id', id)
-		.first('s.id', 's.type', 's.problem', 's.history', 's.promised_at', 's.scheduled_for', 'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address', 'u.serial_no');
-	if (!row) return 0;
+		.first('s.id', 's.type', 's.problem', 's.history', 's.promised_at', 's.scheduled_for', 's.dealer', 'c.name as customer_name', 'c.phone as customer_phone', 'c.address as customer_address', 'u.serial_no');
+	if (!row) return { queued: 0, dealer: null };
+	const dealer = row.dealer === null || row.dealer === undefined ? null : Number(row.dealer);
 	const history = toJsonArray(row.history) as HistoryEntry[];
 	const wanted = history.map((entry, step) => ({ entry, step })).filter(({ entry }) => Array.isArray(entry?.notify) && now.getTime() - Date.parse(entry.at) < FRESH_MS);
-	if (!wanted.length) return 0;
+	if (!wanted.length) return { queued: 0, dealer };
+	const { channels, timeZone } = await settings();
 	const job: JobFacts = {
 		id: Number(row.id), type: String(row.type), problem: String(row.problem ?? ''), customer_name: row.customer_name ?? null, customer_phone: row.customer_phone ?? null,
 		customer_address: row.customer_address ?? null, serial_no: row.serial_no ?? null, due_at: await nextDeadline(knex, id, row),
@@ -39,7 +45,7 @@ export async function enqueueRequestNotices(knex: Knex, id: number, channels: No
 			}
 		}
 	}
-	return insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
+	return { queued: await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key'), dealer };
 }
 
 /** The job's next deadline: the earlier of its first open SLA milestone and the promised arrival, else the planned visit. */

@@ -6,10 +6,12 @@ import { DESK_ROLES, decideRequestCreate, decideRequestUpdate, type RequestActor
 import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
+import { toJsonArray } from '../lib/db-values';
 import { enqueueRequestNotices } from '../notices/enqueue-request-notices';
 import { deliverNotices } from '../notices/deliver-notices';
 import { loadSettings } from '../services/settings';
 import { channelsOf } from '../services/settings';
+import type { NotificationChannels } from '../../domain/notifications';
 import type { Register } from '../warranty/register';
 import { loadRequestFacts } from './load-request-facts';
 import { CLERK_STAMPS, filterClerkCheck, reconcileClerkCheck } from './clerk-check';
@@ -75,17 +77,30 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 	});
 
 	for (const event of ['create', 'update']) {
-		register.action(`service_requests.items.${event}`, async (meta: Meta) => {
+		register.action(`service_requests.items.${event}`, async (meta: Meta & { payload?: Payload }) => {
 			const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
 			if (!keys.length) return;
-			try {
-				await notifyRequests(ctx, keys.map(Number));
-			} catch (error) {
-				ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+			const ids = keys.map(Number);
+			// DLR-2 concerns dealer tasks only: the notices' read of each request says which have a dealer
+			// (all of them, if that read failed). A dealer set meanwhile is another write, with its own action.
+			let dealerTasks = ids;
+			// A new request is its payload (history and dealer have no default): one whose history tells
+			// nobody queues nothing, and its dealer is the one it was given.
+			const created = event === 'create' && meta.payload ? meta.payload : null;
+			if (created && !toJsonArray(created['history']).some((entry) => Array.isArray((entry as { notify?: unknown } | null)?.notify))) {
+				const dealer = created['dealer'];
+				if (dealer === null || dealer === undefined) dealerTasks = [];
+			} else {
+				try {
+					dealerTasks = (await queueRequestNotices(ctx, ids)).dealerTasks;
+				} catch (error) {
+					ctx.logger.error(`[after-sales] NTF-1: notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
+				}
 			}
+			if (!dealerTasks.length) return;
 			try {
-				await reconcileClerkCheck(ctx, keys.map(Number));
-				await tellScheduled(ctx, keys.map(Number));
+				await reconcileClerkCheck(ctx, dealerTasks);
+				await tellScheduled(ctx, dealerTasks);
 			} catch (error) {
 				ctx.logger.error(`[after-sales] DLR-2: clerk check / scheduling notices of service request ${keys.join(',')} failed: ${(error as Error).message}`);
 			}
@@ -95,12 +110,25 @@ export function registerRequestHooks(register: Register, ctx: PackContext) {
 
 /** NTF-1: the notices the requests' latest steps owe, queued once and sent at once (the sweep retries what fails). */
 export async function notifyRequests(ctx: PackContext, ids: number[], now = new Date()) {
-	const settings = await loadSettings(ctx.database);
-	const channels = channelsOf(settings.raw, ctx);
+	return (await queueRequestNotices(ctx, ids, now)).queued;
+}
+
+/** NTF-1 as above; also names the requests that are dealer tasks. The settings are read once, and only when a step wants a notice. */
+async function queueRequestNotices(ctx: PackContext, ids: number[], now = new Date()): Promise<{ queued: number; dealerTasks: number[] }> {
+	let settings: Promise<{ channels: NotificationChannels; timeZone: string }> | null = null;
+	const noticeSettings = () => (settings ??= loadSettings(ctx.database).then((s) => ({ channels: channelsOf(s.raw, ctx), timeZone: s.calendar.timezone })));
 	let queued = 0;
-	for (const id of ids) queued += await enqueueRequestNotices(ctx.database, id, channels, settings.calendar.timezone, now);
-	if (queued && (channels.email || channels.webhooks.length)) await deliverNotices(ctx, ctx.database, channels, now);
-	return queued;
+	const dealerTasks: number[] = [];
+	for (const id of ids) {
+		const result = await enqueueRequestNotices(ctx.database, id, noticeSettings, now);
+		queued += result.queued;
+		if (result.dealer !== null) dealerTasks.push(id);
+	}
+	if (queued) {
+		const { channels } = await noticeSettings();
+		if (channels.email || channels.webhooks.length) await deliverNotices(ctx, ctx.database, channels, now);
+	}
+	return { queued, dealerTasks };
 }
 
 function strip(payload: Payload): Payload {

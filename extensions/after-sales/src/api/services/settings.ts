@@ -53,9 +53,55 @@ export function readMaxLineFen(value: unknown): bigint {
 	return fen !== null && fen > 0n ? fen : DEFAULT_MAX_LINE_FEN;
 }
 
+/**
+ * The last row read and what it parses to. Every call still reads the row (so a change made on
+ * any instance, through any path, is seen by the very next read, inside the caller's transaction
+ * too); only the parsing (zod schemas, calendar, time zones) is skipped while the row is unchanged.
+ */
+/** What the installer last wrote (install/install-record.ts reads it itself): large, and no rule's setting. */
+const INSTALL_RECORD = 'install_record';
+
+let parsed: { row: Record<string, unknown>; settings: PackSettings } | null = null;
+
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
-	const row = (await knex('service_settings').first()) ?? {};
+	const { [INSTALL_RECORD]: _record, ...row } = ((await knex('service_settings').first()) ?? {}) as Record<string, unknown>;
+	if (parsed && sameRow(parsed.row, row)) return parsed.settings;
+	const settings = deepFreeze(parseSettings(row));
+	parsed = { row, settings };
+	return settings;
+}
+
+/** Two reads of the settings row hold the same stored values (JSON columns are text on SQLite, parsed on PostgreSQL). */
+export function sameRow(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	for (const key of keys) {
+		if (!(key in b)) return false;
+		const x = a[key];
+		const y = b[key];
+		if (x === y) continue;
+		if (x instanceof Date && y instanceof Date) {
+			if (x.getTime() === y.getTime()) continue;
+			return false;
+		}
+		if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object' || x instanceof Date || y instanceof Date) return false;
+		if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+	}
+	return true;
+}
+
+/** Shared between callers: read-only, so no caller can change what the next one reads. */
+function deepFreeze<T>(value: T): T {
+	if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+	Object.freeze(value);
+	for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+	return value;
+}
+
+/** The settings a stored row stands for. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a stored row, each column checked where it is read
+export function parseSettings(row: Record<string, any>): PackSettings {
 	// CAL-1: `default_timezone` is the calendar's zone when the calendar names none (or is unset).
 	const zone = typeof row.default_timezone === 'string' && isValidTimeZone(row.default_timezone) ? row.default_timezone : DEFAULT_CALENDAR.timezone;
 	const fallbackCalendar = { ...DEFAULT_CALENDAR, timezone: zone };

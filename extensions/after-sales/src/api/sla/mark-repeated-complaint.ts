@@ -15,15 +15,16 @@ const CATEGORY = { quality: '产品质量', attitude: '服务态度', delivery: 
 export async function markRepeatedComplaint(ctx: PackContext, knex: Knex, id: number, now: Date): Promise<boolean> {
 	const row = await knex('complaints').where({ id }).first('id', 'received_at', 'category', 'product', 'subject_staff');
 	if (!row) return false;
+	// CMP-6, CMP-7: attitude complaints are of a kind by the staff member, the others by the product;
+	// a complaint naming neither is of no kind (nothing to count, the settings are not read).
+	const about = row.category === 'attitude' ? 'subject_staff' : 'product';
+	if (row[about] === null || row[about] === undefined) return false;
 	const settings = await loadSettings(knex);
 	const windowDays = positive(settings.raw['complaint_repeat_window_days'], 90);
 	const threshold = positive(settings.raw['complaint_repeat_threshold'], 3);
 	const received = toInstant(row.received_at, knex) ?? now;
 	const complaint: ComplaintForRepeats = { id: row.id, received_at: received, category: row.category, product: row.product, subject_staff: row.subject_staff };
 	const q = knex('complaints').where({ category: row.category }).whereNot({ id }).andWhere('received_at', '>=', toStoredInstant(new Date(received.getTime() - windowDays * 86_400_000), knex)!);
-	// CMP-6, CMP-7: attitude complaints are of a kind by the staff member, the others by the product.
-	const about = row.category === 'attitude' ? 'subject_staff' : 'product';
-	if (row[about] === null || row[about] === undefined) return false;
 	q.where(about, row[about]);
 	const others = ((await q.select('id', 'received_at', 'category', 'product', 'subject_staff')) as Record<string, unknown>[])
 		.map((o) => ({ id: o['id'] as number, received_at: toInstant(o['received_at'], knex) ?? new Date(NaN), category: String(o['category']), product: o['product'] as number | null, subject_staff: o['subject_staff'] as string | null }));

@@ -89,6 +89,9 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 	// CMP-7: a registered complaint is counted with the others of its kind; a repeated one is marked and the managers told.
 	register.action('complaints.items.create', async (meta: Meta) => {
 		const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+		// CMP-6, CMP-7: a new complaint is of a kind by its product (attitude: its staff member); the
+		// create's payload is what was stored (those columns have no default), so one naming neither has nothing to count.
+		if (meta.payload && !namesItsKind(meta.payload)) return;
 		for (const key of keys) {
 			await markRepeatedComplaint(ctx, ctx.database, Number(key), new Date()).catch((error) => ctx.logger.error(`[after-sales] CMP-7: counting complaint #${key} with its kind failed: ${(error as Error).message}`));
 		}
@@ -126,6 +129,12 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 			running = false;
 		}
 	});
+}
+
+/** CMP-7: whether a complaint's payload names what its kind is counted by (a nested object is read back from the row). */
+export function namesItsKind(payload: Record<string, unknown>): boolean {
+	const about = payload['category'] === 'attitude' ? 'subject_staff' : 'product';
+	return payload[about] !== null && payload[about] !== undefined;
 }
 
 const decodeJson = (value: unknown) => {

@@ -3,9 +3,9 @@
 // UPDATE … FROM a JSON list, retired ones in one UPDATE).
 import type { Knex } from 'knex';
 import { computeNextCheckAt, type EscalationLevel, type PlannedTimer, type SlaCollection, type StoredTimer, type TimerRow, type TimerState, computeTimerKey } from '../../domain/sla';
-import { fromInstant, toInstant } from '../lib/db-values';
+import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
 import { bulkUpdate, type BulkColumn } from './bulk-update';
-import { insertManyOnce } from '../lib/insert-once';
+import { insertManyOnceReturning } from '../lib/insert-once';
 
 type Row = Record<string, unknown>;
 
@@ -117,9 +117,14 @@ export async function writeTimers(knex: Knex, timers: readonly PlannedTimer[], n
 		const rows = part.map((t) => ({
 			...columnsOf(t, knex), timer_key: computeTimerKey(t.collection, t.item, t.milestone), collection: t.collection, item: t.item, milestone: t.milestone, date_created: fromInstant(now, knex),
 		}));
-		const inserted = await insertManyOnce(knex, 'sla_timers', rows, 'timer_key');
-		if (inserted < rows.length) await bulkUpdateTimers(knex, 'timer_key', rows.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));
-		const found: { id: number; timer_key: string }[] = await knex('sla_timers').whereIn('timer_key', rows.map((r) => r.timer_key)).select('id', 'timer_key');
+		// The new rows hand back their ids; only keys another writer took first are updated and read back.
+		// (MySQL has no RETURNING: there the ids are read back in one statement, as before.)
+		const inserted = await insertManyOnceReturning(knex, 'sla_timers', rows, 'timer_key', vendorOf(knex) === 'mysql' ? ['timer_key'] : ['id', 'timer_key']);
+		for (const r of inserted) if (r['id'] !== undefined && r['id'] !== null) ids.set(String(r['timer_key']), Number(r['id']));
+		const taken = rows.filter((r) => !ids.has(r.timer_key));
+		if (!taken.length) continue;
+		if (inserted.length < rows.length) await bulkUpdateTimers(knex, 'timer_key', taken.map((r) => ({ timer_key: r.timer_key, ...pick(r) })));
+		const found: { id: number; timer_key: string }[] = await knex('sla_timers').whereIn('timer_key', taken.map((r) => r.timer_key)).select('id', 'timer_key');
 		for (const f of found) ids.set(f.timer_key, Number(f.id));
 	}
 	return ids;
