@@ -53,14 +53,14 @@ export function readMaxLineFen(value: unknown): bigint {
 	return fen !== null && fen > 0n ? fen : DEFAULT_MAX_LINE_FEN;
 }
 
+/** What the installer last wrote (install/install-record.ts reads it itself): large, and no rule's setting. */
+const INSTALL_RECORD = 'install_record';
+
 /**
  * The last row read and what it parses to. Every call still reads the row (so a change made on
  * any instance, through any path, is seen by the very next read, inside the caller's transaction
  * too); only the parsing (zod schemas, calendar, time zones) is skipped while the row is unchanged.
  */
-/** What the installer last wrote (install/install-record.ts reads it itself): large, and no rule's setting. */
-const INSTALL_RECORD = 'install_record';
-
 let parsed: { row: Record<string, unknown>; settings: PackSettings } | null = null;
 
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
