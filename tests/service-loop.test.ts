@@ -224,6 +224,25 @@ describe('NTF-1..3 and the technician’s day', () => {
 	});
 
 	test.each([
+		['en-US', /^New job assigned to you #\d+$/, 'Customer: ', /[\u4e00-\u9fff]{2,}：/],
+		['zh-CN', /^新派工单 #\d+$/, '客户：', /Customer|Phone|Due/],
+	] as const)('NTF-1: when the desk dispatches a call to a technician whose Directus language is %s, then the notice is in that language only', async (language, subject, customerLine, foreign) => {
+		const email = `notice-${language.toLowerCase()}-${Date.now().toString(36)}@example.com`;
+		const created = await admin.call('/users', { method: 'POST', body: json({ email, password: 'notice-language-pw', role: 'a5a1e5a1-0000-4000-8000-000000000007', status: 'active', language }) });
+		expect(created.status, JSON.stringify(created.body)).toBe(200);
+		const tech = await login(email, 'notice-language-pw');
+		const request = await register();
+		expect((await patch(desk, `/items/service_requests/${request.id}`, { status: 'dispatched', assignee: created.body.data.id })).status).toBe(200);
+		const notice = await waitFor('the notice', async () => (await tech.call('/after-sales/me/notifications')).body.data.notifications.find((n: any) => String(n.item) === String(request.id)));
+		expect(notice.subject).toMatch(subject);
+		expect(notice.message).toContain(customerLine);
+		expect(notice.message).toContain('液压油管渗漏');
+		expect(`${notice.subject}\n${notice.message}`).not.toMatch(foreign);
+		expect(`${notice.subject}\n${notice.message}`).not.toContain(' / ');
+		await admin.call(`/users/${created.body.data.id}`, { method: 'DELETE' });
+	});
+
+	test.each([
 		['an unknown field', { status: 'on_site', when: 'now' }, 'when'],
 		['a status the technician does not set', { status: 'cancelled' }, 'status'],
 		['a note of the wrong type', { status: 'on_site', note: 5 }, 'note'],

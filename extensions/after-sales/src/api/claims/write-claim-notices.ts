@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { computeRepeatReviewNotice, type ClaimNotice } from '../../domain/claims';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { fromInstant } from '../lib/db-values';
+import { languagesOf } from '../lib/error-language';
 
 /** Users holding one of `roles` (an archived account gets nothing; a suspended one finds it when back). */
 async function recipientsOf(knex: Knex, roles: readonly string[]): Promise<string[]> {
@@ -18,10 +19,12 @@ export async function writeClaimNotices(knex: Knex, notices: readonly ClaimNotic
 	for (const notice of notices) {
 		let recipients = await recipientsOf(knex, notice.roles);
 		if (!recipients.length) recipients = await recipientsOf(knex, notice.fallback_roles);
+		const languageOf = await languagesOf(knex, recipients);
 		for (const recipient of recipients) {
+			const { subject, message } = notice.text[languageOf(recipient)];
 			await knex('directus_notifications').insert({
 				timestamp: fromInstant(now, knex), status: 'inbox', recipient, sender: null,
-				subject: notice.subject, message: notice.message, collection: notice.collection, item: notice.item,
+				subject: subject.slice(0, 255), message, collection: notice.collection, item: notice.item,
 			});
 			written++;
 		}

@@ -8,7 +8,8 @@ import { computeLocalDate } from '../../domain/warranty/compute-local-date';
 import type { PackContext } from '../lib/context';
 import { toJsonArray } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { catalogNotice } from '../../domain/notifications';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { loadPlanSettings } from './load-plan-settings';
 
@@ -34,15 +35,13 @@ export async function sendPlanNotices(ctx: PackContext, knex: Knex, now: Date, o
 		const recipients = notice.kind === 'reminder'
 			? ((await knex('directus_users').where({ dealer: notice.dealer, status: 'active' }).orderBy('id').select('id')) as { id: string }[]).map((u) => String(u.id))
 			: managers;
-		const subject = notice.kind === 'reminder'
-			? `配件计划提醒：${notice.year} ${notice.label}计划请于 ${notice.deadline} 前提交 / Parts plan due by ${notice.deadline}`
-			: `经销商 ${notice.code ?? notice.dealer} 未按时提交配件计划（${notice.year} ${notice.label}）/ Dealer ${notice.code ?? notice.dealer} missed its parts plan`;
-		const message = notice.kind === 'reminder'
-			? `请在 ${notice.deadline} 前（销售季节 ${notice.starts_on} 开始前）在经销商门户提交三包件和易损件配件计划；未按计划备货造成的后果由经销商负责（DLR-3）。Please file your warranty and wear parts plan in the dealer portal by ${notice.deadline}, before the season starts on ${notice.starts_on}; shortages from not stocking are the dealer's responsibility (DLR-3).`
-			: `经销商 ${notice.code ?? notice.dealer} 的 ${notice.year} ${notice.label}配件计划截止 ${notice.deadline}，至今未提交（DLR-3）。Dealer ${notice.code ?? notice.dealer} has not filed its parts plan for ${notice.year} ${notice.label}, due ${notice.deadline} (DLR-3).`;
-		const rows = recipients.map((person) => noticeRow(knex, {
-			key: `${notice.key}:${person}`, recipient: person, kind: notice.kind === 'reminder' ? 'warning' : 'breach', collection: 'dealers', item: notice.dealer, subject, message,
-		}, channels, now));
+		const params = { year: notice.year, label: notice.label, deadline: notice.deadline, starts_on: notice.starts_on, code: notice.code ?? notice.dealer };
+		const text = notice.kind === 'reminder'
+			? catalogNotice('notice.plan_reminder_subject', 'notice.plan_reminder_message', params)
+			: catalogNotice('notice.plan_missed_subject', 'notice.plan_missed_message', params);
+		const rows = await noticeRows(knex, recipients.map((person) => ({
+			key: `${notice.key}:${person}`, recipient: person, kind: notice.kind === 'reminder' ? 'warning' as const : 'breach' as const, collection: 'dealers', item: notice.dealer, text,
+		})), channels, now);
 		const inserted = await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
 		report.notices += inserted;
 		if (inserted) report[notice.kind === 'reminder' ? 'dealers_reminded' : 'dealers_overdue']++;

@@ -18,7 +18,8 @@ import { systemItems, type Accountability, type PackContext } from '../lib/conte
 import { toJson, toJsonArray, vendorOf } from '../lib/db-values';
 import { notFound, parseOrThrow, toDirectusError } from '../lib/errors';
 import { insertManyOnce } from '../lib/insert-once';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
+import { line, noticeInEachLanguage } from '../../domain/notifications';
 import { computeDealerReport, loadRatingSettings, loadScheduleMinutes } from '../reports/dealer-report';
 import { parseSummaryQuery } from '../reports/parse-report-query';
 import { todayIn, toReportPeriod } from '../reports/report-period';
@@ -66,14 +67,14 @@ export async function reviewDealerRatings(ctx: PackContext, knex: Knex, month: s
 		if (proposal) {
 			// A plain write, as the sweep's: the proposal is the system's, and two reviews of one period propose the same.
 			await knex('dealers').where({ id: facts.id }).update({ rating_proposal: JSON.stringify(proposal) });
-			const notices = managers.map((person) => noticeRow(knex, {
-				key: `dealers:${facts.id}:rating_proposal:${month}:${person}`, recipient: person, kind: 'report', collection: 'dealers', item: facts.id,
-				subject: `经销商评级调整建议 ${facts.code} ${month} / Dealer rating proposal ${facts.code} ${month}`,
-				message: [
-					`${facts.code}: ${proposal.from_tier} · ${proposal.from_status} → ${proposal.proposed_tier} · ${proposal.proposed_status}（得分 / score ${proposal.score ?? '—'}，评级 / grade ${proposal.grade}）(DLR-4)`,
-					...proposal.reasons.slice(0, 5),
-				].join('\n'),
-			}, channels, now));
+			const params = { code: facts.code, month, from_tier: proposal.from_tier, from_status: proposal.from_status, tier: proposal.proposed_tier, status: proposal.proposed_status, score: proposal.score ?? '—', grade: proposal.grade };
+			const text = noticeInEachLanguage((language) => ({
+				subject: line(language, 'notice.rating_subject', params),
+				message: [line(language, 'notice.rating_message', params), ...proposal.reasons.slice(0, 5)].join('\n'),
+			}));
+			const notices = await noticeRows(knex, managers.map((person) => ({
+				key: `dealers:${facts.id}:rating_proposal:${month}:${person}`, recipient: person, kind: 'report' as const, collection: 'dealers', item: facts.id, text,
+			})), channels, now);
 			await insertManyOnce(knex, 'directus_notifications', notices, 'notice_key');
 			out.push({ dealer: facts.id, code: facts.code, proposal, pending: proposal });
 		} else {

@@ -5,12 +5,13 @@
 //   (each (customer, year, season) once by key, so several instances plan it once).
 // - REQ-7, FUP-6: messages owed to customers go out (deliver-customer-notices.ts).
 // Each part is logged and retried next sweep on failure; none stops the others.
+import { line, noticeInEachLanguage } from '../../domain/notifications';
 import type { Knex } from 'knex';
 import { decideKeyAccountVisits, FOLLOW_UP_KIND_LABELS, type FollowUpRecordKind } from '../../domain/follow-ups';
 import { computeBusinessDate } from '../../domain/follow-ups';
 import type { PackContext } from '../lib/context';
 import { toBool } from '../lib/db-values';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 import { deliverCustomerNotices } from './deliver-customer-notices';
 import { loadFollowUpSettings, type FollowUpSettings } from './load-follow-up-settings';
@@ -60,12 +61,16 @@ export async function planKeyAccountVisits(knex: Knex, customers: readonly numbe
 async function notifyMissed(knex: Knex, ids: number[], settings: FollowUpSettings, now: Date): Promise<void> {
 	const rows: { id: number; kind: string; name: string | null }[] = await knex('follow_ups as f').leftJoin('customers as c', 'c.id', 'f.customer').whereIn('f.id', ids.slice(0, 10)).orderBy('f.id').select('f.id', 'f.kind', 'c.name');
 	const managers = await activeUsersOf(knex, 'service_manager');
-	const lines = rows.map((r) => `#${r.id} ${FOLLOW_UP_KIND_LABELS[r.kind as FollowUpRecordKind]?.zh ?? r.kind} · ${r.name ?? ''}`);
-	const subject = `${ids.length} 条回访逾期未访 / ${ids.length} follow-up(s) missed`;
-	const message = [...lines, ids.length > rows.length ? `…… 另有 ${ids.length - rows.length} 条 / and ${ids.length - rows.length} more` : null].filter(Boolean).join('\n');
-	await insertManyOnce(knex, 'directus_notifications', managers.map((person) => noticeRow(knex, {
-		key: `follow_ups:missed:${ids[0]}:${ids.length}:${person}`, recipient: person, kind: 'breach', collection: 'follow_ups', item: ids[0]!, subject, message,
-	}, settings.channels, now)), 'notice_key');
+	const text = noticeInEachLanguage((language) => ({
+		subject: line(language, 'notice.missed_subject', { count: ids.length }),
+		message: [
+			...rows.map((r) => `#${r.id} ${FOLLOW_UP_KIND_LABELS[r.kind as FollowUpRecordKind]?.[language === 'zh-CN' ? 'zh' : 'en'] ?? r.kind} · ${r.name ?? ''}`),
+			...(ids.length > rows.length ? [line(language, 'notice.and_more', { count: ids.length - rows.length })] : []),
+		].join('\n'),
+	}));
+	await insertManyOnce(knex, 'directus_notifications', await noticeRows(knex, managers.map((person) => ({
+		key: `follow_ups:missed:${ids[0]}:${ids.length}:${person}`, recipient: person, kind: 'breach' as const, collection: 'follow_ups', item: ids[0]!, text,
+	})), settings.channels, now), 'notice_key');
 }
 
 async function step(ctx: PackContext, what: string, fn: () => Promise<void>): Promise<void> {

@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { decideSurveyAnswer, OPEN_FOLLOW_UP_STATUSES, FollowUpStateError, type SurveyAnswer } from '../../domain/follow-ups';
 import { toStoredInstant, vendorOf } from '../lib/db-values';
 import { insertManyOnce, insertOnce } from '../lib/insert-once';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { notFound } from '../lib/errors';
 import { loadFollowUpFacts } from './load-follow-up-facts';
 import type { FollowUpSettings } from './load-follow-up-settings';
@@ -38,10 +38,9 @@ export async function writeSurveyAnswer(knex: Knex, id: number, answer: SurveyAn
 		const managers = await activeUsersOf(trx, 'service_manager');
 		const people = [...new Set([...(plan.lowScore.notify.technician ? [plan.lowScore.notify.technician] : []), ...managers])];
 		// NTF-2: negative feedback reaches people by e-mail and the robots too, like every notice.
-		const notified = await insertManyOnce(trx, 'directus_notifications', people.map((person) => noticeRow(trx, {
-			key: plan.lowScore!.noticeKey(person), recipient: person, kind: 'negative_feedback', collection: 'follow_ups', item: taskRow?.id ?? id,
-			subject: plan.lowScore!.subject, message: plan.lowScore!.message,
-		}, settings.channels, now)), 'notice_key');
+		const notified = await insertManyOnce(trx, 'directus_notifications', await noticeRows(trx, people.map((person) => ({
+			key: plan.lowScore!.noticeKey(person), recipient: person, kind: 'negative_feedback' as const, collection: 'follow_ups', item: taskRow?.id ?? id, text: plan.lowScore!.text,
+		})), settings.channels, now), 'notice_key');
 		return { id, customer: facts.customer, satisfaction: answer.score, low_score: true, task: taskRow ? Number(taskRow.id) : null, notified };
 	});
 }

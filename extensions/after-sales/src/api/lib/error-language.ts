@@ -20,6 +20,19 @@ export async function resolveLanguage(knex: Knex, accountability: Accountability
 	return toLanguage(settings?.default_language) ?? 'en-US';
 }
 
+/** NTF-1: the language each of `users` reads notices in (as resolveLanguage, in one read for them all). */
+export async function languagesOf(knex: Knex, users: readonly string[]): Promise<(user: string) => Language> {
+	const ids = [...new Set(users)];
+	if (!ids.length) return () => 'en-US';
+	const [rows, settings] = await Promise.all([
+		knex('directus_users').whereIn('id', ids).select('id', 'language') as Promise<{ id: string; language: string | null }[]>,
+		knex('directus_settings').first('default_language'),
+	]);
+	const fallback = toLanguage(settings?.default_language) ?? 'en-US';
+	const chosen = new Map(rows.map((r) => [String(r.id), r.language ? (toLanguage(r.language) ?? 'en-US') : fallback]));
+	return (user) => chosen.get(user) ?? fallback;
+}
+
 type Req = { accountability?: object; get: (name: string) => string | undefined; path?: string; originalUrl?: string };
 type ResponseError = { message: string; extensions?: Record<string, unknown> };
 type Register = {

@@ -5,6 +5,8 @@
 // drops a repeat by it), each digest is marked right after sending, failures retry with backoff,
 // and a failing channel blocks no other.
 import { loadSettings } from '../services/settings';
+import { msg, renderMessage } from '../../domain/messages';
+import { resolveLanguage } from '../lib/error-language';
 import type { Knex } from 'knex';
 import { computeDeliveryAfterAttempt, computeDigestKey, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
 import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
@@ -64,7 +66,8 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 }
 
 async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, schema: unknown) {
-	const subject = digest.notices.length === 1 ? digest.notices[0]!.subject : `${digest.notices.length} 条新通知 / ${digest.notices.length} new notices`;
+	// NTF-1: each notice is already in its person's language; the digest's subject follows it.
+	const subject = digest.notices.length === 1 ? digest.notices[0]!.subject : renderMessage(await resolveLanguage(knex, { user: digest.recipient, role: null, admin: false, app: false }), msg('notice.digest_subject', { count: digest.notices.length }));
 	const body = digest.notices.map((n) => `${n.subject}\n${n.message}`).join('\n\n');
 	const publicUrl = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/$/, '');
 	const url = publicUrl && publicUrl !== '/' ? `${publicUrl}/after-sales/portal/` : null;

@@ -4,12 +4,12 @@
 // and when, so re-saving the repair never tells anyone twice; e-mail and robots as for every notice.
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { NotificationChannels } from '../../domain/notifications';
+import { catalogNotice, type NotificationChannels } from '../../domain/notifications';
 import { parseConsentedWork } from '../../domain/repair-orders';
 import { formatLocalInstant } from '../../domain/calendar';
 import { formatMoney } from '../../domain/money';
 import { toJson } from '../lib/db-values';
-import { noticeRow } from './notice-row';
+import { noticeRows, type NoticeInput } from './notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 
 export async function enqueueConsentNotices(knex: Knex, repairId: number, channels: NotificationChannels, timeZone: string, now: Date): Promise<number> {
@@ -25,16 +25,17 @@ export async function enqueueConsentNotices(knex: Knex, repairId: number, channe
 	const people = new Set<string>();
 	if (repair.technician) people.add(String(repair.technician));
 	if (repair.dealer) for (const u of (await knex('directus_users').where({ dealer: repair.dealer, status: 'active' }).select('id')) as { id: string }[]) people.add(String(u.id));
-	const rows: Record<string, unknown>[] = [];
+	const notices: NoticeInput[] = [];
 	for (const c of consents) {
 		const digest = createHash('sha256').update(`${c.description}\u0000${c.consented_at.toISOString()}\u0000${c.amount_fen}`).digest('hex').slice(0, 16);
 		for (const person of people) {
-			rows.push(noticeRow(knex, {
+			notices.push({
 				key: `repair_records:${repairId}:consent:${digest}:${person}`, recipient: person, kind: 'consent', collection: 'repair_records', item: repairId,
-				subject: `维修单 #${repairId}：客户已同意追加项目 / customer consented to additional work`,
-				message: `${c.description} ¥${formatMoney(c.amount_fen)} · 同意人 ${c.consented_by} · ${formatLocalInstant(c.consented_at, timeZone).slice(0, 16)}`,
-			}, channels, now));
+				text: catalogNotice('notice.consent_subject', 'notice.consent_message', {
+					repair: repairId, description: c.description, amount: formatMoney(c.amount_fen), by: c.consented_by, at: formatLocalInstant(c.consented_at, timeZone).slice(0, 16),
+				}),
+			});
 		}
 	}
-	return insertManyOnce(knex, 'directus_notifications', rows, 'notice_key');
+	return insertManyOnce(knex, 'directus_notifications', await noticeRows(knex, notices, channels, now), 'notice_key');
 }

@@ -8,7 +8,7 @@ import { computeJobNotice, computeNoticeKey, type JobFacts, type JobNoticeKind, 
 import type { HistoryEntry } from '../../domain/service-requests';
 import { toInstant, toJsonArray } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
-import { noticeRow } from './notice-row';
+import { noticeRows, type NoticeInput } from './notice-row';
 
 /** Steps older than this are history, not news: enabling notices never floods anyone with old work. */
 const FRESH_MS = 24 * 3_600_000;
@@ -31,21 +31,20 @@ export async function enqueueRequestNotices(knex: Knex, id: number, settings: No
 		id: Number(row.id), type: String(row.type), problem: String(row.problem ?? ''), customer_name: row.customer_name ?? null, customer_phone: row.customer_phone ?? null,
 		customer_address: row.customer_address ?? null, serial_no: row.serial_no ?? null, due_at: await nextDeadline(knex, id, row),
 	};
-	const rows: Record<string, unknown>[] = [];
+	const notices: NoticeInput[] = [];
 	for (const { entry, step } of wanted) {
 		for (const notice of entry.notify!) {
 			const people = notice.kind === 'dealer_task' ? await dealerUsers(knex, notice.dealer) : [notice.user];
 			for (const person of people) {
-				const text = computeJobNotice(notice.kind as JobNoticeKind, job, timeZone);
 				// The row itself is the in-app notice; its deliveries are the other channels.
-				rows.push(noticeRow(knex, {
+				notices.push({
 					key: computeNoticeKey('service_requests', id, step, person), recipient: person, kind: notice.kind as JobNoticeKind, collection: 'service_requests', item: id,
-					subject: text.subject, message: text.message,
-				}, channels, now));
+					text: computeJobNotice(notice.kind as JobNoticeKind, job, timeZone),
+				});
 			}
 		}
 	}
-	return { queued: await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key'), dealer };
+	return { queued: await insertManyOnce(knex, 'directus_notifications', await noticeRows(knex, notices, channels, now), 'notice_key'), dealer };
 }
 
 /** The job's next deadline: the earlier of its first open SLA milestone and the promised arrival, else the planned visit. */

@@ -2,9 +2,11 @@
 // and the Studio bell) under a unique `notice_key`, carrying the record it is about and its e-mail
 // and robot deliveries (computeNoticeDeliveries), due at once.
 import type { Knex } from 'knex';
-import { computeNoticeDeliveries, type NoticeKind, type NotificationChannels } from '../../domain/notifications';
+import type { Language } from '../../domain/messages';
+import { computeNoticeDeliveries, type LocalNoticeText, type NoticeKind, type NotificationChannels } from '../../domain/notifications';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { fromInstant } from '../lib/db-values';
+import { languagesOf } from '../lib/error-language';
 
 export interface NoticeInput {
 	key: string;
@@ -12,15 +14,22 @@ export interface NoticeInput {
 	kind: NoticeKind;
 	collection: string | null;
 	item: string | number | null;
-	subject: string;
-	message: string;
+	/** The text in each language; the row keeps the recipient's. */
+	text: LocalNoticeText;
 }
 
-export function noticeRow(knex: Knex, notice: NoticeInput, channels: NotificationChannels, now: Date): Record<string, unknown> {
+/** The rows of `notices`, each in its recipient's Directus language (one read for them all). */
+export async function noticeRows(knex: Knex, notices: readonly NoticeInput[], channels: NotificationChannels, now: Date): Promise<Record<string, unknown>[]> {
+	const languageOf = await languagesOf(knex, notices.map((n) => n.recipient));
+	return notices.map((notice) => noticeRow(knex, notice, channels, now, languageOf(notice.recipient)));
+}
+
+export function noticeRow(knex: Knex, notice: NoticeInput, channels: NotificationChannels, now: Date, language: Language): Record<string, unknown> {
+	const { subject, message } = notice.text[language];
 	const deliveries = computeNoticeDeliveries(notice.key, notice.kind, notice.recipient, channels, now);
 	return {
 		notice_key: notice.key, recipient: notice.recipient, sender: null, status: 'inbox', timestamp: fromInstant(now, knex),
-		collection: notice.collection, item: notice.item === null ? null : String(notice.item), subject: notice.subject.slice(0, 255), message: notice.message,
+		collection: notice.collection, item: notice.item === null ? null : String(notice.item), subject: subject.slice(0, 255), message,
 		deliveries: JSON.stringify(deliveries), next_delivery_at: deliveries.length ? fromInstant(now, knex) : null,
 	};
 }

@@ -3,6 +3,9 @@
 // owners in-app. Once per window is enforced by the unique alert_key column: a duplicate insert
 // (a second sweep, a second instance) fails in the database and is skipped.
 import type { Knex } from 'knex';
+import type { MessageKey } from '../../domain/messages';
+import { line, noticeInEachLanguage } from '../../domain/notifications';
+import { languagesOf } from '../lib/error-language';
 import { computeQualityAlerts, computeWindowRange, QUALITY_WINDOWS, QualityThresholdsSchema, type FaultCount, type QualityAlert, type QualityThresholds } from '../../domain/quality';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
@@ -82,7 +85,7 @@ export async function runQualityScan(ctx: PackContext, now: Date): Promise<ScanR
 	return { today, candidates: candidates.length, raised: raised.length, notified, alerts: raised };
 }
 
-const WINDOW_ZH: Record<string, string> = { month: '月', quarter: '季度', year: '年' };
+const WINDOW: Record<string, MessageKey> = { month: 'notice.window_month', quarter: 'notice.window_quarter', year: 'notice.window_year' };
 
 async function notifyOwners(ctx: PackContext, alerts: ScanResult['alerts']): Promise<number> {
 	if (alerts.length === 0) return 0;
@@ -100,13 +103,18 @@ async function notifyOwners(ctx: PackContext, alerts: ScanResult['alerts']): Pro
 			ctx.logger.warn(`RPT-4: quality alert ${alert.id} is routed to ${alert.route}, which is not a pack role; nobody notified`);
 			continue;
 		}
-		const users = await knex('directus_users').where({ role: role.id, status: 'active' }).select('id');
+		const users: { id: string }[] = await knex('directus_users').where({ role: role.id, status: 'active' }).select('id');
 		const model = products.get(Number(alert.product)) ?? `#${alert.product}`;
+		const languageOf = await languagesOf(knex, users.map((u) => String(u.id)));
+		const params = { level: alert.level, model, fault: alert.fault_category, count: alert.count, threshold: alert.threshold, period: alert.window_key ?? '' };
+		const text = noticeInEachLanguage((language) => {
+			const window = WINDOW[alert.window] ? line(language, WINDOW[alert.window]!) : alert.window;
+			return { subject: line(language, 'notice.quality_alert_subject', { ...params, window }), message: line(language, 'notice.quality_alert_message', params) };
+		});
 		for (const user of users) {
 			await notifications.createOne({
 				recipient: user.id,
-				subject: `L${alert.level} 质量预警：${model} ${alert.fault_category} 本${WINDOW_ZH[alert.window]}已 ${alert.count} 次 / L${alert.level} quality alert: ${model} ${alert.fault_category} ×${alert.count} this ${alert.window}`,
-				message: `${alert.window_key}：同型号同故障反复出现 ${alert.count} 次（阈值 ${alert.threshold}），请分析原因并记录预防措施（RPT-4/RPT-5）。 ${model} had ${alert.count} ${alert.fault_category} repairs in ${alert.window_key} (threshold ${alert.threshold}); please analyse and record a preventive action.`,
+				...text[languageOf(String(user.id))],
 				collection: 'quality_alerts',
 				item: String(alert.id),
 			});

@@ -9,6 +9,8 @@
 // reviewed with them (DLR-4).
 import { Readable } from 'node:stream';
 import type { Knex } from 'knex';
+import type { Language, MessageKey } from '../../domain/messages';
+import { line, noticeInEachLanguage } from '../../domain/notifications';
 import { computeDatePlusDays } from '../../domain/warranty';
 import { formatLocalInstant } from '../../domain/calendar';
 import { decideMonthlyReports } from '../../domain/schedules';
@@ -20,7 +22,7 @@ import { computeQualityReport } from '../quality/quality-report';
 import type { PackContext } from '../lib/context';
 import { insertManyOnce } from '../lib/insert-once';
 import { reviewDealerRatings } from '../dealers/rating';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows, type NoticeInput } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { parseSummaryQuery } from './parse-report-query';
 import { todayIn, toReportPeriod } from './report-period';
@@ -45,35 +47,35 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 	const period = toReportPeriod(query.from, query.to, settings.calendar.timezone, today);
 	const [lines, quality] = await Promise.all([computeServiceSummary(knex, period, false), computeQualityReport(knex, month, period)]);
 	const yearLines = year ? await computeServiceSummary(knex, toReportPeriod(`${year}-01-01`, `${year}-12-31`, settings.calendar.timezone, today), true) : null;
-	const figures = (all: readonly SummaryLine[]) => {
+	const figures = (all: readonly SummaryLine[]) => (language: Language) => {
 		const value = (key: string) => all.find((l) => l.key === key)?.value ?? 0;
 		return [
-			`报修与任务 ${value('requests_total')} · 投诉 ${value('complaints_total')}（重复 ${value('complaints_repeated')}）· 完工维修 ${value('repairs_total')}（重复修理 ${value('repairs_repeat')}）`,
-			`时限达成率 ${value('deadline_compliance') ?? '—'}% · 升级 ${value('escalations_total')} · 平均满意度 ${value('satisfaction_avg') ?? '—'}（${value('satisfaction_responses')} 份）`,
+			line(language, 'notice.summary_line_work', { requests: value('requests_total'), complaints: value('complaints_total'), repeated: value('complaints_repeated'), repairs: value('repairs_total'), repeat_repairs: value('repairs_repeat') }),
+			line(language, 'notice.summary_line_service', { compliance: value('deadline_compliance') ?? '—', escalations: value('escalations_total'), satisfaction: value('satisfaction_avg') ?? '—', responses: value('satisfaction_responses') }),
 		];
 	};
 	const base = String(ctx.env['PUBLIC_URL'] ?? '').replace(/\/+$/, '');
 	const link = (path: string) => `${base}/after-sales/reports/${path}`;
 	const channels = channelsOf(settings.raw, ctx);
-	type Report = { kind: string; period: string; people: string[]; subject: string; lines: string[]; path: string; file: string; table: () => Table<any> };
+	type Report = { kind: string; period: string; people: string[]; subject: MessageKey; lines: (language: Language) => string[]; path: string; file: string; table: () => Table<any> };
 	const reports: Report[] = [
 		{
 			kind: 'summary', period: month, people: await activeUsersOf(knex, 'service_manager', 'leadership'),
-			subject: `售后服务月度小结 ${month} / Service summary ${month}`, lines: figures(lines),
+			subject: 'notice.summary_subject', lines: figures(lines),
 			path: `summary?period=month&at=${month}&format=xlsx`, file: `service-summary_${month}.xlsx`, table: () => summaryTable(`售后小结 ${month}`, lines),
 		},
 		{
 			kind: 'quality', period: month, people: await activeUsersOf(knex, 'technical_dept', 'service_manager'),
-			subject: `质量问题月报 ${month} / Quality report ${month}`,
-			lines: [
-				`质量预警 ${quality.alerts.length} 条（其中未关闭的往月预警 ${quality.alerts.filter((a) => a.carried_over).length} 条，未填预防措施 ${quality.alerts.filter((a) => !a.preventive_action).length} 条）`,
-				...quality.top_faults.slice(0, 3).map((f) => `${f.product_model ?? '—'} · ${f.fault_category}：${f.repairs} 次维修`),
+			subject: 'notice.quality_report_subject',
+			lines: (language) => [
+				line(language, 'notice.quality_line_alerts', { alerts: quality.alerts.length, carried: quality.alerts.filter((a) => a.carried_over).length, no_action: quality.alerts.filter((a) => !a.preventive_action).length }),
+				...quality.top_faults.slice(0, 3).map((f) => line(language, 'notice.quality_line_fault', { model: f.product_model ?? '—', fault: f.fault_category, repairs: f.repairs })),
 			],
 			path: `quality?month=${month}&format=xlsx`, file: `quality-report_${month}.xlsx`, table: () => qualityTable(quality),
 		},
 		...(year && yearLines ? [{
 			kind: 'summary-year', period: year, people: await activeUsersOf(knex, 'service_manager', 'leadership'),
-			subject: `售后服务年度小结 ${year} / Yearly service summary ${year}`, lines: figures(yearLines),
+			subject: 'notice.summary_year_subject' as const, lines: figures(yearLines),
 			path: `summary?period=year&at=${year}&format=xlsx`, file: `service-summary_${year}.xlsx`, table: () => summaryTable(`售后年度小结 ${year}`, yearLines),
 		}] : []),
 	];
@@ -81,16 +83,18 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 	const keyOf = (r: Report, person: string) => `reports:${r.kind}:${r.period}:${person}`;
 	const keys = reports.flatMap((r) => r.people.map((person) => keyOf(r, person)));
 	const had = new Set(keys.length ? await knex('directus_notifications').whereIn('notice_key', keys).pluck('notice_key') : []);
-	const rows: Record<string, unknown>[] = [];
+	const notices: NoticeInput[] = [];
 	for (const r of reports) {
 		const people = r.people.filter((person) => !had.has(keyOf(r, person)));
 		if (!people.length) continue;
-		const fileId = await fileReport(ctx, knex, r.file, r.subject, r.table);
-		const message = [...r.lines, `${base}/assets/${fileId}?download`, link(r.path)].join('\n');
-		rows.push(...people.map((person) => noticeRow(knex, {
-			key: keyOf(r, person), recipient: person, kind: 'report', collection: null, item: null, subject: r.subject, message,
-		}, channels, now)));
+		const fileId = await fileReport(ctx, knex, r.file, line('zh-CN', r.subject, { period: r.period }), r.table);
+		const text = noticeInEachLanguage((language) => ({
+			subject: line(language, r.subject, { period: r.period }),
+			message: [...r.lines(language), `${base}/assets/${fileId}?download`, link(r.path)].join('\n'),
+		}));
+		notices.push(...people.map((person) => ({ key: keyOf(r, person), recipient: person, kind: 'report' as const, collection: null, item: null, text })));
 	}
+	const rows = await noticeRows(knex, notices, channels, now);
 	const sent = rows.length ? await insertManyOnce(knex, 'directus_notifications', rows, 'notice_key') : 0;
 	// DLR-4: the month's dealer ratings are reviewed with its reports; proposals go to the service managers.
 	try {

@@ -11,7 +11,7 @@ import { toInstant, toStoredInstant } from '../lib/db-values';
 import { insertManyOnce } from '../lib/insert-once';
 import { writeFollowUps } from '../follow-ups/write-follow-ups';
 import { loadFollowUpSettings } from '../follow-ups/load-follow-up-settings';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 
 export async function tellScheduled(ctx: PackContext, ids: readonly number[], now = new Date()): Promise<{ customer: number; staff: number }> {
 	const counts = { customer: 0, staff: 0 };
@@ -39,7 +39,7 @@ export async function tellScheduled(ctx: PackContext, ids: readonly number[], no
 					.update({ status: 'cancelled', next_delivery_at: null, date_updated: toStoredInstant(now, ctx.database) });
 			}
 		}
-		const notices = plan.notices.map((n) => noticeRow(ctx.database, { ...n, kind: 'dealer_task', collection: 'service_requests', item: task.id }, settings.channels, now));
+		const notices = await noticeRows(ctx.database, plan.notices.map((n) => ({ ...n, kind: 'dealer_task' as const, collection: 'service_requests', item: task.id })), settings.channels, now);
 		counts.staff += await insertManyOnce(ctx.database, 'directus_notifications', notices, 'notice_key');
 	}
 	return counts;

@@ -3,14 +3,19 @@
 // (`repeat_count`, `repeated`) and the service managers are told, once per complaint, to analyse it
 // and record the preventive action, without which it cannot be closed (complaint-workflow.ts).
 import type { Knex } from 'knex';
+import type { Language } from '../../domain/messages';
+import { line, noticeInEachLanguage } from '../../domain/notifications';
 import { decideRepeatedComplaint, type ComplaintForRepeats } from '../../domain/complaints';
 import type { PackContext } from '../lib/context';
 import { toInstant, toStoredInstant } from '../lib/db-values';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { insertManyOnce } from '../lib/insert-once';
 import { channelsOf, loadSettings } from '../services/settings';
 
-const CATEGORY = { quality: '产品质量', attitude: '服务态度', delivery: '交付/物流', billing: '收费', other: '其他' } as Record<string, string>;
+const CATEGORY: Record<Language, Record<string, string>> = {
+	'zh-CN': { quality: '产品质量', attitude: '服务态度', delivery: '交付/物流', billing: '收费', other: '其他' },
+	'en-US': { quality: 'Product quality', attitude: 'Service attitude', delivery: 'Delivery / logistics', billing: 'Billing', other: 'Other' },
+};
 
 export async function markRepeatedComplaint(ctx: PackContext, knex: Knex, id: number, now: Date): Promise<boolean> {
 	const row = await knex('complaints').where({ id }).first('id', 'received_at', 'category', 'product', 'subject_staff');
@@ -33,11 +38,14 @@ export async function markRepeatedComplaint(ctx: PackContext, knex: Knex, id: nu
 	if (!decision.repeated) return false;
 	const managers = await activeUsersOf(knex, 'service_manager');
 	const channels = channelsOf(settings.raw, ctx);
-	const subject = `重复投诉 #${id}：同类投诉 ${windowDays} 天内第 ${decision.count} 次 / repeated complaint`;
-	const message = `${CATEGORY[row.category] ?? row.category}${row.category === 'attitude' ? '（同一员工）' : '（同一产品）'}：请分析原因并记录预防措施后再结案（CMP-7）`;
-	await insertManyOnce(knex, 'directus_notifications', managers.map((person) => noticeRow(knex, {
-		key: `complaints:${id}:repeated:${person}`, recipient: person, kind: 'breach', collection: 'complaints', item: id, subject, message,
-	}, channels, now)), 'notice_key');
+	const category = (language: Language) => CATEGORY[language][row.category] ?? row.category;
+	const text = noticeInEachLanguage((language) => ({
+		subject: line(language, 'notice.repeated_complaint_subject', { id, days: windowDays, count: decision.count }),
+		message: line(language, row.category === 'attitude' ? 'notice.repeated_complaint_staff' : 'notice.repeated_complaint_product', { category: category(language) }),
+	}));
+	await insertManyOnce(knex, 'directus_notifications', await noticeRows(knex, managers.map((person) => ({
+		key: `complaints:${id}:repeated:${person}`, recipient: person, kind: 'breach' as const, collection: 'complaints', item: id, text,
+	})), channels, now), 'notice_key');
 	return true;
 }
 

@@ -7,10 +7,10 @@
 // clerks are told of a card to confirm, the dealer's users of the outcome.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import type { NotificationChannels } from '../../domain/notifications';
+import { catalogNotice, type NotificationChannels } from '../../domain/notifications';
 import { decideCardRegistration, decideCardReview } from '../../domain/warranty';
 import { computeLocalDate } from '../../domain/warranty/compute-local-date';
-import { msg, renderMessage, type MessageKey, type MessageParam } from '../../domain/messages';
+import { msg } from '../../domain/messages';
 import { CardInputSchema } from '../dealer/schemas';
 import { assertDealerStanding } from '../dealers';
 import { attachCustomer, refreshCustomerOverview } from '../hooks/archive';
@@ -20,14 +20,12 @@ import { fromInstant, toDay, toJson } from '../lib/db-values';
 import { conflict, parseOrThrow } from '../lib/errors';
 import { forbiddenOrMissing } from '../lib/assert-owned-by';
 import { insertManyOnce } from '../lib/insert-once';
-import { activeUsersOf, noticeRow } from '../notices/notice-row';
+import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
 import { loadUnitFacts, refreshUnitWarranty, warrantyColumnsOf } from '../services/unit-coverage';
 
 const SerialSchema = z.string().trim().min(1).max(64);
 
-/** The notice text in both languages, as every job notice (zh first). */
-const both = (key: MessageKey, params: Record<string, MessageParam>) => `${renderMessage('zh-CN', msg(key, params))} / ${renderMessage('en-US', msg(key, params))}`;
 
 /** `dealer` is the caller's dealer (dealerOf). */
 export async function registerCard(ctx: PackContext, caller: Caller, dealer: number, serialParam: unknown, body: unknown, now: Date) {
@@ -66,10 +64,10 @@ export async function registerCard(ctx: PackContext, caller: Caller, dealer: num
 	const people = clerks.length ? clerks : await activeUsersOf(ctx.database, 'service_manager');
 	const params = { serial, dealer: `${dealerRow?.code ?? dealer} ${dealerRow?.name ?? ''}`.trim(), sold_on: input.sold_on ?? '', on: today, customer: `${input.customer.name} ${input.customer.phone}` };
 	const channels = channelsOf(settings.raw, ctx) as NotificationChannels;
-	await insertManyOnce(ctx.database, 'directus_notifications', people.map((person) => noticeRow(ctx.database, {
-		key: `units:${unitId}:card:${now.getTime()}:${person}`, recipient: person, kind: 'dealer_task', collection: 'units', item: unitId,
-		subject: both('card.registered_subject', params), message: both('card.registered_message', params),
-	}, channels, now)), 'notice_key');
+	const text = catalogNotice('card.registered_subject', 'card.registered_message', params);
+	await insertManyOnce(ctx.database, 'directus_notifications', await noticeRows(ctx.database, people.map((person) => ({
+		key: `units:${unitId}:card:${now.getTime()}:${person}`, recipient: person, kind: 'dealer_task' as const, collection: 'units', item: unitId, text,
+	})), channels, now), 'notice_key');
 	return unitOfDealer(ctx.database, unitId);
 }
 
@@ -136,10 +134,9 @@ export async function tellCardReviewed(ctx: PackContext, keys: (string | number)
 		const confirmed = unit.card_review === 'confirmed';
 		const params = { serial: unit.serial_no, on: toDay(unit.card_received_on) ?? '', note: unit.card_review_note ?? '' };
 		const stamp = String(unit.card_reviewed_at instanceof Date ? unit.card_reviewed_at.getTime() : unit.card_reviewed_at);
-		await insertManyOnce(ctx.database, 'directus_notifications', people.map((p) => noticeRow(ctx.database, {
-			key: `units:${unit.id}:card-review:${unit.card_review}:${stamp}:${p.id}`, recipient: String(p.id), kind: 'dealer_task', collection: 'units', item: unit.id,
-			subject: both(confirmed ? 'card.confirmed_subject' : 'card.returned_subject', params),
-			message: both(confirmed ? 'card.confirmed_message' : 'card.returned_message', params),
-		}, channels, now)), 'notice_key');
+		const text = confirmed ? catalogNotice('card.confirmed_subject', 'card.confirmed_message', params) : catalogNotice('card.returned_subject', 'card.returned_message', params);
+		await insertManyOnce(ctx.database, 'directus_notifications', await noticeRows(ctx.database, people.map((p) => ({
+			key: `units:${unit.id}:card-review:${unit.card_review}:${stamp}:${p.id}`, recipient: String(p.id), kind: 'dealer_task' as const, collection: 'units', item: unit.id, text,
+		})), channels, now), 'notice_key');
 	}
 }

@@ -1,6 +1,8 @@
 // WTY-6: old parts of dealers' warranty repairs go back in one batch per dealer and deadline;
 // dealers are reminded 14 and 3 days before (in-app notifications), each reminder once.
 import type { Knex } from 'knex';
+import { catalogNotice } from '../../domain/notifications';
+import { languagesOf } from '../lib/error-language';
 import { computeDueReminders, computeNextReturnDeadline, computeReturnBatchKey, PartsReturnSettingsSchema, type PartsReturnSettings } from '../../domain/parts-returns';
 import { computeLocalDate } from '../../domain/warranty';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
@@ -68,14 +70,15 @@ export async function sendReturnReminders(ctx: PackContext, now: Date) {
 		const marks = [...new Set([...toJsonArray(batch?.reminders_sent).map(Number), ...reminder.marks])];
 		const changed = await knex('parts_returns').where({ id: reminder.batch }).update({ reminders_sent: JSON.stringify(marks) });
 		if (!changed) continue;
-		const users = await knex('directus_users').where({ dealer: reminder.dealer, status: 'active' }).select('id');
+		const users: { id: string }[] = await knex('directus_users').where({ dealer: reminder.dealer, status: 'active' }).select('id');
 		const schema = await ctx.getSchema();
 		const notifications = new ctx.services['NotificationsService']!({ schema, accountability: SYSTEM_ACCOUNTABILITY, knex });
+		const languageOf = await languagesOf(knex, users.map((u) => String(u.id)));
+		const text = catalogNotice('notice.parts_return_subject', 'notice.parts_return_message', { deadline: reminder.deadline, days: reminder.days_left });
 		for (const user of users) {
 			await notifications.createOne({
 				recipient: user.id,
-				subject: `旧件返厂提醒：${reminder.deadline} 截止（剩 ${reminder.days_left} 天） / Old parts due back by ${reminder.deadline}`,
-				message: `请在 ${reminder.deadline} 前将三包旧件返厂（WTY-6）。Please return the old parts of your warranty repairs by ${reminder.deadline} (WTY-6).`,
+				...text[languageOf(String(user.id))],
 				collection: 'parts_returns',
 				item: String(reminder.batch),
 			});

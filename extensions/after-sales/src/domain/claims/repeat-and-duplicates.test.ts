@@ -23,7 +23,7 @@ describe('REQ-8: repeat repairs are held for the technical department', () => {
 		expect(plan.row).toMatchObject({ status: 'submitted', repeat_review: 'pending', repeat_reviewed_by: null });
 		expect(plan.notices).toHaveLength(1);
 		expect(plan.notices![0]).toMatchObject({ roles: ['technical_dept'], collection: 'warranty_claims', item: '74' });
-		expect(plan.notices![0]!.message).toContain('#3');
+		expect(plan.notices![0]!.text['zh-CN'].message).toContain('#3');
 	});
 
 	test('REQ-8: when an ordinary repair’s claim is submitted, then nothing is held and nobody is told', () => {
@@ -85,9 +85,14 @@ describe('REQ-8: repeat repairs are held for the technical department', () => {
 
 	test('REQ-8: when the notice is written, then it names the claim, both repairs and the dealer in both languages', () => {
 		const notice = computeRepeatReviewNotice({ id: 74, claim_no: 'WC2026-R000005', repair_record: 5, repeat_of: 3, dealer_code: 'D007' });
-		expect(notice.subject).toContain('WC2026-R000005');
-		expect(notice.message).toMatch(/#5.*#3/);
-		expect(notice.message).toContain('D007');
+		for (const language of ['zh-CN', 'en-US'] as const) {
+			expect(notice.text[language].subject).toContain('WC2026-R000005');
+			expect(notice.text[language].message).toMatch(/#5.*#3/);
+			expect(notice.text[language].message).toContain('D007');
+		}
+		expect(notice.text['zh-CN'].message).toContain('（经销商 D007）');
+		expect(notice.text['en-US'].message).toContain('(dealer D007)');
+		expect(notice.text['zh-CN'].message).not.toMatch(/[A-Za-z]{4,}/);
 		expect(notice.fallback_roles).toEqual(['service_manager']);
 	});
 });

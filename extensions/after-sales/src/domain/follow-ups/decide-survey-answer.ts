@@ -6,6 +6,7 @@ import { FollowUpStateError, SurveyGoneError } from './follow-up-errors';
 import type { FollowUpFacts } from './follow-up-facts';
 import type { FollowUpRules, SurveyAnswer } from './schemas';
 import { msg } from '../messages';
+import { catalogNotice, type LocalNoticeText } from '../notifications/local-notice';
 
 export interface SurveyAnswerPlan {
 	/** Columns of the answered follow-up. */
@@ -20,8 +21,7 @@ export interface SurveyAnswerPlan {
 		/** NTF-1: the technician (when known) and every service manager, each told once. */
 		notify: { technician: string | null; roles: readonly ['service_manager'] };
 		noticeKey: (user: string) => string;
-		subject: string;
-		message: string;
+		text: LocalNoticeText;
 	} | null;
 }
 
@@ -45,6 +45,7 @@ export function decideSurveyAnswer(facts: FollowUpFacts, answer: SurveyAnswer, s
 
 	const zone = settings.calendar.timezone;
 	const due = nextWorkingInstant(now, settings.calendar);
+	const ref = facts.service_request ?? facts.repair_record ?? facts.id;
 	const notes = `FUP-6 低分跟进 / low-score follow-up: 客户评分 ${answer.score}/5${comment ? `：${comment}` : ''}（回访 #${facts.id}）`;
 	return {
 		columns,
@@ -56,8 +57,9 @@ export function decideSurveyAnswer(facts: FollowUpFacts, answer: SurveyAnswer, s
 			},
 			notify: { technician: facts.technician, roles: ['service_manager'] },
 			noticeKey: (user) => computeLowScoreNoticeKey(facts.id, user),
-			subject: `满意度低分 ${answer.score}/5 · Low satisfaction score (#${facts.service_request ?? facts.repair_record ?? facts.id})`,
-			message: `客户满意度调查评分 ${answer.score}/5${comment ? `：${comment}` : ''}。请售后服务部主管与技术员跟进（FUP-6）。\nSurvey score ${answer.score}/5${comment ? `: ${comment}` : ''}. The service manager and the technician follow up (FUP-6).`,
+			text: comment
+				? catalogNotice('notice.low_score_subject', 'notice.low_score_message_comment', { score: answer.score, ref, comment })
+				: catalogNotice('notice.low_score_subject', 'notice.low_score_message', { score: answer.score, ref }),
 		},
 	};
 }

@@ -10,7 +10,8 @@ describe('told when scheduled (DLR-2)', () => {
 		const plan = decideVisitNotices(task, ['t1', 't2'], '2026-09-22 09:00', NOW)!;
 		expect(plan.visit).toMatchObject({ follow_up_key: `service_requests:42:visit_notice:${VISIT.toISOString()}`, kind: 'visit_notice', rule: 'DLR-2', customer: 9, service_request: 42, due_at: NOW, due_until: VISIT, notify_customer_at: NOW });
 		expect(plan.notices.map((n) => n.key)).toEqual([`service_requests:42:scheduled:${VISIT.toISOString()}:t1`, `service_requests:42:scheduled:${VISIT.toISOString()}:t2`]);
-		expect(plan.notices[0]!.message).toContain('2026-09-22 09:00');
+		expect(plan.notices[0]!.text['zh-CN'].message).toBe('河北农机 安排于 2026-09-22 09:00 上门：拖拉机启动困难（DLR-2）。');
+		expect(plan.notices[0]!.text['en-US'].message).toBe('河北农机 visits on 2026-09-22 09:00: 拖拉机启动困难 (DLR-2)');
 	});
 
 	test('DLR-2: when the task is rescheduled, then the keys change (told again); the same time gives the same keys (told once)', () => {

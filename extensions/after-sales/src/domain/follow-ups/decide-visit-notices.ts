@@ -1,3 +1,4 @@
+import { catalogNotice, type LocalNoticeText } from '../notifications/local-notice';
 import type { PlannedFollowUp } from './decide-follow-ups';
 
 /** A dealer task as the scheduling notices see it (DLR-2). */
@@ -14,8 +15,7 @@ export interface ScheduledTask {
 export interface StaffNotice {
 	key: string;
 	recipient: string;
-	subject: string;
-	message: string;
+	text: LocalNoticeText;
 }
 
 export interface VisitNoticePlan {
@@ -46,7 +46,6 @@ export function decideVisitNotices(task: ScheduledTask, technical: readonly stri
 		service_request: task.id, repair_record: null, due_at: now, due_until: at, survey: false, notify_customer_at: now,
 	};
 	const dealer = task.dealer_name ?? `#${task.dealer}`;
-	const subject = `经销商任务已排期 #${task.id} / Dealer task #${task.id} scheduled`;
-	const message = `${dealer} 安排于 ${formatted} 上门：${task.problem.slice(0, 200)} / ${dealer} visits on ${formatted} (DLR-2)`;
-	return { visit, notices: technical.map((recipient) => ({ key: computeScheduledNoticeKey(task.id, at, recipient), recipient, subject, message })) };
+	const text = catalogNotice('notice.visit_scheduled_subject', 'notice.visit_scheduled_message', { id: task.id, dealer, at: formatted, problem: task.problem.slice(0, 200) });
+	return { visit, notices: technical.map((recipient) => ({ key: computeScheduledNoticeKey(task.id, at, recipient), recipient, text })) };
 }

@@ -1,4 +1,6 @@
 import { formatLocalInstant } from '../calendar/format-local-instant';
+import type { MessageKey } from '../messages';
+import { line, noticeInEachLanguage, type LocalNoticeText } from './local-notice';
 import type { Delivery } from './types';
 import type { NoticeKind, NotificationChannels } from './schemas';
 
@@ -17,16 +19,9 @@ export interface JobFacts {
 
 export type JobNoticeKind = 'assignment' | 'reassignment' | 'dealer_task';
 
-export interface JobNotice {
-	subject: string;
-	message: string;
-}
+export type JobNotice = LocalNoticeText;
 
-const TITLES: Record<JobNoticeKind, string> = {
-	assignment: '新派工单 / New job assigned to you',
-	reassignment: '工单改派给您 / A job was reassigned to you',
-	dealer_task: '新服务任务 / New service task for your dealership',
-};
+const TITLES: Record<JobNoticeKind, MessageKey> = { assignment: 'notice.job_assignment', reassignment: 'notice.job_reassignment', dealer_task: 'notice.job_dealer_task' };
 
 
 /**
@@ -35,15 +30,14 @@ const TITLES: Record<JobNoticeKind, string> = {
  * and the next deadline in the calendar's time zone (CAL-3).
  */
 export function computeJobNotice(kind: JobNoticeKind, job: JobFacts, timeZone: string): JobNotice {
-	const lines = [
-		`#${job.id} ${job.problem}`.slice(0, 500),
-		job.customer_name ? `客户 / Customer: ${job.customer_name}` : null,
-		job.customer_phone ? `电话 / Phone: ${job.customer_phone}` : null,
-		job.customer_address ? `地址 / Address: ${job.customer_address}` : null,
-		job.serial_no ? `机号 / Unit: ${job.serial_no}` : null,
-		job.due_at ? `时限 / Due: ${formatLocalInstant(job.due_at, timeZone)}` : null,
-	].filter((l): l is string => l !== null);
-	return { subject: `${TITLES[kind]} #${job.id}`, message: lines.join('\n') };
+	const facts: [MessageKey, string | null][] = [
+		['notice.job_customer', job.customer_name], ['notice.job_phone', job.customer_phone], ['notice.job_address', job.customer_address],
+		['notice.job_unit', job.serial_no], ['notice.job_due', job.due_at ? formatLocalInstant(job.due_at, timeZone) : null],
+	];
+	return noticeInEachLanguage((language) => ({
+		subject: line(language, TITLES[kind], { id: job.id }),
+		message: [`#${job.id} ${job.problem}`.slice(0, 500), ...facts.filter(([, value]) => value).map(([key, value]) => line(language, key, { value: value! }))].join('\n'),
+	}));
 }
 
 /** NTF-3: one notice is keyed by the record, the history step that caused it and the person: it exists once. */

@@ -27,3 +27,4 @@ export { computeRobotRefusal } from './compute-robot-refusal';
 export { computeJobNotice, computeNoticeDeliveries, computeNoticeKey, type JobFacts, type JobNotice, type JobNoticeKind } from './compute-job-notice';
 export { computeNextDeliveryAt, isDeliveryOpen } from './compute-next-delivery-at';
 export { computeCustomerDeliveries } from './compute-customer-deliveries';
+export { catalogNotice, line, noticeInEachLanguage, type LocalNoticeText, type NoticeText } from './local-notice';
