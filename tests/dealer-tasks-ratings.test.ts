@@ -279,6 +279,8 @@ describe('a dealer rating changes things (DLR-4)', () => {
 		const managerId = await userId(manager());
 		const notices = async () => (await admin.call(`/notifications?filter[recipient][_eq]=${managerId}&filter[collection][_eq]=dealers&filter[item][_eq]=${id}&limit=-1`)).body.data as any[];
 		expect(await notices()).toHaveLength(1);
+		// NTF-1: the zh-CN manager reads tiers and standings by their labels, not their codes.
+		expect((await notices())[0].message).toContain('A 级 · 正常 → C 级 · 考察期');
 
 		const again = await post(m, `/after-sales/dealers/${id}/rating-review`, { at: MONTH });
 		expect(again.body.data.proposed).toBe(false);

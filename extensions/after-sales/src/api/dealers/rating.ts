@@ -20,6 +20,7 @@ import { notFound, parseOrThrow, toDirectusError } from '../lib/errors';
 import { insertManyOnce } from '../lib/insert-once';
 import { activeUsersOf, noticeRows } from '../notices/notice-row';
 import { line, noticeInEachLanguage } from '../../domain/notifications';
+import { valueLabel } from '../lib/labels';
 import { computeDealerReport, loadRatingSettings, loadScheduleMinutes } from '../reports/dealer-report';
 import { parseSummaryQuery } from '../reports/parse-report-query';
 import { todayIn, toReportPeriod } from '../reports/report-period';
@@ -67,11 +68,14 @@ export async function reviewDealerRatings(ctx: PackContext, knex: Knex, month: s
 		if (proposal) {
 			// A plain write, as the sweep's: the proposal is the system's, and two reviews of one period propose the same.
 			await knex('dealers').where({ id: facts.id }).update({ rating_proposal: JSON.stringify(proposal) });
-			const params = { code: facts.code, month, from_tier: proposal.from_tier, from_status: proposal.from_status, tier: proposal.proposed_tier, status: proposal.proposed_status, score: proposal.score ?? '—', grade: proposal.grade };
-			const text = noticeInEachLanguage((language) => ({
-				subject: line(language, 'notice.rating_subject', params),
-				message: [line(language, 'notice.rating_message', params), ...proposal.reasons.slice(0, 5)].join('\n'),
-			}));
+			const text = noticeInEachLanguage((language) => {
+				const label = (field: 'tier' | 'status', value: string) => valueLabel('dealers', field, value, language) ?? value;
+				const params = {
+					code: facts.code, month, from_tier: label('tier', proposal.from_tier), from_status: label('status', proposal.from_status),
+					tier: label('tier', proposal.proposed_tier), status: label('status', proposal.proposed_status), score: proposal.score ?? '—', grade: proposal.grade,
+				};
+				return { subject: line(language, 'notice.rating_subject', params), message: [line(language, 'notice.rating_message', params), ...proposal.reasons.slice(0, 5)].join('\n') };
+			});
 			const notices = await noticeRows(knex, managers.map((person) => ({
 				key: `dealers:${facts.id}:rating_proposal:${month}:${person}`, recipient: person, kind: 'report' as const, collection: 'dealers', item: facts.id, text,
 			})), channels, now);

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { MessageKey } from '../../domain/messages';
 import { line, noticeInEachLanguage } from '../../domain/notifications';
 import { languagesOf } from '../lib/error-language';
+import { valueLabel } from '../lib/labels';
 import { computeQualityAlerts, computeWindowRange, QUALITY_WINDOWS, QualityThresholdsSchema, type FaultCount, type QualityAlert, type QualityThresholds } from '../../domain/quality';
 import { ROLE_BY_KEY, type RoleKey } from '../install/roles';
 import { SYSTEM_ACCOUNTABILITY, type PackContext } from '../lib/context';
@@ -109,7 +110,8 @@ async function notifyOwners(ctx: PackContext, alerts: ScanResult['alerts']): Pro
 		const params = { level: alert.level, model, fault: alert.fault_category, count: alert.count, threshold: alert.threshold, period: alert.window_key ?? '' };
 		const text = noticeInEachLanguage((language) => {
 			const window = WINDOW[alert.window] ? line(language, WINDOW[alert.window]!) : alert.window;
-			return { subject: line(language, 'notice.quality_alert_subject', { ...params, window }), message: line(language, 'notice.quality_alert_message', params) };
+			const fault = valueLabel('repair_records', 'fault_category', alert.fault_category, language) ?? alert.fault_category;
+			return { subject: line(language, 'notice.quality_alert_subject', { ...params, window, fault }), message: line(language, 'notice.quality_alert_message', { ...params, fault }) };
 		});
 		for (const user of users) {
 			await notifications.createOne({

@@ -21,6 +21,7 @@ import { toXlsx, type Table } from './export-table';
 import { computeQualityReport } from '../quality/quality-report';
 import type { PackContext } from '../lib/context';
 import { insertManyOnce } from '../lib/insert-once';
+import { valueLabel } from '../lib/labels';
 import { reviewDealerRatings } from '../dealers/rating';
 import { activeUsersOf, noticeRows, type NoticeInput } from '../notices/notice-row';
 import { channelsOf, loadSettings } from '../services/settings';
@@ -69,7 +70,7 @@ export async function sendMonthlyReports(ctx: PackContext, knex: Knex, now: Date
 			subject: 'notice.quality_report_subject',
 			lines: (language) => [
 				line(language, 'notice.quality_line_alerts', { alerts: quality.alerts.length, carried: quality.alerts.filter((a) => a.carried_over).length, no_action: quality.alerts.filter((a) => !a.preventive_action).length }),
-				...quality.top_faults.slice(0, 3).map((f) => line(language, 'notice.quality_line_fault', { model: f.product_model ?? '—', fault: f.fault_category, repairs: f.repairs })),
+				...quality.top_faults.slice(0, 3).map((f) => line(language, 'notice.quality_line_fault', { model: f.product_model ?? '—', fault: valueLabel('repair_records', 'fault_category', f.fault_category, language) ?? f.fault_category, repairs: f.repairs })),
 			],
 			path: `quality?month=${month}&format=xlsx`, file: `quality-report_${month}.xlsx`, table: () => qualityTable(quality),
 		},
