@@ -494,6 +494,20 @@ describe('INT-5: never a 500 for a client’s mistake', () => {
 		expect(firstError(res.body).message).not.toMatch(/Cannot|undefined|null is/);
 	});
 
+	test.each([
+		['tech3', 'fault_cause', 'x'.repeat(300)],
+		['manager', 'fault_cause', 'flood'],
+		['manager', 'fault_scope', 'whole_planet'],
+		['agent', 'remedy', 'free_machine'],
+	] as const)('INT-5, WTY-3: when %s sends an unknown %s on a warranty repair (seed 380157116), then a 4xx naming it, never a 5xx, and nothing written', async (who, field, value) => {
+		const open = await db()('repair_records').where({ coverage: 'warranty' }).whereNotNull('fault_category').whereNotNull('unit')
+			.whereNotIn('id', db()('warranty_claims').whereNotNull('repair_record').select('repair_record')).orderBy('id').first('id');
+		expect(open, 'the demo holds an unclaimed warranty repair').toBeTruthy();
+		const res = await expectRefusedNoWrite(() => patch(A[who], `/items/repair_records/${open.id}`, { [field]: value }), { status: [400, 403] });
+		if (res.status === 400) expect(firstError(res.body).field, JSON.stringify(res.body)).toBe(field);
+		expect(firstError(res.body).message).not.toMatch(/Cannot read|undefined/);
+	});
+
 	test('INT-5: when the Studio saves a customer’s units list as a change set, then it is accepted', async () => {
 		const customer = (await db()('customers').orderBy('id').first('id')).id;
 		const res = await patch(A.agent, `/items/customers/${customer}`, { units: { create: [], update: [], delete: [] } });

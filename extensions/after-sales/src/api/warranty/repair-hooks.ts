@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { assertWithinQuote } from '../../domain/repair-orders';
 import { DomainRuleError } from '../../domain/errors';
 import { formatMoney, multiplyMoney, parseMoney, sumMoney } from '../../domain/money';
-import { BusySeasonsSchema, computeBusySeason, computeLocalDate, computeRepeatOf, REMEDIES, type Remedy } from '../../domain/warranty';
+import { BusySeasonsSchema, computeBusySeason, computeLocalDate, computeRepeatOf, FAULT_CAUSES, FAULT_SCOPES, REMEDIES, REPAIR_COVERAGES, type Remedy } from '../../domain/warranty';
 import type { Accountability, PackContext } from '../lib/context';
 import { resolveCaller, hasRole } from '../lib/caller';
 import { toBool, toInstant, toJson, toJsonArray } from '../lib/db-values';
@@ -15,7 +15,7 @@ import { enqueueConsentNotices } from '../notices/enqueue-consent-notices';
 import { coverageOf, loadUnitFacts, refreshUnitWarranty } from '../services/unit-coverage';
 import { attachPartsToBatch } from './parts-returns';
 import type { Register } from './register';
-import { msg, state } from '../../domain/messages';
+import { anyOf, msg, state } from '../../domain/messages';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
@@ -147,6 +147,7 @@ function assertMoneyFields(payload: Payload) {
  */
 async function decideCoverage(knex: Knex, payload: Payload, current: Payload | null): Promise<Payload> {
 	const merged = { ...(current ?? {}), ...payload };
+	assertChoices(payload);
 	assertPromiseRecorded(merged);
 	await assertReplacementUnit(knex, merged);
 	const requested = (merged['coverage'] as string | undefined) ?? 'warranty';
@@ -181,6 +182,25 @@ async function decideCoverage(knex: Knex, payload: Payload, current: Payload | n
 		throw new DomainRuleError('WTY-9', 'remedy', msg('remedy.beyond_entitlement', { remedy: state('repair_records', 'remedy', remedy), entitled: state('repair_records', 'remedy', entitled) }), { collection: 'repair_records' });
 	}
 	return { ...payload, coverage: answer.coverage, coverage_reasons: answer.reasons, remedy_entitled: entitled };
+}
+
+/**
+ * WTY-3, WTY-9: the choices coverage is decided from hold one of their values before the domain
+ * reads them (Directus checks choices only after the filter hooks, and as any caller, even one
+ * with no access to the collection).
+ */
+const DECISIVE_CHOICES: ReadonlyArray<{ field: string; values: readonly string[]; rule: 'WTY-3' | 'WTY-9' | 'REQ-4' }> = [
+	{ field: 'fault_cause', values: FAULT_CAUSES, rule: 'WTY-3' },
+	{ field: 'fault_scope', values: FAULT_SCOPES, rule: 'WTY-3' },
+	{ field: 'coverage', values: REPAIR_COVERAGES, rule: 'REQ-4' },
+	{ field: 'remedy', values: REMEDIES, rule: 'WTY-9' },
+];
+function assertChoices(payload: Payload) {
+	for (const { field, values, rule } of DECISIVE_CHOICES) {
+		const value = payload[field];
+		if (value === undefined || value === null || (typeof value === 'string' && values.includes(value))) continue;
+		throw new DomainRuleError(rule, field, msg('zod.invalid_value', { values: anyOf(values.map((v) => state('repair_records', field, v))) }), { collection: 'repair_records' });
+	}
 }
 
 /** WTY-4: a promise marked beyond the scope says what was promised. */
