@@ -50,6 +50,23 @@ describe('creating a complaint (CMP-1, CMP-2, CMP-5, CMP-6)', () => {
 		expect(complaint.history).toHaveLength(1);
 	});
 
+	test('ESC-1: when complaints are created through REST, then their timers are written in the create’s own transaction: there as the response arrives, and gone with a batch that is refused', async () => {
+		const admin = await loginAdmin();
+		for (let i = 0; i < 3; i++) {
+			const complaint = await createComplaint({ severity: 'serious' });
+			const { body } = await admin.call(`/items/sla_timers?filter[collection][_eq]=complaints&filter[item][_eq]=${complaint.id}&fields=milestone,level,due_at`);
+			expect(body.data.length, `timers of complaint #${complaint.id} when its create answered`).toBeGreaterThan(0);
+			expect(body.data.every((t: any) => t.level === 2 && t.due_at)).toBe(true);
+		}
+		const recorder = await memo('admin', () => userId(loginAdmin()));
+		const before = (await admin.call('/items/sla_timers?aggregate[count]=id&filter[collection][_eq]=complaints')).body.data[0].count;
+		const good = { received_at: new Date().toISOString(), channel: 'phone', recorder, category: 'quality', severity: 'normal', description: 'batch' };
+		const refused = await admin.call('/items/complaints', { method: 'POST', body: json([good, { ...good, category: 'weather' }]) });
+		expect(refused.status).toBe(400);
+		const after = (await admin.call('/items/sla_timers?aggregate[count]=id&filter[collection][_eq]=complaints')).body.data[0].count;
+		expect(Number(after)).toBe(Number(before));
+	});
+
 	test('CMP-5: when a clerk asks for a lower level than the severity demands, then the severity wins', async () => {
 		expect((await createComplaint({ severity: 'critical', handling_level: 1 })).handling_level).toBe(3);
 	});

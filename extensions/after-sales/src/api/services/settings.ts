@@ -8,7 +8,7 @@ import { DEFAULT_SEVERITY_LEVELS, SeverityLevelsSchema, type SeverityLevels } fr
 import { isValidTimeZone } from '../../domain/calendar';
 import { DEFAULT_JOB_SCHEDULES, JobSchedulesSchema, type JobSchedules } from '../../domain/schedules';
 import type { PackContext } from '../lib/context';
-import { toJson } from '../lib/db-values';
+import { toJson, vendorOf } from '../lib/db-values';
 
 export type PackSettings = {
 	raw: Record<string, unknown>;
@@ -65,11 +65,31 @@ let parsed: { row: Record<string, unknown>; settings: PackSettings } | null = nu
 
 /** Reads the settings singleton; anything unset falls back to the RULES.md defaults. */
 export async function loadSettings(knex: Knex): Promise<PackSettings> {
-	const { [INSTALL_RECORD]: _record, ...row } = ((await knex('service_settings').first()) ?? {}) as Record<string, unknown>;
+	const { [INSTALL_RECORD]: _record, ...row } = ((await readSettingsRow(knex)) ?? {}) as Record<string, unknown>;
 	if (parsed && sameRow(parsed.row, row)) return parsed.settings;
 	const settings = deepFreeze(parseSettings(row));
 	parsed = { row, settings };
 	return settings;
+}
+
+/**
+ * The settings row without the install record, which is large (the installer's whole plan) and
+ * which every write would otherwise read and parse. The column list is read once per process;
+ * when the table changed under it (a column removed), the read falls back to every column once
+ * and the list is read again.
+ */
+let settingsColumns: Promise<string[]> | null = null;
+async function readSettingsRow(knex: Knex): Promise<Record<string, unknown> | undefined> {
+	try {
+		settingsColumns ??= knex('service_settings').columnInfo().then((info) => Object.keys(info).filter((c) => c !== INSTALL_RECORD));
+		const columns = await settingsColumns;
+		if (!columns.length) throw new Error('no columns');
+		return await knex('service_settings').first(columns);
+	} catch (error) {
+		settingsColumns = null;
+		if (knex.isTransaction && vendorOf(knex) === 'postgres') throw error;
+		return knex('service_settings').first();
+	}
 }
 
 /** Two reads of the settings row hold the same stored values (JSON columns are text on SQLite, parsed on PostgreSQL). */

@@ -52,13 +52,15 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 	// within CACHE_MS, and the sweep re-syncs every record changed meanwhile with fresh policies.
 	let cached: { at: number; sync: Promise<SyncContext> } | null = null;
 	const CACHE_MS = 10_000;
-	const writeContext = async () => {
-		if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), sync: syncContext(ctx) };
+	const writeContext = async (knex: PackContext['database'] = ctx.database): Promise<SyncContext> => {
+		// Loaded through the caller's connection: inside a write's transaction (SQLite has one
+		// connection), reading through another would wait for it.
+		if (!cached || Date.now() - cached.at > CACHE_MS) cached = { at: Date.now(), sync: syncContext(ctx, knex) };
 		const sync = await cached.sync.catch((error) => {
 			cached = null;
 			throw error;
 		});
-		return { ...sync, now: new Date() };
+		return { ...sync, knex, now: new Date() };
 	};
 	for (const event of ['create', 'update', 'delete']) {
 		register.action(`service_settings.items.${event}`, async (meta: Meta) => {
@@ -97,10 +99,38 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 		}
 	});
 
+	// ESC-1: a record created through the API gets its timers in its own transaction. Directus
+	// writes the activity row after the insert, in the same transaction and with the new key, so
+	// that filter is the first moment the record exists with an id and can still be written with
+	// (no second write transaction, and the create's response already sees its timers). A sync that
+	// fails there is rolled back to its savepoint and left to the after-commit action below; a
+	// create without activity (no accountability, tracking off) is synced by that action alone.
+	const syncedInWrite = new Map<string, number>();
+	register.filter('activity.create', async (payload: Record<string, unknown>, _meta: unknown, hook: HookContext) => {
+		const collection = payload?.['collection'] as SlaCollection;
+		if (payload?.['action'] !== 'create' || !SLA_COLLECTIONS.includes(collection) || payload['item'] === undefined || payload['item'] === null) return payload;
+		try {
+			const result = await syncMany(await writeContext(hook.database), collection, [payload['item'] as string | number]);
+			if (!result.failed) syncedInWrite.set(`${collection}:${payload['item']}`, Date.now());
+		} catch (error) {
+			ctx.logger.error(`[after-sales] ESC-1: timers of ${collection} #${payload['item']} are left to the after-commit sync: ${(error as Error).message}`);
+		}
+		return payload;
+	});
+	/** Whether the create's own transaction already wrote this record's timers (each answer given once). */
+	const takeSyncedInWrite = (collection: string, key: string | number) => {
+		const id = `${collection}:${key}`;
+		const at = syncedInWrite.get(id);
+		syncedInWrite.delete(id);
+		if (syncedInWrite.size > 1_000) for (const [k, t] of syncedInWrite) if (Date.now() - t > 60_000) syncedInWrite.delete(k);
+		return at !== undefined && Date.now() - at < 60_000;
+	};
+
 	for (const collection of SLA_COLLECTIONS) {
 		for (const event of ['create', 'update']) {
 			register.action(`${collection}.items.${event}`, async (meta: Meta) => {
-				const keys = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+				const all = meta.keys ?? (meta.key !== undefined ? [meta.key] : []);
+				const keys = event === 'create' ? all.filter((key) => !takeSyncedInWrite(collection, key)) : all;
 				if (!keys.length) return;
 				try {
 					await syncMany(await writeContext(), collection as SlaCollection, keys);
