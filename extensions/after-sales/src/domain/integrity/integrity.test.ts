@@ -31,6 +31,8 @@ describe('parseStrictInstant (INT-2)', () => {
 		['a five-digit year', '99999-01-01T00:00:00Z'],
 		['year 0000', '0000-01-01T00:00:00Z'],
 		['a year before 1970', '1969-12-31T23:00:00Z'],
+		['the epoch itself, which MariaDB TIMESTAMP cannot store (CI seed 1755553165)', '1970-01-01T00:00:00Z'],
+		['1970-01-01 00:00:00 read as UTC', '1970-01-01 00:00:00'],
 		['a date without time', '2026-11-30'],
 		['free text', 'tomorrow'],
 		['a number', 1_796_000_000_000],

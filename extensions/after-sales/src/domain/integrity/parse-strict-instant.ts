@@ -6,6 +6,9 @@ import { msg } from '../messages';
 // the T is what Directus itself writes for SQLite.
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** MariaDB / MySQL TIMESTAMP columns start at 1970-01-01 00:00:01 UTC; the epoch itself is refused there as SQL. */
+const FIRST_STORABLE_MS = 1_000;
+
 /**
  * INT-2: an instant the pack accepts. Every part is checked before JavaScript sees it, because
  * `new Date('2026-11-31T10:00:00Z')` silently becomes December 1st. A value without a zone is read
@@ -16,7 +19,7 @@ export function parseStrictInstant(value: unknown, field: string): Date {
 		throw new DomainRuleError('INT-2', field, msg('int.not_instant', { value: JSON.stringify(value), min: MIN_YEAR, max: MAX_YEAR }));
 	};
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime()) || value.getUTCFullYear() < MIN_YEAR || value.getUTCFullYear() > MAX_YEAR) fail();
+		if (Number.isNaN(value.getTime()) || value.getTime() < FIRST_STORABLE_MS || value.getUTCFullYear() > MAX_YEAR) fail();
 		return value;
 	}
 	if (typeof value !== 'string') return fail();
@@ -31,6 +34,6 @@ export function parseStrictInstant(value: unknown, field: string): Date {
 	}
 	const text = value.trim().replace(' ', 'T');
 	const date = new Date(zone ? text : `${text}Z`);
-	if (Number.isNaN(date.getTime())) fail();
+	if (Number.isNaN(date.getTime()) || date.getTime() < FIRST_STORABLE_MS) fail();
 	return date;
 }
