@@ -33,7 +33,7 @@ export const impossibleInstants = [
 	'2026-11-20T10:61:00Z', '2026-11-20T10:00:00+25:00', '2026-11-20 10:00', 'yesterday', '1e12', 'T10:00:00Z',
 ];
 export const oddInstants = (now = Date.now()) => [
-	new Date(now + 365 * 86_400_000).toISOString(), new Date(now + 86_400_000).toISOString(), '1900-01-01T00:00:00Z', '1970-01-01T00:00:00Z',
+	new Date(now + 365 * 86_400_000).toISOString(), new Date(now + 86_400_000).toISOString(), '1900-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2038-01-19T03:14:08Z', '2100-01-01T00:00:00Z',
 	new Date(now - 3600_000).toISOString(), new Date(now).toISOString(), now, now / 1000,
 ];
 export const badMoney = ['-1.00', '-0.01', '1.005', '12.345', '1e30', '1e-3', 'NaN', 'Infinity', '99999999999999999999.99', '10000000.01', '1,000.00', '¥100', '0x10', ' 12 ', '١٢٣', 1.005, -5, 1e30, 12.3456];

@@ -203,6 +203,19 @@ describe('INT-2: every date and instant is a real one', () => {
 		}
 	});
 
+	test.each([['1970-01-01T00:00:00Z'], ['2038-01-19T03:14:08Z'], ['2100-01-01T00:00:00+08:00']])(
+		'INT-2, INT-5: when a follow-up’s due_until is %s (outside what a MariaDB TIMESTAMP holds), then 400 naming due_until on every database, by key and by query',
+		async (due_until) => {
+			const customer = (await db()('customers').first('id')).id;
+			const created = await post(A.manager, '/items/follow_ups', { kind: 'first_call', customer, due_at: hoursFromNow(24), status: 'planned' });
+			expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(200);
+			const id = created.body.data.id;
+			await expectRefusedNoWrite(() => patch(A.manager, `/items/follow_ups/${id}`, { due_until }), { rules: ['INT-2'], field: 'due_until' });
+			await expectRefusedNoWrite(() => patch(A.manager, '/items/follow_ups', { query: { filter: { id: { _eq: id } } }, data: { due_until } }), { rules: ['INT-2'], field: 'due_until' });
+			await expectRefusedNoWrite(() => post(A.manager, '/items/follow_ups', { kind: 'first_call', customer, due_at: hoursFromNow(24), due_until, status: 'planned' }), { rules: ['INT-2'], field: 'due_until' });
+		},
+	);
+
 	test('INT-2: when a holiday in the settings is 2026-02-30, then 400 naming the calendar field', async () => {
 		const settings = await db()('service_settings').first();
 		const calendar = typeof settings.calendar === 'string' ? JSON.parse(settings.calendar) : settings.calendar;

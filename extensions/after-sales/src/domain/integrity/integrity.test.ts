@@ -19,6 +19,8 @@ describe('parseStrictInstant (INT-2)', () => {
 		['2026-11-30 10:00:00', '2026-11-30T10:00:00.000Z'],
 		['2026-11-30T10:00', '2026-11-30T10:00:00.000Z'],
 		['2028-02-29T00:00:00.123Z', '2028-02-29T00:00:00.123Z'],
+		['2038-01-19T03:14:07Z', '2038-01-19T03:14:07.000Z'],
+		['1970-01-01T00:00:01Z', '1970-01-01T00:00:01.000Z'],
 	])('INT-2: when %s is sent, then it is read as %s', (input, expected) => {
 		expect(parseStrictInstant(input, 'at').toISOString()).toBe(expected);
 	});
@@ -33,6 +35,9 @@ describe('parseStrictInstant (INT-2)', () => {
 		['a year before 1970', '1969-12-31T23:00:00Z'],
 		['the epoch itself, which MariaDB TIMESTAMP cannot store (CI seed 1755553165)', '1970-01-01T00:00:00Z'],
 		['1970-01-01 00:00:00 read as UTC', '1970-01-01 00:00:00'],
+		['the second after MariaDB TIMESTAMP’s last, 2038-01-19 03:14:07 UTC', '2038-01-19T03:14:08Z'],
+		['a year MariaDB TIMESTAMP cannot store', '2100-06-01T08:00:00+08:00'],
+		['a Date past 2038', new Date(Date.UTC(2040, 0, 1))],
 		['a date without time', '2026-11-30'],
 		['free text', 'tomorrow'],
 		['a number', 1_796_000_000_000],

@@ -1,13 +1,20 @@
 import { DomainRuleError } from '../errors';
-import { isRealDay, MAX_YEAR, MIN_YEAR } from './parse-strict-date';
+import { isRealDay, MIN_YEAR } from './parse-strict-date';
 import { msg } from '../messages';
 
 // Date and time, optional seconds and fraction, optional zone (Z or ±hh:mm). A space instead of
 // the T is what Directus itself writes for SQLite.
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** MariaDB / MySQL TIMESTAMP columns start at 1970-01-01 00:00:01 UTC; the epoch itself is refused there as SQL. */
+/**
+ * MariaDB / MySQL TIMESTAMP columns hold 1970-01-01 00:00:01 to 2038-01-19 03:14:07 UTC; outside it
+ * they refuse the value as SQL (a 500). Every database gets the same range, so a request has the
+ * same answer wherever the pack runs.
+ */
 const FIRST_STORABLE_MS = 1_000;
+const LAST_STORABLE_MS = Date.UTC(2038, 0, 19, 3, 14, 7);
+const LAST_STORABLE_YEAR = 2038;
+const storable = (ms: number) => !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
 
 /**
  * INT-2: an instant the pack accepts. Every part is checked before JavaScript sees it, because
@@ -16,10 +23,10 @@ const FIRST_STORABLE_MS = 1_000;
  */
 export function parseStrictInstant(value: unknown, field: string): Date {
 	const fail = (): never => {
-		throw new DomainRuleError('INT-2', field, msg('int.not_instant', { value: JSON.stringify(value), min: MIN_YEAR, max: MAX_YEAR }));
+		throw new DomainRuleError('INT-2', field, msg('int.not_instant', { value: JSON.stringify(value), min: MIN_YEAR, max: LAST_STORABLE_YEAR }));
 	};
 	if (value instanceof Date) {
-		if (Number.isNaN(value.getTime()) || value.getTime() < FIRST_STORABLE_MS || value.getUTCFullYear() > MAX_YEAR) fail();
+		if (!storable(value.getTime())) fail();
 		return value;
 	}
 	if (typeof value !== 'string') return fail();
@@ -34,6 +41,6 @@ export function parseStrictInstant(value: unknown, field: string): Date {
 	}
 	const text = value.trim().replace(' ', 'T');
 	const date = new Date(zone ? text : `${text}Z`);
-	if (Number.isNaN(date.getTime()) || date.getTime() < FIRST_STORABLE_MS) fail();
+	if (!storable(date.getTime())) fail();
 	return date;
 }
