@@ -68,3 +68,39 @@ describe('a record the sweep cannot handle (ESC-2)', () => {
 		}
 	});
 });
+
+describe('a create whose in-transaction timer sync fails (ESC-1)', () => {
+	test('ESC-1, INT-5: when the timers of a record just inserted cannot be written inside its transaction, then only the sync is undone: the transaction goes on and commits the record', async () => {
+		const { syncMany } = await import('../extensions/after-sales/src/api/sla/sync-timers');
+		const { loadPolicies } = await import('../extensions/after-sales/src/api/sla/load-policies');
+		const { DEFAULT_CALENDAR } = await import('../extensions/after-sales/src/domain/calendar');
+		const db = testDb();
+		const admin = (await db('directus_users').first('id')).id as string;
+		// A policy this process knows but the database no longer has (deleted on another instance a
+		// moment ago): writing a timer that names it breaks the foreign key, which on PostgreSQL
+		// aborts the whole transaction unless the sync kept to its savepoint.
+		const policies = (await loadPolicies(db)).filter((p) => p.collection === 'complaints').map((p) => ({ ...p, id: 99_999_999 }));
+		expect(policies.length).toBeGreaterThan(0);
+		const logged: string[] = [];
+		let id = 0;
+		// Directus runs SQLite with foreign keys on; this test connection (its only one) does too, for this test.
+		const sqlite = db.client.config.client === 'sqlite3';
+		if (sqlite) await db.raw('PRAGMA foreign_keys = ON');
+		try {
+			await db.transaction(async (trx) => {
+				const inserted = await trx('complaints').insert({ received_at: new Date(), channel: 'phone', recorder: admin, category: 'quality', severity: 'normal', status: 'received', handling_level: 1, description: 'savepoint test', history: '[]' }, ['id']);
+				id = Number((inserted[0] as { id?: number })?.id ?? inserted[0]);
+				const sync = { knex: trx, now: new Date(), calendar: DEFAULT_CALENDAR, policies, logger: { error: (m: string) => logged.push(m), warn() {}, info() {}, debug() {} } as never };
+				expect(await syncMany(sync, 'complaints', [id], { fresh: true })).toEqual({ synced: 0, failed: 1 });
+				// The transaction is still usable: the record is there and can still be written.
+				expect(await trx('complaints').where({ id }).update({ description: 'savepoint test, after the failed sync' })).toBe(1);
+			});
+		} finally {
+			if (sqlite) await db.raw('PRAGMA foreign_keys = OFF');
+		}
+		expect(logged.join('\n')).toMatch(/ESC-1/);
+		expect((await db('complaints').where({ id }).first('description')).description).toBe('savepoint test, after the failed sync');
+		expect(Number((await db('sla_timers').where({ collection: 'complaints', item: String(id) }).count({ n: '*' }))[0]!['n'])).toBe(0);
+		await db('complaints').where({ id }).delete();
+	});
+});

@@ -73,6 +73,18 @@ export async function loadSettings(knex: Knex): Promise<PackSettings> {
 }
 
 /**
+ * CMP-5: the level each severity starts at, read on its own: a complaint's create needs this one
+ * column, not the whole row (read fresh every time, so an edit on any instance counts at once).
+ */
+export async function loadSeverityLevels(knex: Knex): Promise<SeverityLevels> {
+	const row = (await knex('service_settings').first('complaint_severity_levels')) as { complaint_severity_levels?: unknown } | undefined;
+	return parseSeverityLevels(row?.complaint_severity_levels);
+}
+
+const parseSeverityLevels = (value: unknown): SeverityLevels =>
+	orDefault(() => (value ? SeverityLevelsSchema.parse(toJson(value)) : DEFAULT_SEVERITY_LEVELS), DEFAULT_SEVERITY_LEVELS);
+
+/**
  * The settings row without the install record, which is large (the installer's whole plan) and
  * which every write would otherwise read and parse. The column list is read once per process;
  * when the table changed under it (a column removed), the read falls back to every column once
@@ -146,7 +158,7 @@ export function parseSettings(row: Record<string, any>): PackSettings {
 	return {
 		raw: row, calendar, warranty, maxLineFen: readMaxLineFen(row.max_line_amount),
 		regulation: orDefault(() => parseRegulationSettings(toJson(row.regulation_profiles), toJson(row.regulation_profile_rules)), DEFAULT_REGULATION_SETTINGS),
-		severityLevels: orDefault(() => (row.complaint_severity_levels ? SeverityLevelsSchema.parse(toJson(row.complaint_severity_levels)) : DEFAULT_SEVERITY_LEVELS), DEFAULT_SEVERITY_LEVELS),
+		severityLevels: parseSeverityLevels(row.complaint_severity_levels),
 		deliveryRetry: orDefault(() => (row.delivery_retry ? DeliveryRetrySchema.parse(toJson(row.delivery_retry)) : DEFAULT_DELIVERY_RETRY), DEFAULT_DELIVERY_RETRY),
 		signatureMaxBytes: wholeIn(row.signature_max_kb, 16, 4096, DEFAULT_SIGNATURE_MAX_KB) * 1024,
 		reportMaxRangeDays: wholeIn(row.report_max_range_days, 31, 3660, DEFAULT_REPORT_MAX_RANGE_DAYS),

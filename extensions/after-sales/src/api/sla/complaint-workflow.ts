@@ -1,7 +1,7 @@
 // CMP-1..6 in the complaints filter hooks: a new complaint is checked and starts at the level its
 // severity demands; every status change is a step of the CMP-3 workflow made by a role allowed to
 // make it, appended to `history` with who and when; approval and closing are stamped by the system.
-import { loadSettings } from '../services/settings';
+import { loadSeverityLevels } from '../services/settings';
 import type { Knex } from 'knex';
 import {
 	assertAgreementFileKept,
@@ -31,7 +31,7 @@ export async function filterComplaintCreate(payload: Payload, knex: Knex, accoun
 	if ('agreement_file' in cleaned) await assertFileExists(knex, cleaned['agreement_file']);
 	const severity = String(cleaned['severity'] ?? 'normal');
 	// CMP-5: severity sets the starting level; a clerk may start higher, never lower.
-	const initial = computeInitialHandlingLevel(severity, (await loadSettings(knex)).severityLevels);
+	const initial = computeInitialHandlingLevel(severity, await loadSeverityLevels(knex));
 	const requested = Number(cleaned['handling_level'] ?? 1);
 	const level = Math.max(initial, Number.isInteger(requested) && requested >= 1 && requested <= 3 ? requested : 1);
 	const caller = await resolveCaller(knex, accountability);

@@ -5,7 +5,7 @@
 // timers computed from a state a sweep has since changed (a lost warning would be logged again
 // one level up). SQLite has a single writer: its transactions are serial anyway.
 import type { Knex } from 'knex';
-import { computeSlaFacts, type DueRecord, type EscalationLevel, type SlaCollection, type SlaPolicy, type TimerRecord } from '../../domain/sla';
+import { computeSlaFacts, type DueRecord, type EscalationLevel, type SlaCollection, type SlaPolicy, type StoredTimer, type TimerRecord } from '../../domain/sla';
 import { toBool, toInstant } from '../lib/db-values';
 import { readTimersOf } from './timers-repository';
 
@@ -22,7 +22,15 @@ export type LoadedRecords = {
 const CHUNK = 1_000;
 const refKey = (collection: string, item: string | number) => `${collection}:${item}`;
 
-export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], policies: readonly SlaPolicy[], options: { lock: 'skip' | 'wait' | false }): Promise<LoadedRecords> {
+export type LoadOptions = {
+	lock: 'skip' | 'wait' | false;
+	/** The records were inserted by this transaction: they have no timers yet. */
+	fresh?: boolean;
+	/** PostgreSQL: a savepoint to set in the same round trip as the first read (numeric ids only). */
+	savepoint?: string;
+};
+
+export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], policies: readonly SlaPolicy[], options: LoadOptions): Promise<LoadedRecords> {
 	const rows = new Map<string, Row>();
 	const byCollection = new Map<SlaCollection, string[]>();
 	const seen = new Set<string>();
@@ -35,6 +43,7 @@ export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], pol
 		else byCollection.set(ref.collection, [ref.item]);
 	}
 	const locked = new Set<string>();
+	let savepoint = options.savepoint ? `savepoint ${options.savepoint}` : null;
 	for (const [collection, items] of byCollection) {
 		const numeric = items.filter((i) => /^\d+$/.test(i));
 		for (let i = 0; i < numeric.length; i += CHUNK) {
@@ -42,7 +51,10 @@ export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], pol
 			const query = knex(collection).whereIn('id', part).orderBy('id').select('*');
 			if (options.lock === 'skip') query.forUpdate().skipLocked();
 			if (options.lock === 'wait') query.forUpdate();
-			for (const row of await query) rows.set(refKey(collection, row.id), row);
+			// Two statements in one simple-protocol message (the ids are digits, inlined by knex): one round trip.
+			const read: Row[] = savepoint ? ((await knex.raw(`${savepoint}; ${query.toString()}`)) as { rows: Row[] }[])[1]!.rows : await query;
+			savepoint = null;
+			for (const row of read) rows.set(refKey(collection, row['id'] as string | number), row);
 			if (options.lock !== 'skip') continue;
 			// Absent from a SKIP LOCKED read: deleted, or held by another sweep. Only the deleted are ours.
 			const absent = part.filter((id) => !rows.has(refKey(collection, id)));
@@ -52,11 +64,13 @@ export async function loadDueRecords(knex: Knex, refs: readonly RecordRef[], pol
 		}
 	}
 
+	if (savepoint) await knex.raw(savepoint);
 	const mine = [...seen].filter((key) => !locked.has(key)).map((key) => {
 		const at = key.indexOf(':');
 		return { collection: key.slice(0, at) as SlaCollection, item: key.slice(at + 1) };
 	});
-	const timers = await readTimersOf(knex, mine);
+	// A record inserted by this very transaction has no timers yet: nothing to read.
+	const timers = options.fresh ? new Map<string, (StoredTimer & { id: number })[]>() : await readTimersOf(knex, mine);
 	const lookups = await loadLookups(knex, [...rows.values()]);
 	const records: DueRecord[] = mine.map(({ collection, item }) => {
 		const row = rows.get(refKey(collection, item)) ?? null;

@@ -110,7 +110,7 @@ export function registerSlaHooks(register: Register, ctx: PackContext) {
 		const collection = payload?.['collection'] as SlaCollection;
 		if (payload?.['action'] !== 'create' || !SLA_COLLECTIONS.includes(collection) || payload['item'] === undefined || payload['item'] === null) return payload;
 		try {
-			const result = await syncMany(await writeContext(hook.database), collection, [payload['item'] as string | number]);
+			const result = await syncMany(await writeContext(hook.database), collection, [payload['item'] as string | number], { fresh: true });
 			if (!result.failed) syncedInWrite.set(`${collection}:${payload['item']}`, Date.now());
 		} catch (error) {
 			ctx.logger.error(`[after-sales] ESC-1: timers of ${collection} #${payload['item']} are left to the after-commit sync: ${(error as Error).message}`);

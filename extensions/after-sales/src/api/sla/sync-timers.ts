@@ -8,7 +8,7 @@ import { decideRecordTimers, FINAL_STATES, isTimerChanged, type PlannedTimer, ty
 import type { PackContext } from '../lib/context';
 import { vendorOf } from '../lib/db-values';
 import { loadSettings } from '../services/settings';
-import { loadDueRecords } from './load-due-records';
+import { loadDueRecords, type LoadOptions } from './load-due-records';
 import { loadPolicies } from './load-policies';
 import { retireTimers, writeTimers } from './timers-repository';
 
@@ -36,11 +36,13 @@ export async function syncRecordTimers(sync: SyncContext, collection: SlaCollect
  * record's policy no longer has (policy edited, severity changed) stay as history but are never
  * checked again. A record the domain refuses (an unreadable timestamp) throws after the others are written.
  */
-async function syncRecords(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[]): Promise<SyncResult[]> {
+async function syncRecords(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[], fresh = false): Promise<SyncResult[]> {
 	const { now, calendar, policies } = sync;
 	// One transaction, the records locked while their timers are read and written (see load-due-records).
-	const { results, failures } = await sync.knex.transaction(async (knex) => {
-		const loaded = await loadDueRecords(knex, items.map((i) => ({ collection, item: String(i) })), policies, { lock: vendorOf(knex) === 'sqlite' ? false : 'wait' });
+	// Records this transaction has just inserted (`fresh`) are seen by no other until it commits:
+	// they need no lock and have no timers to read.
+	const work = async (knex: Knex, options: LoadOptions) => {
+		const loaded = await loadDueRecords(knex, items.map((i) => ({ collection, item: String(i) })), policies, options);
 		const write: PlannedTimer[] = [];
 		const retire: number[] = [];
 		const results: SyncResult[] = [];
@@ -61,21 +63,44 @@ async function syncRecords(sync: SyncContext, collection: SlaCollection, items: 
 		await retireTimers(knex, retire);
 		for (const result of results) for (const t of result.timers) if (t.id === null) t.id = ids.get(`${t.collection}:${t.item}:${t.milestone}`) ?? null;
 		return { results, failures };
-	});
+	};
+	const { results, failures } = fresh && sync.knex.isTransaction && vendorOf(sync.knex) === 'postgres'
+		? await inSavepoint(sync.knex, (knex, savepoint) => work(knex, { lock: false, fresh, savepoint }))
+		: await sync.knex.transaction((knex) => work(knex, { lock: fresh || vendorOf(knex) === 'sqlite' ? false : 'wait', fresh }));
 	if (failures.length) throw failures[0];
 	return results;
 }
 
+/**
+ * PostgreSQL, inside the create's transaction: the sync's own savepoint, set in the round trip of
+ * its first read and left for the commit to release (two round trips fewer than a nested knex
+ * transaction, on every create). A failure rolls back to it, so the create goes on without the
+ * timers and the after-commit sync writes them.
+ */
+async function inSavepoint<T>(knex: Knex, run: (knex: Knex, savepoint: string) => Promise<T>): Promise<T> {
+	const savepoint = 'after_sales_timers';
+	try {
+		return await run(knex, savepoint);
+	} catch (error) {
+		await knex.raw(`rollback to savepoint ${savepoint}`);
+		throw error;
+	}
+}
+
 const BATCH = 500;
 
-/** Syncs many records in batches; a batch that fails is retried record by record, so one bad record is logged and the others go on. */
-export async function syncMany(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[]): Promise<{ synced: number; failed: number }> {
+/**
+ * Syncs many records in batches; a batch that fails is retried record by record, so one bad record
+ * is logged and the others go on. `fresh`: the records were inserted by the transaction of `sync.knex`.
+ */
+export async function syncMany(sync: SyncContext, collection: SlaCollection, items: readonly (string | number)[], options: { fresh?: boolean } = {}): Promise<{ synced: number; failed: number }> {
+	const fresh = options.fresh ?? false;
 	let synced = 0;
 	let failed = 0;
 	for (let i = 0; i < items.length; i += BATCH) {
 		const part = items.slice(i, i + BATCH);
 		try {
-			await syncRecords(sync, collection, part);
+			await syncRecords(sync, collection, part, fresh);
 			synced += part.length;
 			continue;
 		} catch {
@@ -83,7 +108,7 @@ export async function syncMany(sync: SyncContext, collection: SlaCollection, ite
 		}
 		for (const item of part) {
 			try {
-				await syncRecords(sync, collection, [item]);
+				await syncRecords(sync, collection, [item], fresh);
 				synced++;
 			} catch (error) {
 				failed++;
