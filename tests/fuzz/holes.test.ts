@@ -204,7 +204,7 @@ describe('INT-2: every date and instant is a real one', () => {
 	});
 
 	test.each([['1970-01-01T00:00:00Z'], ['2038-01-19T03:14:08Z'], ['2100-01-01T00:00:00+08:00']])(
-		'INT-2, INT-5: when a follow-up’s due_until is %s (outside what a MariaDB TIMESTAMP holds), then 400 naming due_until on every database, by key and by query',
+		'INT-2, INT-5: when a follow-up’s due_until is %s (outside what a MariaDB TIMESTAMP holds), then 400 naming due_until on every database, by key, by query and on create',
 		async (due_until) => {
 			const customer = (await db()('customers').first('id')).id;
 			const created = await post(A.manager, '/items/follow_ups', { kind: 'first_call', customer, due_at: hoursFromNow(24), status: 'planned' });

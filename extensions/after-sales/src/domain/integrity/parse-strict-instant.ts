@@ -13,8 +13,9 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{
  */
 const FIRST_STORABLE_MS = 1_000;
 const LAST_STORABLE_MS = Date.UTC(2038, 0, 19, 3, 14, 7);
-const LAST_STORABLE_YEAR = 2038;
-const storable = (ms: number) => !Number.isNaN(ms) && ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
+const LAST_STORABLE_YEAR = new Date(LAST_STORABLE_MS).getUTCFullYear();
+/** False for NaN too (an invalid Date), as every comparison with NaN is. */
+const storable = (ms: number) => ms >= FIRST_STORABLE_MS && ms <= LAST_STORABLE_MS;
 
 /**
  * INT-2: an instant the pack accepts. Every part is checked before JavaScript sees it, because
