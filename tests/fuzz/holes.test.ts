@@ -494,6 +494,11 @@ describe('INT-5: never a 500 for a client’s mistake', () => {
 		await expectRefusedNoWrite(() => send(A[who], method, path, body()), { status: [400, 403, 404, 409] });
 	});
 
+	test('INT-5: when an admin sends an object for a plain integer column (sla_policies.priority, seed 1775322350), then 400 naming priority and nothing written', async () => {
+		const policy = await db()('sla_policies').first('id');
+		await expectRefusedNoWrite(() => patch(A.admin, `/items/sla_policies/${policy.id}`, { priority: { id: 1 } }), { status: [400], rules: ['INT-5'], field: 'priority' });
+	});
+
 	test.each([
 		['a list of text and null', (): unknown => ['a', null]],
 		['a list inside the list', (): unknown => [[1]]],

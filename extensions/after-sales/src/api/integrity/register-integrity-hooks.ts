@@ -132,13 +132,13 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 			if (![true, false, 0, 1, 'true', 'false', '0', '1'].includes(value as never)) throw ruleViolation('INT-5', field, msg('int.not_boolean', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
-			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
-			// A nested create of the related item is the relation's business; a plain column takes a number.
+			// Only a reference may be given as its related item ({ id } or a nested create); a plain column takes a number.
+			const id = kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
 			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
 			const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
 			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, msg('int.not_integer', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'uuid') {
-			const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
+			const id = kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
 			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
 			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, msg('int.not_user_or_file', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
