@@ -49,11 +49,14 @@ const GRAPHQL_PATH = /^\/graphql(\/system)?\/?$/;
 type JsonResponse = { json: (body: unknown) => unknown };
 
 export function registerErrorLanguage(register: Register, database?: Knex) {
-	// The filter sees the request's accountability, not the request: this remembers whose header it was.
-	const requests = new WeakMap<object, Req>();
+	// The filter sees the request's accountability, not the request: this remembers whose header and
+	// path it was. Only those two strings: a WeakMap entry holding the request itself kept every
+	// request (and Directus's per-request schema copy) alive through the next young-generation
+	// collection, which then copied and promoted about 1 MB each time (issue 10 item 4).
+	const requests = new WeakMap<object, { asked: string | undefined; path: string | undefined }>();
 	register.init('middlewares.after', ({ app }) => {
 		app.use((req: Req, res: unknown, next: () => void) => {
-			if (req.accountability) requests.set(req.accountability, req);
+			if (req.accountability) requests.set(req.accountability, { asked: req.get(LANGUAGE_HEADER), path: req.originalUrl ?? req.path });
 			// INT-5: GraphQL refusals speak the caller's language too, and never show the catalog data.
 			if (database && GRAPHQL_PATH.test(req.path ?? '')) localizeGraphqlErrors(req, res as JsonResponse, database);
 			next();
@@ -63,11 +66,11 @@ export function registerErrorLanguage(register: Register, database?: Knex) {
 		let language: Language = 'en-US';
 		const req = context.accountability ? requests.get(context.accountability) : undefined;
 		try {
-			language = await resolveLanguage(context.database, context.accountability, req?.get(LANGUAGE_HEADER));
+			language = await resolveLanguage(context.database, context.accountability, req?.asked);
 		} catch {
 			// An error response is never made worse by its translation: fall back to English.
 		}
-		const collection = collectionOfPath(req?.originalUrl ?? req?.path);
+		const collection = collectionOfPath(req?.path);
 		return errors.map((error) => localizeError(error, language, collection));
 	});
 }
