@@ -64,9 +64,17 @@ async function syncRecords(sync: SyncContext, collection: SlaCollection, items: 
 		for (const result of results) for (const t of result.timers) if (t.id === null) t.id = ids.get(`${t.collection}:${t.item}:${t.milestone}`) ?? null;
 		return { results, failures };
 	};
-	const { results, failures } = fresh && sync.knex.isTransaction && vendorOf(sync.knex) === 'postgres'
+	const inCreate = fresh && sync.knex.isTransaction;
+	const { results, failures } = inCreate && vendorOf(sync.knex) === 'postgres'
 		? await inSavepoint(sync.knex, (knex, savepoint) => work(knex, { lock: false, fresh, savepoint }))
-		: await sync.knex.transaction((knex) => work(knex, { lock: fresh || vendorOf(knex) === 'sqlite' ? false : 'wait', fresh }));
+		// SQLite, inside the create's transaction: a fresh record's timers are one INSERT … ON
+		// CONFLICT DO NOTHING (it has none yet), and SQLite backs out a failed statement alone and
+		// keeps the transaction, so no savepoint is needed (two round trips fewer per create). Only
+		// a key already taken (no AUTOINCREMENT id is ever reused) would add statements; a failure
+		// after one of those leaves what the after-commit sync, which reads the stored timers, corrects.
+		: inCreate && vendorOf(sync.knex) === 'sqlite'
+			? await work(sync.knex, { lock: false, fresh })
+			: await sync.knex.transaction((knex) => work(knex, { lock: fresh || vendorOf(knex) === 'sqlite' ? false : 'wait', fresh }));
 	if (failures.length) throw failures[0];
 	return results;
 }
