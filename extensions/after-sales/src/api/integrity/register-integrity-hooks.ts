@@ -133,13 +133,15 @@ export function checkFieldValues(collection: string, payload: Payload, maxLineFe
 		} else if (kind.kind === 'integer') {
 			// INT-5: integer columns (keys, references, counts) within what every database stores.
 			// Only a reference may be given as its related item ({ id } or a nested create); a plain column takes a number.
-			const id = kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
-			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			const item = kind.relation && isPlainObject(value) ? value : null;
+			if (item && item['id'] === undefined) continue;
+			const id = item ? item['id'] : value;
 			const text = typeof id === 'number' || typeof id === 'string' ? String(id).trim() : '';
 			if (!/^-?\d{1,10}$/.test(text) || Math.abs(Number(text)) > MAX_ID) throw ruleViolation('INT-5', field, msg('int.not_integer', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'uuid') {
-			const id = kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Payload)['id'] : value;
-			if (kind.relation && typeof value === 'object' && value !== null && !Array.isArray(value) && id === undefined) continue;
+			const item = kind.relation && isPlainObject(value) ? value : null;
+			if (item && item['id'] === undefined) continue;
+			const id = item ? item['id'] : value;
 			if (typeof id !== 'string' || !UUID.test(id)) throw ruleViolation('INT-5', field, msg('int.not_user_or_file', { value: JSON.stringify(value) }), { collection });
 		} else if (kind.kind === 'date') out[field] = parseStrictDate(value, field);
 		else if (kind.kind === 'instant') out[field] = parseStrictInstant(value, field).toISOString();

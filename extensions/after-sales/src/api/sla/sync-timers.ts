@@ -64,17 +64,18 @@ async function syncRecords(sync: SyncContext, collection: SlaCollection, items: 
 		for (const result of results) for (const t of result.timers) if (t.id === null) t.id = ids.get(`${t.collection}:${t.item}:${t.milestone}`) ?? null;
 		return { results, failures };
 	};
+	const vendor = vendorOf(sync.knex);
 	const inCreate = fresh && sync.knex.isTransaction;
-	const { results, failures } = inCreate && vendorOf(sync.knex) === 'postgres'
-		? await inSavepoint(sync.knex, (knex, savepoint) => work(knex, { lock: false, fresh, savepoint }))
-		// SQLite, inside the create's transaction: a fresh record's timers are one INSERT … ON
-		// CONFLICT DO NOTHING (it has none yet), and SQLite backs out a failed statement alone and
-		// keeps the transaction, so no savepoint is needed (two round trips fewer per create). Only
-		// a key already taken (no AUTOINCREMENT id is ever reused) would add statements; a failure
-		// after one of those leaves what the after-commit sync, which reads the stored timers, corrects.
-		: inCreate && vendorOf(sync.knex) === 'sqlite'
-			? await work(sync.knex, { lock: false, fresh })
-			: await sync.knex.transaction((knex) => work(knex, { lock: fresh || vendorOf(knex) === 'sqlite' ? false : 'wait', fresh }));
+	let outcome: Awaited<ReturnType<typeof work>>;
+	if (inCreate && vendor === 'postgres') outcome = await inSavepoint(sync.knex, (knex, savepoint) => work(knex, { lock: false, fresh, savepoint }));
+	// SQLite, inside the create's transaction: a fresh record's timers are one INSERT … ON CONFLICT
+	// DO NOTHING (it has none yet), and SQLite backs out a failed statement alone and keeps the
+	// transaction, so no savepoint is needed (two round trips fewer per create). Only a key already
+	// taken (no AUTOINCREMENT id is ever reused) would add statements; a failure after one of those
+	// leaves what the after-commit sync, which reads the stored timers, corrects.
+	else if (inCreate && vendor === 'sqlite') outcome = await work(sync.knex, { lock: false, fresh });
+	else outcome = await sync.knex.transaction((knex) => work(knex, { lock: fresh || vendor === 'sqlite' ? false : 'wait', fresh }));
+	const { results, failures } = outcome;
 	if (failures.length) throw failures[0];
 	return results;
 }
