@@ -8,7 +8,7 @@ import { loadSettings } from '../services/settings';
 import type { Knex } from 'knex';
 import { computeCustomerMessage, type FollowUpRecordKind } from '../../domain/follow-ups';
 import { computeDeliveryAfterAttempt, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
-import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
+import { claimUnderLease, clockFrom, LeaseHold } from '../lib/claim-under-lease';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, toJsonArray, toStoredInstant } from '../lib/db-values';
 
@@ -18,17 +18,19 @@ const SMS_TIMEOUT_MS = 5_000;
 
 type Row = Record<string, any>;
 
-export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, timeZone: string, now = new Date()): Promise<{ sent: number; failed: number }> {
+/** `since`: the wall-clock time (`Date.now()`) at which `now` was taken (a sweep's start). */
+export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, timeZone: string, now = new Date(), since = Date.now()): Promise<{ sent: number; failed: number }> {
 	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
 	const retry = (await loadSettings(knex)).deliveryRetry;
-	const lease = leaseOf(knex, now, LEASE_MS);
-	const claimed = await claimUnderLease<Row>(knex, { table: 'follow_ups', now, lease, batch: BATCH, columns: ['id', 'kind', 'status', 'customer', 'repair_record', 'survey_url', 'due_until', 'deliveries', 'notes'] });
+	// The lease runs from the claim, and is renewed before a message when it runs short (LeaseHold).
+	const hold = new LeaseHold(knex, 'follow_ups', LEASE_MS, clockFrom(now, since));
+	const claimed = await claimUnderLease<Row>(knex, { table: 'follow_ups', now, lease: hold.lease, batch: BATCH, columns: ['id', 'kind', 'status', 'customer', 'repair_record', 'survey_url', 'due_until', 'deliveries', 'notes'] });
 	if (!claimed.length) return { sent: 0, failed: 0 };
 	const facts = await loadFacts(knex, claimed);
 	let sent = 0;
 	let failed = 0;
 	const schema = await ctx.getSchema({ database: knex });
-	for (const row of claimed) {
+	for (const [index, row] of claimed.entries()) {
 		const deliveries = toJsonArray(row['deliveries']) as Delivery[];
 		const f = facts.get(Number(row['id']));
 		const message = row['status'] === 'planned' && f
@@ -38,6 +40,9 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 		for (let i = 0; i < deliveries.length; i++) {
 			const d = deliveries[i]!;
 			if (!isDeliveryOpen(d) || new Date(d.next_at!) > now) continue;
+			// This row and the ones after it are still held; the ones before are released.
+			await hold.keep(claimed.slice(index).map((r) => Number(r['id'])), SMS_TIMEOUT_MS + 1_000);
+			if (hold.lost.has(Number(row['id']))) break;
 			let error: string | null = null;
 			try {
 				if (!message) throw new Error(`abandon: follow-up #${row['id']} is ${row['status']}; nothing to tell the customer`);
@@ -51,7 +56,7 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 			if (error) failed++;
 			else sent++;
 			// Marked at once, under the lease: a crash later in this run does not re-send what went out.
-			await knex('follow_ups').where({ id: row['id'], next_delivery_at: lease }).update({ deliveries: JSON.stringify(deliveries) });
+			await knex('follow_ups').where({ id: row['id'], next_delivery_at: hold.lease }).update({ deliveries: JSON.stringify(deliveries) });
 		}
 		const release: Record<string, unknown> = { deliveries: JSON.stringify(deliveries), next_delivery_at: fromInstant(computeNextDeliveryAt(deliveries), knex) };
 		// REQ-7: a collection notice that reached the customer is done, by the channel that reached them.
@@ -63,7 +68,8 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 				notes: [row['notes'], `${channel === 'sms' ? '已短信' : '已邮件'}通知${row['kind'] === 'visit_notice' ? '上门时间 / visit notice' : '取车 / collection notice'} sent (${channel}): ${message!.text}`].filter(Boolean).join('\n'),
 			});
 		}
-		await knex('follow_ups').where({ id: row['id'], next_delivery_at: lease }).update(release);
+		if (hold.lost.has(Number(row['id']))) continue;
+		await knex('follow_ups').where({ id: row['id'], next_delivery_at: hold.lease }).update(release);
 	}
 	return { sent, failed };
 }

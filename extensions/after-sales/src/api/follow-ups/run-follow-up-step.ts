@@ -22,7 +22,8 @@ export type FollowUpStepReport = { missed: number; visits_planned: number; custo
 
 let visitsPlannedOn: string | null = null;
 
-export async function runFollowUpStep(ctx: PackContext, knex: Knex, now: Date): Promise<FollowUpStepReport> {
+/** `since`: the wall-clock time (`Date.now()`) at which the sweep took `now` (its delivery lease counts from then). */
+export async function runFollowUpStep(ctx: PackContext, knex: Knex, now: Date, since = Date.now()): Promise<FollowUpStepReport> {
 	const report: FollowUpStepReport = { missed: 0, visits_planned: 0, customer_sent: 0, customer_failed: 0 };
 	const settings = await loadFollowUpSettings(ctx, knex);
 	await step(ctx, 'FUP-1..5: marking missed follow-ups', async () => {
@@ -38,7 +39,7 @@ export async function runFollowUpStep(ctx: PackContext, knex: Knex, now: Date): 
 		});
 	}
 	await step(ctx, 'REQ-7/FUP-6: messages to customers', async () => {
-		const sent = await deliverCustomerNotices(ctx, knex, settings.channels, settings.calendar.timezone, now);
+		const sent = await deliverCustomerNotices(ctx, knex, settings.channels, settings.calendar.timezone, now, since);
 		report.customer_sent = sent.sent;
 		report.customer_failed = sent.failed;
 	});

@@ -4,7 +4,7 @@
 // after the other's commit; SQLite serialises writers; MariaDB / MySQL take the rows under row
 // locks, SKIP LOCKED). A crash leaves the lease to expire, and the row is claimed again then.
 import type { Knex } from 'knex';
-import { fromInstant, toStoredPrecision, vendorOf } from './db-values';
+import { fromInstant, toInstant, toStoredPrecision, vendorOf } from './db-values';
 
 export interface LeaseClaim {
 	table: string;
@@ -53,3 +53,59 @@ export async function claimUnderLease<Row extends Record<string, unknown>>(knex:
 export function leaseOf(knex: Knex, now: Date, leaseMs: number): string {
 	return fromInstant(toStoredPrecision(new Date(now.getTime() + leaseMs + Math.floor(Math.random() * 997)), knex), knex)!;
 }
+
+/**
+ * NTF-3: a delivery run's hold on the rows it claimed. A lease counts from when it was last
+ * renewed, not from when the sweep began: before each step that must finish under it (claiming,
+ * sending a digest), `keep` renews it when less than that step needs is left. So a slow sweep or a
+ * slow receiver never lets another instance take over rows this run is still sending, and what a
+ * crash leaves is taken over one lease later. Rows another instance took over anyway are `lost`:
+ * this run sends them no more.
+ */
+export class LeaseHold {
+	lease: string;
+	readonly lost = new Set<number>();
+	private expires: number;
+
+	constructor(private readonly knex: Knex, private readonly table: string, private readonly leaseMs: number, private readonly clock: () => Date, lease?: string) {
+		this.lease = lease ?? leaseOf(knex, clock(), leaseMs);
+		this.expires = toInstant(this.lease, knex)!.getTime();
+	}
+
+	/** Milliseconds left before another instance may take the rows over. */
+	remaining(): number {
+		return this.expires - this.clock().getTime();
+	}
+
+	/** Renews the lease of `ids` (the rows still held) when less than `needMs` is left. */
+	async keep(ids: Iterable<number>, needMs: number): Promise<void> {
+		if (this.remaining() >= needMs) return;
+		const from = this.lease;
+		const to = leaseOf(this.knex, this.clock(), this.leaseMs);
+		const list = [...ids].filter((id) => !this.lost.has(id));
+		const moved = new Set<number>();
+		for (let i = 0; i < list.length; i += RENEW_BATCH) {
+			const part = list.slice(i, i + RENEW_BATCH);
+			await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', from).update({ next_delivery_at: to });
+			for (const row of await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', to).select('id')) moved.add(Number(row.id));
+		}
+		for (const id of list) if (!moved.has(id)) this.lost.add(id);
+		this.lease = to;
+		this.expires = toInstant(to, this.knex)!.getTime();
+	}
+
+	/** After a write refused for the lease: which of `ids` still carry it; the others are lost. */
+	async check(ids: Iterable<number>): Promise<void> {
+		const list = [...ids].filter((id) => !this.lost.has(id));
+		const still = new Set<number>();
+		for (let i = 0; i < list.length; i += RENEW_BATCH) {
+			for (const row of await this.knex(this.table).whereIn('id', list.slice(i, i + RENEW_BATCH)).andWhere('next_delivery_at', this.lease).select('id')) still.add(Number(row.id));
+		}
+		for (const id of list) if (!still.has(id)) this.lost.add(id);
+	}
+}
+
+const RENEW_BATCH = 2_000;
+
+/** The sweep's `now` moved on by the wall-clock time since `since` (a sweep of a past instant keeps its own frame). */
+export const clockFrom = (now: Date, since: number) => () => new Date(now.getTime() + (Date.now() - since));

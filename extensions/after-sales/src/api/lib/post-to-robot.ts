@@ -3,15 +3,16 @@
 // code" answer counts as a failure (computeRobotRefusal), so a retry follows.
 import { computeDingTalkSignedUrl, computeRobotRefusal, type Webhook } from '../../domain/notifications';
 
-const WEBHOOK_TIMEOUT_MS = 5_000;
+/** How long a robot has to answer; a delivery under a shorter lease gives it less (sla/deliver.ts). */
+export const WEBHOOK_TIMEOUT_MS = 5_000;
 
-export async function postToRobot(webhook: Webhook, payload: unknown, idempotencyKey: string | null = null): Promise<void> {
+export async function postToRobot(webhook: Webhook, payload: unknown, idempotencyKey: string | null = null, timeoutMs = WEBHOOK_TIMEOUT_MS): Promise<void> {
 	const url = webhook.format === 'dingtalk' && webhook.secret ? computeDingTalkSignedUrl(webhook.url, webhook.secret, Date.now()) : webhook.url;
 	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'x-idempotency-key': idempotencyKey } : {}) },
 		body: JSON.stringify(payload),
-		signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+		signal: AbortSignal.timeout(timeoutMs),
 	});
 	const text = await response.text();
 	if (!response.ok) throw new Error(`${webhook.name}: HTTP ${response.status}: ${text.slice(0, 200)}`);

@@ -9,10 +9,10 @@ import { msg, renderMessage } from '../../domain/messages';
 import { resolveLanguage } from '../lib/error-language';
 import type { Knex } from 'knex';
 import { computeDeliveryAfterAttempt, computeDigestKey, computeNextDeliveryAt, isDeliveryOpen, type Delivery, type NotificationChannels } from '../../domain/notifications';
-import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
+import { claimUnderLease, clockFrom, LeaseHold } from '../lib/claim-under-lease';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toJsonArray } from '../lib/db-values';
-import { mobilesOf, postToRobot } from '../lib/post-to-robot';
+import { mobilesOf, postToRobot, WEBHOOK_TIMEOUT_MS } from '../lib/post-to-robot';
 import { buildRobotMessage } from '../operations/notify/build-robot-message';
 
 const LEASE_MS = 2 * 60_000;
@@ -21,11 +21,13 @@ const BATCH = 500;
 type NoticeRow = { id: number; notice_key: string; recipient: string; collection: string | null; item: string | null; subject: string; message: string; deliveries: Delivery[] };
 type Digest = { recipient: string; channel: string; notices: NoticeRow[]; key: string };
 
-export async function deliverNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, now = new Date()): Promise<{ sent: number; failed: number }> {
+/** `since`: the wall-clock time (`Date.now()`) at which `now` was taken (a sweep's start). */
+export async function deliverNotices(ctx: PackContext, knex: Knex, channels: NotificationChannels, now = new Date(), since = Date.now()): Promise<{ sent: number; failed: number }> {
 	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
 	const retry = (await loadSettings(knex)).deliveryRetry;
-	const lease = leaseOf(knex, now, LEASE_MS);
-	const rows = (await claimUnderLease<Record<string, unknown>>(knex, { table: 'directus_notifications', now, lease, batch: BATCH, columns: ['id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries'] }))
+	// The lease runs from the claim, and is renewed before a digest when it runs short (LeaseHold).
+	const hold = new LeaseHold(knex, 'directus_notifications', LEASE_MS, clockFrom(now, since));
+	const rows = (await claimUnderLease<Record<string, unknown>>(knex, { table: 'directus_notifications', now, lease: hold.lease, batch: BATCH, columns: ['id', 'notice_key', 'recipient', 'collection', 'item', 'subject', 'message', 'deliveries'] }))
 		.map((r) => ({ ...(r as unknown as NoticeRow), id: Number(r['id']), deliveries: toJsonArray(r['deliveries']) as Delivery[] }));
 	if (!rows.length) return { sent: 0, failed: 0 };
 
@@ -43,6 +45,9 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 	let failed = 0;
 	const schema = await ctx.getSchema({ database: knex });
 	for (const digest of groups.values()) {
+		await hold.keep(rows.map((n) => n.id), WEBHOOK_TIMEOUT_MS + 1_000);
+		digest.notices = digest.notices.filter((n) => !hold.lost.has(n.id));
+		if (!digest.notices.length) continue;
 		digest.key = computeDigestKey(digest.notices.map((n) => `${n.notice_key}|${digest.channel}`));
 		let error: string | null = null;
 		try {
@@ -58,10 +63,10 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 		if (error) failed++;
 		else sent++;
 		// Marked at once, under the lease: a crash later in this run does not re-send what went out.
-		await Promise.all(digest.notices.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries) })));
+		await Promise.all(digest.notices.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: hold.lease }).update({ deliveries: JSON.stringify(n.deliveries) })));
 	}
 	// Release every claimed row: its next retry time, or none when all is done.
-	await Promise.all(rows.map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: lease }).update({ deliveries: JSON.stringify(n.deliveries), next_delivery_at: fromInstant(computeNextDeliveryAt(n.deliveries), knex) })));
+	await Promise.all(rows.filter((n) => !hold.lost.has(n.id)).map((n) => knex('directus_notifications').where({ id: n.id, next_delivery_at: hold.lease }).update({ deliveries: JSON.stringify(n.deliveries), next_delivery_at: fromInstant(computeNextDeliveryAt(n.deliveries), knex) })));
 	return { sent, failed };
 }
 

@@ -24,9 +24,9 @@ import {
 } from '../../domain/notifications';
 import type { PackContext } from '../lib/context';
 import { fromInstant, toInstant, vendorOf } from '../lib/db-values';
-import { claimUnderLease, leaseOf } from '../lib/claim-under-lease';
+import { claimUnderLease, clockFrom, LeaseHold, leaseOf } from '../lib/claim-under-lease';
 import { escapeHtml } from '../lib/escape-html';
-import { postToRobot } from '../lib/post-to-robot';
+import { postToRobot, WEBHOOK_TIMEOUT_MS } from '../lib/post-to-robot';
 import { resolveLanguage } from '../lib/error-language';
 import { bulkUpdate, type BulkColumn } from './bulk-update';
 
@@ -45,8 +45,11 @@ const CLAIM_BATCH = 2_000;
 
 type Row = Record<string, unknown>;
 
-/** Escalations a sweep logged already claimed under `lease` (see writeSweepPlan), as stored. */
-export type HeldDeliveries = { lease: string; rows: Row[] };
+/**
+ * Escalations a sweep logged already claimed under `lease` (see writeSweepPlan), as stored, and
+ * the wall-clock time (`Date.now()`) at which the sweep took its `now`.
+ */
+export type HeldDeliveries = { lease: string; rows: Row[]; since: number };
 
 /** NTF-3: the lease one sweep's deliveries are claimed under. */
 export const deliveryLease = (ctx: PackContext, knex: Knex, now: Date) => leaseOf(knex, now, leaseMs(ctx));
@@ -65,11 +68,19 @@ const DELIVERY_COLUMNS: BulkColumn[] = [{ name: 'deliveries', type: 'json' }, { 
 export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channels: NotificationChannels, calendar: Calendar, schema: unknown, held?: HeldDeliveries): Promise<{ sent: number; failed: number }> {
 	// ESC-4, NTF-3: retries as `delivery_retry` in the settings says.
 	const retry = (await loadSettings(knex)).deliveryRetry;
-	const lease = held?.lease ?? deliveryLease(ctx, knex, now);
-	// The sweep's own new escalations are already under this lease (written so); the rest is claimed.
-	const claimed = await claimUnderLease<Row>(knex, { table: 'escalations', now, lease, batch: CLAIM_BATCH, max: Infinity });
-	const rows = held?.rows.length ? [...held.rows, ...claimed] : claimed;
+	const clock = clockFrom(now, held?.since ?? Date.now());
+	const span = leaseMs(ctx);
+	const hold = new LeaseHold(knex, 'escalations', span, clock, held?.lease);
+	// The sweep's own new escalations are already under its lease (written so), which has run for as
+	// long as the sweep has: renewed first when half of it is gone. The rest is claimed under it.
+	const heldIds = (held?.rows ?? []).map((row) => Number(row['id']));
+	await hold.keep(heldIds, span / 2);
+	const claimed = await claimUnderLease<Row>(knex, { table: 'escalations', now: clock(), lease: hold.lease, batch: CLAIM_BATCH, max: Infinity });
+	const rows = [...(held?.rows ?? []).filter((row) => !hold.lost.has(Number(row['id']))), ...claimed];
 	if (!rows.length) return { sent: 0, failed: 0 };
+	// A receiver gets at most half the lease to answer, and the lease is renewed before each digest
+	// when less than that (and a second) is left: no other instance takes over a digest in flight.
+	const sendMs = Math.min(WEBHOOK_TIMEOUT_MS, span / 2);
 
 	const deliveriesOf = new Map<number, Delivery[]>();
 	const idOfKey = new Map<string, number>();
@@ -98,14 +109,15 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 			if (index !== -1) list[index] = computeDeliveryAfterAttempt(list[index]!, error, now, retry);
 		}
 	};
-	/** What each row's `next_delivery_at` was last written as in this sweep. */
-	const written = new Map<number, string | null>();
+	/** Rows whose lease this sweep has let go (their next delivery time, or none, is written). */
+	const released = new Set<number>();
+	const stillHeld = () => [...deliveriesOf.keys()].filter((id) => !released.has(id) && !hold.lost.has(id));
 	const release = (ids: Iterable<number>) => [...new Set(ids)].map((id) => {
 		const deliveries = deliveriesOf.get(id)!;
 		const open = deliveries.filter(isDeliveryOpen).map((d) => new Date(d.next_at!).getTime());
 		// Still leased while another channel of this sweep is to be tried; released (next time, or none) otherwise.
-		const next = open.some((t) => t <= now.getTime()) ? lease : open.length ? fromInstant(new Date(Math.min(...open)), knex) : null;
-		written.set(id, next);
+		const next = open.some((t) => t <= now.getTime()) ? hold.lease : open.length ? fromInstant(new Date(Math.min(...open)), knex) : null;
+		if (next !== hold.lease) released.add(id);
 		return { id, deliveries: JSON.stringify(deliveries), next_delivery_at: next };
 	});
 
@@ -115,21 +127,23 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		try {
 			await knex.transaction(async (trx) => {
 				const touched = new Set(inApp.flatMap((d) => d.escalations.map((e) => idOfKey.get(e.key)!)));
-				await assertLeaseHeld(trx, [...touched], lease);
+				await assertLeaseHeld(trx, [...touched], hold.lease);
 				for (const digest of inApp) {
 					record(digest, null);
 					await sendInApp(ctx, trx, digest, calendar, schema);
 				}
-				await writeDeliveries(trx, release(touched), lease);
+				await writeDeliveries(trx, release(touched), hold.lease);
 			});
 			sent += inApp.length;
 		} catch (error) {
 			// The lease was taken over, or the database refused: nothing was written, all is retried.
 			failed += inApp.length;
 			ctx.logger.warn(`[after-sales] NTF-3: in-app notices not delivered, retried: ${(error as Error).message}`);
-			written.clear();
+			released.clear();
 			const fresh: Row[] = await knex('escalations').whereIn('id', [...deliveriesOf.keys()]).select('id', 'deliveries');
 			for (const row of fresh) deliveriesOf.set(Number(row['id']), parse<Delivery[]>(row['deliveries'], []));
+			// Rows taken over are the other instance's to send, on every channel.
+			await hold.check(deliveriesOf.keys());
 		}
 	}
 
@@ -137,9 +151,16 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 	const external = digests.filter((d) => d.channel !== 'in_app');
 	const touched = new Set<number>();
 	for (const digest of external) {
+		await hold.keep(stillHeld(), sendMs + 1_000);
+		const ours = digest.escalations.filter((e) => !hold.lost.has(idOfKey.get(e.key)!));
+		if (!ours.length) continue;
+		if (ours.length !== digest.escalations.length) {
+			digest.escalations = ours;
+			digest.key = computeDigestKey(ours.map((e) => e.delivery_key ?? e.key));
+		}
 		let error: string | null = null;
 		try {
-			await send(ctx, knex, digest, channels, calendar, schema);
+			await send(ctx, knex, digest, channels, calendar, schema, sendMs);
 		} catch (e) {
 			error = (e as Error).message || String(e);
 			ctx.logger.warn(`[after-sales] ESC-4: ${digest.channel} to ${digest.recipient} failed: ${error}`);
@@ -149,12 +170,12 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 		if (error) failed++;
 		else sent++;
 		// Marked at once, so a crash later in this sweep does not re-send what already went out.
-		await writeDeliveries(knex, release(digest.escalations.map((e) => idOfKey.get(e.key)!)), lease);
+		await writeDeliveries(knex, release(digest.escalations.map((e) => idOfKey.get(e.key)!)), hold.lease);
 	}
 
 	// Release the lease of every claimed row still holding it: its next delivery time, or none when all are done.
-	const rest = [...deliveriesOf.keys()].filter((id) => written.get(id) === undefined || written.get(id) === lease);
-	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!, knex) })), lease);
+	const rest = stillHeld();
+	await writeDeliveries(knex, rest.map((id) => ({ id, deliveries: JSON.stringify(deliveriesOf.get(id)), next_delivery_at: nextOpen(deliveriesOf.get(id)!, knex) })), hold.lease);
 	return { sent, failed };
 }
 
@@ -207,7 +228,7 @@ async function sendInApp(ctx: PackContext, knex: Knex, digest: Digest, calendar:
 	});
 }
 
-async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, calendar: Calendar, schema: unknown) {
+async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: NotificationChannels, calendar: Calendar, schema: unknown, timeoutMs: number) {
 	const timeZone = calendar.timezone;
 	if (digest.channel === 'email') {
 		const user = await knex('directus_users').where({ id: digest.recipient }).first('email');
@@ -223,7 +244,7 @@ async function send(ctx: PackContext, knex: Knex, digest: Digest, channels: Noti
 		if (!webhook) throw new Error(`abandon: webhook '${name}' is no longer configured`);
 		const part = computeWebhookDigest(digest, webhook);
 		if (!part) return;
-		await postToRobot(webhook, buildWebhookPayload(webhook.format, part, { timeZone }), digest.key ?? null);
+		await postToRobot(webhook, buildWebhookPayload(webhook.format, part, { timeZone }), digest.key ?? null, timeoutMs);
 		return;
 	}
 	throw new Error(`abandon: unknown channel ${digest.channel}`);

@@ -103,7 +103,7 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 	}
 
 	// FUP-1..6, REQ-7: missed follow-ups, key-account visits, messages to customers; never stops the deliveries.
-	const followUps = await runFollowUpStep(ctx, knex, now);
+	const followUps = await runFollowUpStep(ctx, knex, now, started);
 	state.report.follow_ups_missed = followUps.missed;
 	state.report.key_account_visits_planned = followUps.visits_planned;
 	state.report.customer_messages_sent = followUps.customer_sent;
@@ -129,9 +129,9 @@ export async function runSweep(ctx: PackContext, now = new Date()): Promise<Swee
 
 	const delivering = Date.now();
 	const schema = await ctx.getSchema({ database: knex });
-	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema, { lease: state.lease, rows: state.held });
+	const delivered = await deliverDue(ctx, knex, now, state.channels, state.calendar, schema, { lease: state.lease, rows: state.held, since: started });
 	// NTF-2: job notices owed or due for a retry go out with the escalations.
-	const notices = await deliverNotices(ctx, knex, state.channels, now);
+	const notices = await deliverNotices(ctx, knex, state.channels, now, started);
 	state.report.deliveries_sent = delivered.sent + notices.sent;
 	state.report.deliveries_failed = delivered.failed + notices.failed;
 	state.report.deliver_ms = Date.now() - delivering;
