@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { assertRepairEditable, type ClaimStatus } from '../../domain/claims';
 import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
-import { MAX_ID } from '../lib/ids';
+import { MAX_ID, refId } from '../lib/ids';
 import type { Register } from '../warranty/register';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
@@ -25,7 +25,6 @@ async function claimStatusesOfParts(knex: Knex, partIds: unknown[]): Promise<Cla
 	return rows.map((r: { status: ClaimStatus }) => r.status);
 }
 
-const refId = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Payload)['id'] : value);
 
 export function registerFreezeHooks(register: Register, _ctx: PackContext) {
 	const check = (collection: 'repair_records' | 'repair_parts', action: 'create' | 'update' | 'delete', fields: string[], statuses: ClaimStatus[]) => {

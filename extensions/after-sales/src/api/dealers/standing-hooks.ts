@@ -6,11 +6,11 @@ import type { Accountability, PackContext } from '../lib/context';
 import { toDirectusError } from '../lib/errors';
 import type { Register } from '../warranty/register';
 import { assertDealerStanding } from './load-dealer-standing';
+import { refId } from '../lib/ids';
 
 type HookContext = { database: Knex; accountability: Accountability | null };
 type Payload = Record<string, unknown>;
 
-const refId = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Payload)['id'] : value);
 const dealerIdOf = (value: unknown) => {
 	const id = refId(value);
 	return /^\d{1,10}$/.test(String(id ?? '')) ? Number(id) : null;

@@ -17,3 +17,6 @@ export function parseUuidOrThrow(value: unknown, field: string, rule: string): s
 	if (typeof value !== 'string' || !UUID.test(value.trim())) throw ruleViolation(rule, field, msg('int.not_uuid', { value: JSON.stringify(value) }));
 	return value.trim().toLowerCase();
 }
+
+/** A many-to-one value as a payload gives it: the key itself, or a nested item's `id` (undefined when the item is new). */
+export const refId = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['id'] : value);

@@ -18,6 +18,7 @@ import { resolveCaller, type Caller } from '../lib/caller';
 import type { Accountability } from '../lib/context';
 import { toBool, toJsonArray } from '../lib/db-values';
 import { msg } from '../../domain/messages';
+import { refId } from '../lib/ids';
 
 /** Written by the system only; whatever a client sends for them is dropped. */
 const SYSTEM_FIELDS = ['history', 'approved_by', 'approved_at', 'closed_at', 'repeat_count', 'repeated'];
@@ -127,7 +128,7 @@ function assertTransitionForCaller(caller: Caller, accountability: Accountabilit
 /** CMP-3: the agreement names a stored file (an id, or `{ id }`); a nested new file is Directus's to create. */
 async function assertFileExists(knex: Knex, value: unknown) {
 	if (value === null || value === undefined) return;
-	const id = typeof value === 'object' ? (value as Payload)['id'] : value;
+	const id = refId(value);
 	if (typeof value === 'object' && (id === undefined || id === null)) return;
 	const text = typeof id === 'string' ? id.trim() : '';
 	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
