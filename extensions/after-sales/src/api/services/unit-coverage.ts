@@ -5,7 +5,7 @@ import {
 	type CoverageAnswer, type Fault, type Remedy,
 } from '../../domain/warranty';
 import { loadSettings, type PackSettings } from './settings';
-import { toBool, toDay, toInstant } from '../lib/db-values';
+import { toBool, toDay, toInstant, vendorOf } from '../lib/db-values';
 
 export type UnitRow = { id: number; serial_no: string; product: number; customer: number | null; dealer: number | null; sold_on: string; card_received_on: string | null; replaces_unit: number | null; replaced_on: string | null };
 type ProductRow = { id: number; model: string; name: string; category: string | null; warranty_months: number; main_parts_warranty_months: number | null; regulation_profile: string | null };
@@ -75,8 +75,14 @@ export function warrantyColumnsOf(facts: UnitFacts, at: Date, settings: PackSett
 export async function refreshUnitWarranty(knex: Knex, unitIds: number[], at: Date, settings?: PackSettings) {
 	const s = settings ?? (await loadSettings(knex));
 	for (const id of unitIds) {
-		const facts = await loadUnitFacts(knex, { id });
-		if (!facts) continue;
-		await knex('units').where({ id }).update(warrantyColumnsOf(facts, at, s));
+		// Read and written under the unit's row lock: a refresh that read the facts before another
+		// write changed them (an after-commit hook of the unit's create racing a replacement's
+		// handover) finishes before that write goes on, and the write's own refresh comes last.
+		await knex.transaction(async (trx) => {
+			if (vendorOf(trx) !== 'sqlite') await trx('units').where({ id }).forUpdate().first('id');
+			const facts = await loadUnitFacts(trx, { id });
+			if (!facts) return;
+			await trx('units').where({ id }).update(warrantyColumnsOf(facts, at, s));
+		});
 	}
 }
