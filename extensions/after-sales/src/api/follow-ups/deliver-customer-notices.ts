@@ -41,7 +41,7 @@ export async function deliverCustomerNotices(ctx: PackContext, knex: Knex, chann
 			const d = deliveries[i]!;
 			if (!isDeliveryOpen(d) || new Date(d.next_at!) > now) continue;
 			// This row and the ones after it are still held; the ones before are released.
-			await hold.keep(claimed.slice(index).map((r) => Number(r['id'])), SMS_TIMEOUT_MS + 1_000);
+			await hold.keep(() => claimed.slice(index).map((r) => Number(r['id'])), SMS_TIMEOUT_MS + 1_000);
 			if (hold.lost.has(Number(row['id']))) break;
 			let error: string | null = null;
 			try {

@@ -32,7 +32,7 @@ describe('LeaseHold (NTF-3)', () => {
 		const lease = hold.lease;
 		expect((await claim(lease)).map((r) => r.id)).toEqual([1, 2, 3]);
 		at += 1_000;
-		await hold.keep([1, 2, 3], 3_000);
+		await hold.keep(() => [1, 2, 3], 3_000);
 		expect(hold.lease).toBe(lease);
 		expect(hold.lost.size).toBe(0);
 	});
@@ -42,7 +42,7 @@ describe('LeaseHold (NTF-3)', () => {
 		const first = hold.lease;
 		await claim(first);
 		at += 4_000;
-		await hold.keep([1, 2, 3], 3_000);
+		await hold.keep(() => [1, 2, 3], 3_000);
 		expect(hold.lease).not.toBe(first);
 		expect(hold.remaining()).toBeGreaterThanOrEqual(5_000);
 		// Past the first lease's end (at most 5 s and 997 ms of jitter after T0), before the second's.
@@ -57,7 +57,7 @@ describe('LeaseHold (NTF-3)', () => {
 		at += 7_000;
 		// The lease ran out (a stalled run): another instance claims row 2 only.
 		await knex('deliveries').where({ id: 2 }).update({ next_delivery_at: 'taken' });
-		await hold.keep([1, 2, 3], 3_000);
+		await hold.keep(() => [1, 2, 3], 3_000);
 		expect([...hold.lost]).toEqual([2]);
 		expect((await knex('deliveries').where('next_delivery_at', hold.lease).select('id')).map((r) => r.id)).toEqual([1, 3]);
 		expect((await knex('deliveries').where({ id: 2 }).first('next_delivery_at')).next_delivery_at).toBe('taken');

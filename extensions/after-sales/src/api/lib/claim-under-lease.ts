@@ -77,31 +77,34 @@ export class LeaseHold {
 		return this.expires - this.clock().getTime();
 	}
 
-	/** Renews the lease of `ids` (the rows still held) when less than `needMs` is left. */
-	async keep(ids: Iterable<number>, needMs: number): Promise<void> {
+	/**
+	 * Renews the lease of the rows still held (`ids`, listed only when a renewal is due) when less
+	 * than `needMs` is left.
+	 */
+	async keep(ids: () => Iterable<number>, needMs: number): Promise<void> {
 		if (this.remaining() >= needMs) return;
-		const from = this.lease;
 		const to = leaseOf(this.knex, this.clock(), this.leaseMs);
-		const list = [...ids].filter((id) => !this.lost.has(id));
-		const moved = new Set<number>();
-		for (let i = 0; i < list.length; i += RENEW_BATCH) {
-			const part = list.slice(i, i + RENEW_BATCH);
-			await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', from).update({ next_delivery_at: to });
-			for (const row of await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', to).select('id')) moved.add(Number(row.id));
-		}
-		for (const id of list) if (!moved.has(id)) this.lost.add(id);
+		await this.settle(ids(), async (part) => {
+			await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', this.lease).update({ next_delivery_at: to });
+		}, to);
 		this.lease = to;
 		this.expires = toInstant(to, this.knex)!.getTime();
 	}
 
 	/** After a write refused for the lease: which of `ids` still carry it; the others are lost. */
 	async check(ids: Iterable<number>): Promise<void> {
+		await this.settle(ids, async () => {}, this.lease);
+	}
+
+	/** Per batch of `ids` not lost yet: `write`, then every row not under `lease` afterwards is lost. */
+	private async settle(ids: Iterable<number>, write: (part: number[]) => Promise<void>, lease: string): Promise<void> {
 		const list = [...ids].filter((id) => !this.lost.has(id));
-		const still = new Set<number>();
 		for (let i = 0; i < list.length; i += RENEW_BATCH) {
-			for (const row of await this.knex(this.table).whereIn('id', list.slice(i, i + RENEW_BATCH)).andWhere('next_delivery_at', this.lease).select('id')) still.add(Number(row.id));
+			const part = list.slice(i, i + RENEW_BATCH);
+			await write(part);
+			const held = new Set((await this.knex(this.table).whereIn('id', part).andWhere('next_delivery_at', lease).select('id')).map((row: { id: unknown }) => Number(row.id)));
+			for (const id of part) if (!held.has(id)) this.lost.add(id);
 		}
-		for (const id of list) if (!still.has(id)) this.lost.add(id);
 	}
 }
 

@@ -45,7 +45,7 @@ export async function deliverNotices(ctx: PackContext, knex: Knex, channels: Not
 	let failed = 0;
 	const schema = await ctx.getSchema({ database: knex });
 	for (const digest of groups.values()) {
-		await hold.keep(rows.map((n) => n.id), WEBHOOK_TIMEOUT_MS + 1_000);
+		await hold.keep(() => rows.map((n) => n.id), WEBHOOK_TIMEOUT_MS + 1_000);
 		digest.notices = digest.notices.filter((n) => !hold.lost.has(n.id));
 		if (!digest.notices.length) continue;
 		digest.key = computeDigestKey(digest.notices.map((n) => `${n.notice_key}|${digest.channel}`));

@@ -74,7 +74,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 	// The sweep's own new escalations are already under its lease (written so), which has run for as
 	// long as the sweep has: renewed first when half of it is gone. The rest is claimed under it.
 	const heldIds = (held?.rows ?? []).map((row) => Number(row['id']));
-	await hold.keep(heldIds, span / 2);
+	await hold.keep(() => heldIds, span / 2);
 	const claimed = await claimUnderLease<Row>(knex, { table: 'escalations', now: clock(), lease: hold.lease, batch: CLAIM_BATCH, max: Infinity });
 	const rows = [...(held?.rows ?? []).filter((row) => !hold.lost.has(Number(row['id']))), ...claimed];
 	if (!rows.length) return { sent: 0, failed: 0 };
@@ -151,7 +151,7 @@ export async function deliverDue(ctx: PackContext, knex: Knex, now: Date, channe
 	const external = digests.filter((d) => d.channel !== 'in_app');
 	const touched = new Set<number>();
 	for (const digest of external) {
-		await hold.keep(stillHeld(), sendMs + 1_000);
+		await hold.keep(stillHeld, sendMs + 1_000);
 		const ours = digest.escalations.filter((e) => !hold.lost.has(idOfKey.get(e.key)!));
 		if (!ours.length) continue;
 		if (ours.length !== digest.escalations.length) {
